@@ -1,0 +1,62 @@
+package io.florets.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point of the {@code florets} command. */
+@Command(
+    name = "florets",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Dense labels and one promptable encoder-decoder for sensor time series.",
+    subcommands = {
+        EvalCommand.class,
+        BenchCommand.class,
+        CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(commandLine().execute(args));
+  }
+
+  /** The configured command line (also used by tests). */
+  public static CommandLine commandLine() {
+    CommandLine cl = new CommandLine(new Main());
+    cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      if (ex instanceof IllegalArgumentException || ex instanceof IOException
+          || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException) {
+        cmd.getErr().println("florets: error: " + ex.getMessage());
+        return 2;
+      }
+      throw ex;
+    });
+    return cl;
+  }
+
+  /** Reads the version filtered in at build time. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() throws IOException {
+      Properties p = new Properties();
+      try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+        if (in != null) {
+          p.load(in);
+        }
+      }
+      return new String[] {"florets " + p.getProperty("version", "unknown"),
+          "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vendor") + ")"};
+    }
+  }
+}

@@ -1,0 +1,2 @@
+/** Image tasks through the same prompt API: the image front end, image labelers and image data. */
+package io.florets.vision;

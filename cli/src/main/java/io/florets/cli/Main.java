@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
     subcommands = {
         EvalCommand.class,
         BenchCommand.class,
+        TasksCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

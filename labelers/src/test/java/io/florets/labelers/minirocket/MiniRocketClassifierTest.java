@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.florets.datasets.Series;
+import io.florets.datasets.io.SeriesFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MiniRocketClassifierTest {
@@ -23,15 +26,12 @@ class MiniRocketClassifierTest {
 
   @Test
   void gunPointAccuracyReachesThePublishedLevel() throws IOException {
-    TsTestReader train = TsTestReader.read(ucr("GunPoint", "TRAIN"));
-    TsTestReader test = TsTestReader.read(ucr("GunPoint", "TEST"));
-    MiniRocketClassifier c = MiniRocketClassifier.fit(train.x, train.y, MiniRocketConfig.defaults(0));
-    String[] pred = c.predict(test.x);
-    int ok = 0;
-    for (int i = 0; i < pred.length; i++) {
-      ok += pred[i].equals(test.y[i]) ? 1 : 0;
-    }
-    double acc = ok / (double) pred.length;
+    List<Series> train = SeriesFiles.read(ucr("GunPoint", "TRAIN")).series();
+    List<Series> test = SeriesFiles.read(ucr("GunPoint", "TEST")).series();
+    MiniRocketClassifier c = MiniRocketClassifier.fit(UcrEvaluation.values(train, "train"),
+        UcrEvaluation.labels(train, "train"), MiniRocketConfig.defaults(0));
+    String[] pred = c.predict(UcrEvaluation.values(test, "test"));
+    double acc = NearestNeighbour.accuracy(pred, UcrEvaluation.labels(test, "test"));
     assertTrue(acc >= 0.97, "GunPoint test accuracy " + acc);
     assertArrayEquals(new String[] {"1", "2"}, c.classes());
   }

@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Dense labels and one promptable encoder-decoder for sensor time series.",
     subcommands = {
+        InspectCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         CommandLine.HelpCommand.class

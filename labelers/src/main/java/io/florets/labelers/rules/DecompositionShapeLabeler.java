@@ -1,0 +1,151 @@
+package io.florets.labelers.rules;
+
+import io.florets.datasets.target.NumericProperty;
+import io.florets.datasets.target.Property;
+import io.florets.datasets.target.ShapeFacet;
+import io.florets.datasets.target.ShapeTag;
+import io.florets.datasets.target.TargetKind;
+import io.florets.labelers.ChannelLabeler;
+import io.florets.labelers.signal.ChannelSignal;
+import io.florets.labelers.signal.Decomposition;
+import io.florets.labelers.signal.Robust;
+import io.florets.labelers.signal.TrendShape;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * {@code shape.decomposition}: shape tags from the window's trend/seasonal decomposition.
+ *
+ * <ul>
+ *   <li>trend: the direction of the trend component ({@link TrendShape}), steady when its net change
+ *       is within {@code trendSigmas} noise sigmas plus {@code trendRelative} of the std of the
+ *       detrended series;</li>
+ *   <li>seasonality: none unless the seasonal strength F_S reaches {@code minSeasonalStrength}; the
+ *       waveform from the kurtosis {@code E[s^4]/E[s^2]^2} of one period of the seasonal profile
+ *       (square 1.0, sine 1.5, triangle 1.8; cut at the midpoints);</li>
+ *   <li>noise: the ratio of the difference-MAD noise sigma to the std of the detrended series;</li>
+ *   <li>stationarity: non_stationary when the trend is not steady.</li>
+ * </ul>
+ * Also measures the seasonal amplitude (half the profile's peak-to-peak) and the noise std (robust
+ * std of the remainder).
+ */
+public final class DecompositionShapeLabeler extends ChannelLabeler {
+
+  /**
+   * Settings.
+   *
+   * @param trendSigmas steady unless the trend changes by more than this many noise sigmas (plus
+   *     the relative part); default 3
+   * @param trendRelative ... and by more than this fraction of the detrended std; default 0.5
+   * @param minPieceFraction shortest piece of a rise-and-fall trend, fraction of the window; 0.2
+   * @param minSeasonalStrength F_S needed to call a seasonality; default 0.4
+   * @param squareBelow profile kurtosis below this is a square wave; default 1.25
+   * @param triangleAbove profile kurtosis above this is a triangle wave; default 1.65
+   * @param lowNoiseBelow noise ratio below this is low noise; default 0.1
+   * @param highNoiseAbove noise ratio above this is high noise; default 0.35
+   */
+  public record Config(double trendSigmas, double trendRelative, double minPieceFraction,
+      double minSeasonalStrength, double squareBelow, double triangleAbove, double lowNoiseBelow,
+      double highNoiseAbove) {
+    public static final Config DEFAULTS = new Config(3, 0.5, 0.2, 0.4, 1.25, 1.65, 0.1, 0.35);
+
+    public Config {
+      if (!(trendSigmas >= 0 && trendRelative >= 0 && minPieceFraction > 0 && minPieceFraction < 0.5
+          && minSeasonalStrength >= 0 && minSeasonalStrength <= 1 && squareBelow < triangleAbove
+          && lowNoiseBelow < highNoiseAbove)) {
+        throw new IllegalArgumentException("inconsistent shape.decomposition config: " + this);
+      }
+    }
+  }
+
+  private static final Set<ShapeFacet> FACETS = EnumSet.allOf(ShapeFacet.class);
+  private final Config config;
+
+  public DecompositionShapeLabeler() {
+    this(Config.DEFAULTS);
+  }
+
+  public DecompositionShapeLabeler(Config config) {
+    this.config = java.util.Objects.requireNonNull(config, "config");
+  }
+
+  @Override
+  public String name() {
+    return "shape.decomposition";
+  }
+
+  @Override
+  public String version() {
+    return "1";
+  }
+
+  @Override
+  public Set<TargetKind> kinds() {
+    return Set.of(TargetKind.SHAPE_TAG, TargetKind.NUMERIC);
+  }
+
+  @Override
+  public Set<ShapeFacet> facets() {
+    return FACETS;
+  }
+
+  @Override
+  public Set<Property> properties() {
+    return Set.of(Property.SEASONAL_AMPLITUDE, Property.NOISE_STD);
+  }
+
+  @Override
+  protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
+    Decomposition d = s.decomposition();
+    double noise = s.noiseSigma();
+    double[] trend = d.trend();
+    int n = trend.length;
+    double[] rest = new double[n];
+    double[] x = s.filled();
+    for (int i = 0; i < n; i++) {
+      rest[i] = x[i] - trend[i];
+    }
+    double restStd = Math.sqrt(Robust.variance(rest));
+    double minChange = config.trendSigmas() * noise + config.trendRelative() * restStd;
+    String trendTag = TrendShape.classify(trend, minChange, config.minPieceFraction());
+    double ft = d.trendStrength();
+    sink.add(new ShapeTag(ShapeFacet.TREND, trendTag, ch), "steady".equals(trendTag) ? 1 - 0.5 * ft : 0.5 + 0.5 * ft);
+
+    String season = "none";
+    double fs = d.seasonalStrength();
+    if (d.period() >= 2 && fs >= config.minSeasonalStrength()) {
+      double[] prof = d.profile();
+      double m2 = 0;
+      double m4 = 0;
+      for (double v : prof) {
+        m2 += v * v;
+        m4 += v * v * v * v;
+      }
+      m2 /= prof.length;
+      m4 /= prof.length;
+      double kurt = m2 > 0 ? m4 / (m2 * m2) : 0;
+      season = kurt < config.squareBelow() ? "square" : (kurt > config.triangleAbove() ? "triangle" : "sine");
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
+      for (double v : prof) {
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
+      }
+      sink.add(new NumericProperty(Property.SEASONAL_AMPLITUDE, (hi - lo) / 2, ch), fs);
+      sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 0.5 + 0.5 * fs);
+    } else {
+      sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 1 - 0.5 * fs);
+    }
+
+    double ratio = restStd > 0 ? noise / restStd : 0;
+    String noiseTag = ratio < config.lowNoiseBelow() ? "low" : (ratio > config.highNoiseAbove() ? "high" : "medium");
+    sink.add(new ShapeTag(ShapeFacet.NOISE, noiseTag, ch), 0.7);
+    double[] rem = d.remainder();
+    double remSigma = Robust.MAD_TO_SIGMA * Robust.mad(rem, n, Robust.median(rem));
+    if (remSigma > 0) {
+      sink.add(new NumericProperty(Property.NOISE_STD, remSigma, ch), 0.6);
+    }
+    sink.add(new ShapeTag(ShapeFacet.STATIONARITY, "steady".equals(trendTag) ? "stationary" : "non_stationary", ch),
+        0.6);
+  }
+}

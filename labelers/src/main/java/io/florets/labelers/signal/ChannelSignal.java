@@ -1,0 +1,307 @@
+package io.florets.labelers.signal;
+
+/**
+ * The shared analysis of one channel of one window, computed once and read by every labeler of a
+ * suite: gap-filled values, moments, a linear fit, a robust noise scale, the periodogram, the
+ * autocorrelation, the dominant period, a trend/seasonal decomposition and a despiked copy.
+ *
+ * <p>Cheap O(n) figures are computed on construction; the rest lazily, on first use. Instances are
+ * <b>thread-confined</b> (lazy fields are not synchronised): one thread labels one window.
+ * Arrays returned by accessors are shared and must not be modified.
+ */
+public final class ChannelSignal {
+  /** Fewer valid samples than this and labelers abstain. */
+  public static final int MIN_SAMPLES = 8;
+
+  private final float[] raw;
+  private final int n;
+  private final SignalConfig config;
+  private final int valid;
+  private final double[] x;
+  private final double mean;
+  private final double variance;
+  private final double min;
+  private final double max;
+  private final double slope;
+  private final double intercept;
+
+  private double median = Double.NaN;
+  private double mad = Double.NaN;
+  private double noiseSigma = Double.NaN;
+  private double[] detrended;
+  private double[] periodogram;
+  private double[] acf;
+  private Periodicity periodicity;
+  private Decomposition decomposition;
+  private double[] rollingMedian;
+  private double[] despiked;
+
+  ChannelSignal(float[] raw, SignalConfig config) {
+    this.raw = raw;
+    this.n = raw.length;
+    this.config = config;
+    int cnt = 0;
+    double s = 0;
+    double lo = Double.POSITIVE_INFINITY;
+    double hi = Double.NEGATIVE_INFINITY;
+    double st = 0;
+    double stt = 0;
+    double stx = 0;
+    for (int i = 0; i < n; i++) {
+      float v = raw[i];
+      if (v == v) {
+        cnt++;
+        s += v;
+        st += i;
+        stt += (double) i * i;
+        stx += (double) i * v;
+        if (v < lo) {
+          lo = v;
+        }
+        if (v > hi) {
+          hi = v;
+        }
+      }
+    }
+    this.valid = cnt;
+    this.mean = cnt > 0 ? s / cnt : Double.NaN;
+    this.min = lo;
+    this.max = hi;
+    double q = 0;
+    for (int i = 0; i < n; i++) {
+      float v = raw[i];
+      if (v == v) {
+        q += (v - mean) * (v - mean);
+      }
+    }
+    this.variance = cnt > 0 ? q / cnt : Double.NaN;
+    double den = cnt * stt - st * st;
+    this.slope = cnt > 1 && den > 0 ? (cnt * stx - st * s) / den : 0;
+    this.intercept = cnt > 0 ? (s - slope * st) / cnt : Double.NaN;
+    this.x = gapFill(raw, cnt);
+  }
+
+  private static double[] gapFill(float[] raw, int cnt) {
+    int n = raw.length;
+    double[] x = new double[n];
+    if (cnt == 0) {
+      return x;
+    }
+    if (cnt == n) {
+      for (int i = 0; i < n; i++) {
+        x[i] = raw[i];
+      }
+      return x;
+    }
+    int prev = -1;
+    for (int i = 0; i < n; i++) {
+      if (raw[i] == raw[i]) {
+        if (prev < 0) {
+          for (int j = 0; j < i; j++) {
+            x[j] = raw[i];
+          }
+        } else {
+          for (int j = prev + 1; j < i; j++) {
+            double f = (double) (j - prev) / (i - prev);
+            x[j] = (1 - f) * raw[prev] + f * raw[i];
+          }
+        }
+        x[i] = raw[i];
+        prev = i;
+      }
+    }
+    for (int j = prev + 1; j < n; j++) {
+      x[j] = raw[prev];
+    }
+    return x;
+  }
+
+  /** The raw samples ({@code NaN} = missing); shared, do not modify. */
+  public float[] raw() {
+    return raw;
+  }
+
+  /** Window length in samples. */
+  public int length() {
+    return n;
+  }
+
+  /** Number of non-missing samples. */
+  public int validCount() {
+    return valid;
+  }
+
+  /** True if there are at least {@link #MIN_SAMPLES} valid samples and they are not all equal. */
+  public boolean usable() {
+    return valid >= MIN_SAMPLES && max > min;
+  }
+
+  /** True if every valid sample has the same value (or there are none). */
+  public boolean constant() {
+    return !(max > min);
+  }
+
+  /** Values with gaps filled by linear interpolation (edges: nearest valid value). */
+  public double[] filled() {
+    return x;
+  }
+
+  public double mean() {
+    return mean;
+  }
+
+  /** Population variance of the valid samples. */
+  public double variance() {
+    return variance;
+  }
+
+  public double std() {
+    return Math.sqrt(variance);
+  }
+
+  public double min() {
+    return min;
+  }
+
+  public double max() {
+    return max;
+  }
+
+  /** OLS slope over the valid samples, in value units per sample. */
+  public double slope() {
+    return slope;
+  }
+
+  /** OLS intercept (value at index 0). */
+  public double intercept() {
+    return intercept;
+  }
+
+  /** Median of the valid samples. */
+  public double median() {
+    if (Double.isNaN(median)) {
+      computeMedian();
+    }
+    return median;
+  }
+
+  /** Median absolute deviation of the valid samples from their median. */
+  public double mad() {
+    if (Double.isNaN(mad)) {
+      computeMedian();
+    }
+    return mad;
+  }
+
+  private void computeMedian() {
+    double[] v = new double[valid];
+    int k = 0;
+    for (float f : raw) {
+      if (f == f) {
+        v[k++] = f;
+      }
+    }
+    median = Robust.median(v, k);
+    mad = Robust.mad(v, k, median);
+  }
+
+  /**
+   * A robust estimate of the white-noise sigma: {@code 1.4826 * median|diff| / sqrt(2)} over pairs
+   * of consecutive valid samples. Zero for piecewise-constant data.
+   */
+  public double noiseSigma() {
+    if (Double.isNaN(noiseSigma)) {
+      double[] d = new double[n];
+      int k = 0;
+      for (int i = 1; i < n; i++) {
+        if (raw[i] == raw[i] && raw[i - 1] == raw[i - 1]) {
+          d[k++] = Math.abs(raw[i] - raw[i - 1]);
+        }
+      }
+      noiseSigma = k == 0 ? 0 : Robust.MAD_TO_SIGMA * Robust.medianInPlace(d, k) / Math.sqrt(2);
+    }
+    return noiseSigma;
+  }
+
+  /** A positive scale for thresholds: the noise sigma, floored by a small fraction of the std. */
+  public double scale() {
+    double floor = Math.max(config.scaleFloor() * std(), 1e-12 * Math.max(1, Math.abs(mean)));
+    return Math.max(noiseSigma(), floor);
+  }
+
+  /** The gap-filled values minus their OLS line. */
+  public double[] detrended() {
+    if (detrended == null) {
+      double[] d = new double[n];
+      for (int i = 0; i < n; i++) {
+        d[i] = x[i] - (intercept + slope * i);
+      }
+      detrended = d;
+    }
+    return detrended;
+  }
+
+  /** Periodogram of {@link #detrended()}, bins {@code 0..n/2}. */
+  public double[] periodogram() {
+    if (periodogram == null) {
+      periodogram = Fft.periodogram(detrended());
+    }
+    return periodogram;
+  }
+
+  /** Biased autocorrelation of {@link #detrended()} for lags {@code 0..n-1}. */
+  public double[] acf() {
+    if (acf == null) {
+      acf = Fft.autocorrelation(detrended());
+    }
+    return acf;
+  }
+
+  /** The dominant period found in the periodogram and its significance. */
+  public Periodicity periodicity() {
+    if (periodicity == null) {
+      periodicity = Periodicity.of(this, config);
+    }
+    return periodicity;
+  }
+
+  /** Trend + seasonal + remainder decomposition (seasonal only if a significant period exists). */
+  public Decomposition decomposition() {
+    if (decomposition == null) {
+      decomposition = Decomposition.of(this, config);
+    }
+    return decomposition;
+  }
+
+  /** Running median of the filled values over {@code 2 * config.hampelHalfWidth() + 1} samples. */
+  public double[] rollingMedian() {
+    if (rollingMedian == null) {
+      rollingMedian = RollingMedian.of(x, config.hampelHalfWidth());
+    }
+    return rollingMedian;
+  }
+
+  /**
+   * The filled values with isolated outliers replaced by the running median (a Hampel filter with
+   * the shared configuration), so that change-point search is not fooled by spikes.
+   */
+  public double[] despiked() {
+    if (despiked == null) {
+      double[] med = rollingMedian();
+      double thr = config.despikeThreshold() * scale();
+      double[] d = x.clone();
+      for (int i = 0; i < n; i++) {
+        if (Math.abs(x[i] - med[i]) > thr) {
+          d[i] = med[i];
+        }
+      }
+      despiked = d;
+    }
+    return despiked;
+  }
+
+  /** The configuration of the shared analysis. */
+  public SignalConfig config() {
+    return config;
+  }
+}

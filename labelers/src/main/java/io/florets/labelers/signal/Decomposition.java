@@ -1,0 +1,111 @@
+package io.florets.labelers.signal;
+
+/**
+ * A classical additive decomposition {@code x = trend + seasonal + remainder} with the strengths of
+ * Wang, Smith &amp; Hyndman: {@code F_T = max(0, 1 - Var(R)/Var(T+R))},
+ * {@code F_S = max(0, 1 - Var(R)/Var(S+R))}.
+ *
+ * <p>The trend is a centred moving average over one period (a 2&times;p average for even p) when the
+ * channel has a significant period, otherwise over {@code max(5, n/8)} samples; the ends are
+ * extrapolated linearly from the nearest full averages. The seasonal component is the per-phase
+ * mean of the detrended values, centred. Arrays are shared; do not modify them.
+ *
+ * @param trend trend component, length n
+ * @param seasonal seasonal component, length n (zeros without a period)
+ * @param remainder remainder, length n
+ * @param period the integer period used (0 = none)
+ * @param profile one period of the seasonal component (empty without a period)
+ * @param trendStrength F_T in [0,1]
+ * @param seasonalStrength F_S in [0,1]
+ */
+public record Decomposition(double[] trend, double[] seasonal, double[] remainder, int period,
+    double[] profile, double trendStrength, double seasonalStrength) {
+
+  static Decomposition of(ChannelSignal s, SignalConfig cfg) {
+    double[] x = s.filled();
+    int n = x.length;
+    Periodicity per = s.periodicity();
+    int p = per.significant() ? (int) Math.round(per.period()) : 0;
+    if (p > n / 2) {
+      p = 0;
+    }
+    double[] trend = p >= 2 ? movingAverage(x, p) : movingAverage(x, Math.max(5, n / 8) | 1);
+    double[] seasonal = new double[n];
+    double[] profile = new double[Math.max(p, 0)];
+    if (p >= 2) {
+      int[] cnt = new int[p];
+      for (int i = 0; i < n; i++) {
+        profile[i % p] += x[i] - trend[i];
+        cnt[i % p]++;
+      }
+      double mu = 0;
+      for (int j = 0; j < p; j++) {
+        profile[j] /= Math.max(1, cnt[j]);
+        mu += profile[j];
+      }
+      mu /= p;
+      for (int j = 0; j < p; j++) {
+        profile[j] -= mu;
+      }
+      for (int i = 0; i < n; i++) {
+        seasonal[i] = profile[i % p];
+      }
+    }
+    double[] rem = new double[n];
+    double[] tr = new double[n];
+    double[] sr = new double[n];
+    for (int i = 0; i < n; i++) {
+      rem[i] = x[i] - trend[i] - seasonal[i];
+      tr[i] = trend[i] + rem[i];
+      sr[i] = seasonal[i] + rem[i];
+    }
+    double vr = Robust.variance(rem);
+    double vtr = Robust.variance(tr);
+    double vsr = Robust.variance(sr);
+    double ft = vtr > 0 ? Math.max(0, 1 - vr / vtr) : 0;
+    double fs = p >= 2 && vsr > 0 ? Math.max(0, 1 - vr / vsr) : 0;
+    return new Decomposition(trend, seasonal, rem, p, profile, ft, fs);
+  }
+
+  /**
+   * Centred moving average over {@code w} samples (2&times;w with half end weights if w is even),
+   * ends extrapolated linearly. O(n) via prefix sums.
+   */
+  static double[] movingAverage(double[] x, int w) {
+    int n = x.length;
+    double[] out = new double[n];
+    int h = w / 2;
+    if (2 * h + 1 > n) {
+      double m = 0;
+      for (double v : x) {
+        m += v;
+      }
+      java.util.Arrays.fill(out, m / n);
+      return out;
+    }
+    double[] c = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      c[i + 1] = c[i] + x[i];
+    }
+    boolean even = (w & 1) == 0;
+    for (int i = h; i < n - h; i++) {
+      if (even) {
+        double inner = c[i + h] - c[i - h + 1];
+        out[i] = (inner + 0.5 * (x[i - h] + x[i + h])) / w;
+      } else {
+        out[i] = (c[i + h + 1] - c[i - h]) / w;
+      }
+    }
+    int span = Math.max(1, Math.min(h, n - 2 * h - 1));
+    double left = (out[h + span] - out[h]) / span;
+    for (int i = h - 1; i >= 0; i--) {
+      out[i] = out[h] - left * (h - i);
+    }
+    int e = n - h - 1;
+    double right = (out[e] - out[e - span]) / span;
+    for (int i = e + 1; i < n; i++) {
+      out[i] = out[e] + right * (i - e);
+    }
+    return out;
+  }
+}

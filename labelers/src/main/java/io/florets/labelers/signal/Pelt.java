@@ -1,0 +1,98 @@
+package io.florets.labelers.signal;
+
+import java.util.Arrays;
+
+/**
+ * Exact penalised change-point search by PELT (Killick, Fearnhead &amp; Eckley 2012): minimises
+ * {@code sum of segment costs + penalty * (number of segments)} over all segmentations whose
+ * segments have at least {@code minSize} samples, pruning candidates that can never be optimal.
+ *
+ * <p>Pruning is exact for costs with {@code C(a,c) >= C(a,b) + C(b,c)} (true of residual sums of
+ * squares). With a minimum segment length the pruning test for a step {@code T} is made against
+ * {@code T - minSize}, the latest admissible last change, so no optimal candidate is ever dropped.
+ * Typical cost O(n) evaluations per series; worst case O(n^2).
+ */
+public final class Pelt {
+
+  /** The cost of the segment {@code [a, b)}. */
+  @FunctionalInterface
+  public interface Cost {
+    double cost(int a, int b);
+  }
+
+  private Pelt() {
+  }
+
+  /**
+   * The optimal change points.
+   *
+   * @param cost segment cost
+   * @param n number of samples
+   * @param penalty added per segment, &ge; 0
+   * @param minSize minimum segment length, &ge; 1
+   * @return sorted change points {@code 0 < tau_1 < ... < n} (each the first index of a new segment);
+   *     empty if one segment is best or {@code n < 2 minSize}
+   */
+  public static int[] changePoints(Cost cost, int n, double penalty, int minSize) {
+    if (minSize < 1 || !(penalty >= 0)) {
+      throw new IllegalArgumentException("PELT needs minSize >= 1 and penalty >= 0, got "
+          + minSize + ", " + penalty);
+    }
+    if (n < 2 * minSize) {
+      return new int[0];
+    }
+    double[] f = new double[n + 1];
+    int[] last = new int[n + 1];
+    Arrays.fill(f, Double.POSITIVE_INFINITY);
+    f[0] = -penalty;
+    int[] cand = new int[n + 1];
+    int size = 0;
+    for (int t = minSize; t <= n; t++) {
+      int tp = t - minSize;
+      if (f[tp] < Double.POSITIVE_INFINITY) {
+        int keep = 0;
+        double bound = f[tp];
+        for (int i = 0; i < size; i++) {
+          int tau = cand[i];
+          if (tau >= tp || f[tau] + cost.cost(tau, tp) <= bound) {
+            cand[keep++] = tau;
+          }
+        }
+        size = keep;
+        cand[size++] = tp;
+      }
+      double best = Double.POSITIVE_INFINITY;
+      int arg = -1;
+      for (int i = 0; i < size; i++) {
+        int tau = cand[i];
+        double v = f[tau] + cost.cost(tau, t) + penalty;
+        if (v < best) {
+          best = v;
+          arg = tau;
+        }
+      }
+      f[t] = best;
+      last[t] = arg;
+    }
+    int count = 0;
+    for (int t = last[n]; t > 0; t = last[t]) {
+      count++;
+    }
+    int[] cps = new int[count];
+    for (int t = last[n], k = count - 1; t > 0; t = last[t], k--) {
+      cps[k] = t;
+    }
+    return cps;
+  }
+
+  /** The penalised cost {@code sum C + penalty * segments} of a segmentation. */
+  public static double penalisedCost(Cost cost, int n, double penalty, int[] changePoints) {
+    double total = 0;
+    int a = 0;
+    for (int cp : changePoints) {
+      total += cost.cost(a, cp) + penalty;
+      a = cp;
+    }
+    return total + cost.cost(a, n) + penalty;
+  }
+}

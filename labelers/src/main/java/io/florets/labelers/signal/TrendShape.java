@@ -1,0 +1,49 @@
+package io.florets.labelers.signal;
+
+/**
+ * Classifies the direction of a smooth trend curve: {@code increasing}, {@code decreasing},
+ * {@code steady}, or {@code multiple} (it rises and falls). The curve is fitted by one line and by
+ * the best two lines with one break; {@code multiple} needs two opposite significant slopes that
+ * explain the curve clearly better than one line.
+ */
+public final class TrendShape {
+  private TrendShape() {
+  }
+
+  /**
+   * @param trend the trend curve (e.g. a decomposition's trend, or the filled values)
+   * @param minChange a net change (|slope| &times; length of a piece) smaller than this is steady
+   * @param minPieceFraction each piece of a two-line fit spans at least this fraction of the window
+   * @return one of {@code increasing, decreasing, steady, multiple}
+   */
+  public static String classify(double[] trend, double minChange, double minPieceFraction) {
+    int n = trend.length;
+    LinePrefix lp = new LinePrefix(trend);
+    double one = lp.rssLine(0, n);
+    int minPiece = Math.max(3, (int) Math.ceil(minPieceFraction * n));
+    double best = Double.POSITIVE_INFINITY;
+    int cut = -1;
+    for (int k = minPiece; k <= n - minPiece; k++) {
+      double r = lp.rssLine(0, k) + lp.rssLine(k, n);
+      if (r < best) {
+        best = r;
+        cut = k;
+      }
+    }
+    if (cut > 0) {
+      double s1 = lp.slope(0, cut);
+      double s2 = lp.slope(cut, n);
+      double c1 = s1 * cut;
+      double c2 = s2 * (n - cut);
+      if (Math.signum(s1) != Math.signum(s2) && Math.abs(c1) > minChange && Math.abs(c2) > minChange
+          && best < 0.5 * one) {
+        return "multiple";
+      }
+    }
+    double change = lp.slope(0, n) * (n - 1);
+    if (Math.abs(change) <= minChange) {
+      return "steady";
+    }
+    return change > 0 ? "increasing" : "decreasing";
+  }
+}

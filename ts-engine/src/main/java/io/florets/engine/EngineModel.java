@@ -1,0 +1,203 @@
+package io.florets.engine;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.nn.Parameter;
+import ai.djl.util.Pair;
+import io.florets.engine.decode.DecodeOptions;
+import io.florets.engine.decode.Decoded;
+import io.florets.engine.decode.Generator;
+import io.florets.engine.nn.EncoderDecoder;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A Florence-style encoder-decoder over one {@link FrontEnd}: the object that the facade builds,
+ * trains ({@code io.florets.engine.train.Trainer}), asks ({@link #decode}), embeds
+ * ({@link #embed}) and saves ({@code io.florets.engine.checkpoint.Checkpoints}).
+ *
+ * <p>Thread-safety: inference methods may be called concurrently from any thread (each call works
+ * in its own child {@link NDManager}, with gradient recording off on the calling thread); training
+ * must not run while inference runs. Close it to free native memory.
+ *
+ * @param <I> the front end's input type
+ */
+public final class EngineModel<I> implements AutoCloseable {
+  private final EngineConfig config;
+  private final FrontEnd<I> frontEnd;
+  private final VocabSpec vocab;
+  private final long seed;
+  private final NDManager manager;
+  private final EncoderDecoder network;
+
+  private EngineModel(EngineConfig config, FrontEnd<I> frontEnd, VocabSpec vocab, long seed) {
+    if (frontEnd.dModel() != config.dModel()) {
+      throw new IllegalArgumentException("front end '" + frontEnd.kind() + "' makes tokens of width "
+          + frontEnd.dModel() + " but config '" + config.name() + "' has dModel "
+          + config.dModel());
+    }
+    this.config = config;
+    this.frontEnd = frontEnd;
+    this.vocab = vocab;
+    this.seed = seed;
+    this.manager = NDManager.newBaseManager();
+    this.network = new EncoderDecoder(config, vocab.size(), frontEnd.createBlock());
+    Engine.getInstance().setRandomSeed(seedInt(seed));
+    network.initialize(manager, DataType.FLOAT32);
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      p.getValue().getArray().setRequiresGradient(true);
+    }
+  }
+
+  /**
+   * A freshly initialised model (parameters drawn from the engine's RNG seeded with {@code seed};
+   * creating two models concurrently interleaves that RNG, so create them on one thread).
+   */
+  public static <I> EngineModel<I> create(EngineConfig config, FrontEnd<I> frontEnd,
+      VocabSpec vocab, long seed) {
+    return new EngineModel<>(Objects.requireNonNull(config, "config"),
+        Objects.requireNonNull(frontEnd, "frontEnd"), Objects.requireNonNull(vocab, "vocab"), seed);
+  }
+
+  /** The 32-bit seed given to the engine for a 64-bit seed. */
+  public static int seedInt(long seed) {
+    return (int) (seed ^ (seed >>> 32));
+  }
+
+  /** The model's shape. */
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** The front end (its config is stored in checkpoints). */
+  public FrontEnd<I> frontEnd() {
+    return frontEnd;
+  }
+
+  /** The vocabulary this model was built for. */
+  public VocabSpec vocab() {
+    return vocab;
+  }
+
+  /** The seed the parameters were initialised with. */
+  public long seed() {
+    return seed;
+  }
+
+  /** The network (for the trainer, checkpoints and benchmarks). */
+  public EncoderDecoder network() {
+    return network;
+  }
+
+  /** The manager that owns the parameters. */
+  public NDManager manager() {
+    return manager;
+  }
+
+  /** Number of scalar parameters, front end included. */
+  public long parameterCount() {
+    long n = 0;
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      n += p.getValue().getShape().size();
+    }
+    return n;
+  }
+
+  /**
+   * Decodes answers for a batch (greedy when {@code options.beamSize() == 1}, else beam search).
+   *
+   * @param inputs the front end's inputs, one per row
+   * @param prompts prompt token ids per row (non-empty)
+   * @return one answer per row: tokens (without BOS/EOS) and per-token log-probabilities
+   */
+  public List<Decoded> decode(List<? extends I> inputs, int[][] prompts, DecodeOptions options) {
+    FrontEndBatch batch = prepare(inputs, prompts);
+    return Generator.generate(this, batch, prompts, options);
+  }
+
+  /**
+   * The embedding readout (pooled encoder state over the window and the prompt, projected and
+   * L2-normalised): one {@code embedDim} vector per row.
+   */
+  public float[][] embed(List<? extends I> inputs, int[][] prompts) {
+    FrontEndBatch batch = prepare(inputs, prompts);
+    boolean prev = GradMode.off();
+    try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray[] p = TokenArrays.prompts(m, prompts, vocab, config);
+      EncoderDecoder.Encoded e = network.encode(batch.toNDList(m), p[0], p[1], false);
+      return toRows(network.embed(e));
+    } finally {
+      GradMode.restore(prev);
+    }
+  }
+
+  /**
+   * Teacher-forced logits {@code [B][T][V]} with decoder input {@code BOS + targets} (T = longest
+   * target + 1); for tests and diagnostics.
+   */
+  public float[][][] teacherForcedLogits(List<? extends I> inputs, int[][] prompts,
+      int[][] targets) {
+    FrontEndBatch batch = prepare(inputs, prompts);
+    boolean prev = GradMode.off();
+    try (NDManager m = manager.newSubManager(); NDScope scope = new NDScope()) {
+      scope.suppressNotUsedWarning();
+      NDArray[] p = TokenArrays.prompts(m, prompts, vocab, config);
+      NDArray[] t = TokenArrays.targets(m, targets, vocab, config);
+      EncoderDecoder.Encoded e = network.encode(batch.toNDList(m), p[0], p[1], false);
+      NDArray logits = network.logits(network.decode(e, network.memoryKv(e), t[0], false));
+      int b = (int) logits.getShape().get(0);
+      int tt = (int) logits.getShape().get(1);
+      int v = (int) logits.getShape().get(2);
+      float[] flat = logits.toFloatArray();
+      float[][][] out = new float[b][tt][v];
+      for (int i = 0; i < b; i++) {
+        for (int j = 0; j < tt; j++) {
+          System.arraycopy(flat, (i * tt + j) * v, out[i][j], 0, v);
+        }
+      }
+      return out;
+    } finally {
+      GradMode.restore(prev);
+    }
+  }
+
+  /** Validates the row counts and runs the front end's host preparation. */
+  public FrontEndBatch prepare(List<? extends I> inputs, int[][] prompts) {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(prompts, "prompts");
+    if (inputs.size() != prompts.length) {
+      throw new IllegalArgumentException(inputs.size() + " inputs but " + prompts.length
+          + " prompts; give one prompt per input");
+    }
+    return frontEnd.prepare(inputs);
+  }
+
+  static float[][] toRows(NDArray a) {
+    int r = (int) a.getShape().get(0);
+    int c = (int) a.getShape().get(1);
+    float[] flat = a.toFloatArray();
+    float[][] out = new float[r][c];
+    for (int i = 0; i < r; i++) {
+      System.arraycopy(flat, i * c, out[i], 0, c);
+    }
+    return out;
+  }
+
+  /** Encodes a prepared batch in {@code m} without recording gradients (caller manages scope). */
+  public EncoderDecoder.Encoded encodeForInference(NDManager m, FrontEndBatch batch,
+      int[][] prompts) {
+    NDArray[] p = TokenArrays.prompts(m, prompts, vocab, config);
+    NDList fe = batch.toNDList(m);
+    return network.encode(fe, p[0], p[1], false);
+  }
+
+  @Override
+  public void close() {
+    manager.close();
+  }
+}

@@ -1,0 +1,34 @@
+package io.florets.engine;
+
+/**
+ * What the engine needs to know about a vocabulary: its size, the three special ids it uses and a
+ * hash that identifies the exact vocabulary (checked when a checkpoint is loaded).
+ *
+ * <p>The engine never sees words: the tokenizer lives in prompt-head. Immutable, thread-safe.
+ *
+ * @param size number of token ids ({@code 0..size-1}), &ge; 4
+ * @param padId id used to pad prompts (never predicted as a target)
+ * @param bosId id fed to the decoder as its first input
+ * @param eosId id that ends a decoded answer (appended to every training target)
+ * @param hash a stable hash of the vocabulary's contents (non-empty)
+ */
+public record VocabSpec(int size, int padId, int bosId, int eosId, String hash) {
+  /** Validates ids and hash. */
+  public VocabSpec {
+    if (size < 4) {
+      throw new IllegalArgumentException("vocabulary size must be >= 4, got " + size);
+    }
+    checkId("padId", padId, size);
+    checkId("bosId", bosId, size);
+    checkId("eosId", eosId, size);
+    if (hash == null || hash.isBlank()) {
+      throw new IllegalArgumentException("vocabulary hash must be non-empty, got '" + hash + "'");
+    }
+  }
+
+  private static void checkId(String name, int id, int size) {
+    if (id < 0 || id >= size) {
+      throw new IllegalArgumentException(name + " must be in [0, " + size + "), got " + id);
+    }
+  }
+}

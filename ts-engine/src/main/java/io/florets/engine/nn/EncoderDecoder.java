@@ -1,0 +1,197 @@
+package io.florets.engine.nn;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDArrays;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Parameter;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.norm.Dropout;
+import ai.djl.training.initializer.NormalInitializer;
+import io.florets.engine.EngineConfig;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The whole network: front-end block, token embedding (shared by prompt, decoder input and the tied
+ * output projection), learned prompt and target positions, a pre-LN encoder over
+ * {@code [front-end tokens ; prompt]}, a pre-LN decoder, and the embedding head.
+ *
+ * <p>Thread-safety: read-only methods ({@code training = false}) may run concurrently; training
+ * mutates parameters and must be confined to one thread.
+ */
+public final class EncoderDecoder extends Module {
+  private final EngineConfig config;
+  private final int vocabSize;
+  private final FrontEndBlock frontEnd;
+  private final Parameter tokens;
+  private final Parameter promptPositions;
+  private final Parameter targetPositions;
+  private final List<EncoderLayer> encoder = new ArrayList<>();
+  private final Norm encoderNorm;
+  private final List<DecoderLayer> decoder = new ArrayList<>();
+  private final Norm decoderNorm;
+  private final Dense embedHead;
+
+  /** The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]. */
+  public record Encoded(NDArray memory, NDArray mask, NDArray bias) { }
+
+  /** A network for {@code config}, a vocabulary of {@code vocabSize} ids and a front-end block. */
+  public EncoderDecoder(EngineConfig config, int vocabSize, FrontEndBlock frontEnd) {
+    this.config = config;
+    this.vocabSize = vocabSize;
+    int d = config.dModel();
+    this.frontEnd = addChildBlock("frontEnd", frontEnd);
+    NormalInitializer init = new NormalInitializer(0.02f);
+    tokens = param("tokens", new Shape(vocabSize, d), init, Parameter.Type.WEIGHT);
+    promptPositions = param("promptPositions", new Shape(config.maxPromptLength(), d), init,
+        Parameter.Type.WEIGHT);
+    targetPositions = param("targetPositions", new Shape(config.maxTargetLength(), d), init,
+        Parameter.Type.WEIGHT);
+    for (int i = 0; i < config.encoderLayers(); i++) {
+      encoder.add(addChildBlock("enc" + i,
+          new EncoderLayer(d, config.heads(), config.ffnDim(), config.dropout())));
+    }
+    encoderNorm = addChildBlock("encNorm", new Norm(d));
+    for (int i = 0; i < config.decoderLayers(); i++) {
+      decoder.add(addChildBlock("dec" + i,
+          new DecoderLayer(d, config.heads(), config.ffnDim(), config.dropout())));
+    }
+    decoderNorm = addChildBlock("decNorm", new Norm(d));
+    embedHead = addChildBlock("embedHead", new Dense(d, config.embedDim()));
+  }
+
+  /** The configuration this network was built from. */
+  public EngineConfig config() {
+    return config;
+  }
+
+  /** Number of token ids. */
+  public int vocabSize() {
+    return vocabSize;
+  }
+
+  /** Number of decoder layers (size of a decode cache). */
+  public int decoderLayers() {
+    return decoder.size();
+  }
+
+  /**
+   * Encodes a batch.
+   *
+   * @param frontInputs the front-end batch's arrays
+   * @param promptIds [B, P] int64, padded
+   * @param promptMask [B, P] float, 1 = real prompt token
+   * @return memory [B, S, d] with S = N + P, its mask and bias
+   */
+  public Encoded encode(NDList frontInputs, NDArray promptIds, NDArray promptMask,
+      boolean training) {
+    NDList fe = frontEnd.embed(frontInputs, training); // tokens [B, N, d], mask [B, N]
+    NDManager m = promptIds.getManager();
+    long p = promptIds.getShape().get(1);
+    NDArray prompt = lookup(tokens.getArray(), promptIds)                   // [B, P, d]
+        .add(lookup(promptPositions.getArray(), m.arange(0f, p, 1f, DataType.INT64)));
+    NDArray x = NDArrays.concat(new NDList(fe.get(0), prompt), 1);           // [B, S, d]
+    NDArray mask = NDArrays.concat(new NDList(fe.get(1), promptMask), 1);    // [B, S]
+    x = drop(x, training);
+    NDArray bias = keyBias(mask);                                            // [B, 1, 1, S]
+    for (EncoderLayer layer : encoder) {
+      x = layer.apply(x, bias, training);
+    }
+    return new Encoded(encoderNorm.apply(x), mask, bias);
+  }
+
+  /** Cross-attention K/V of every decoder layer, computed once per batch: [layer]{K, V}. */
+  public NDArray[][] memoryKv(Encoded encoded) {
+    NDArray[][] kv = new NDArray[decoder.size()][];
+    for (int i = 0; i < kv.length; i++) {
+      kv[i] = decoder.get(i).memoryKv(encoded.memory());
+    }
+    return kv;
+  }
+
+  /**
+   * The decoder over a whole input sequence (teacher forcing, or no-cache decoding).
+   *
+   * @param inputIds [B, T] int64: BOS followed by the previous target tokens
+   * @return hidden states [B, T, d] after the final norm
+   */
+  public NDArray decode(Encoded encoded, NDArray[][] memKv, NDArray inputIds, boolean training) {
+    NDManager m = inputIds.getManager();
+    int t = (int) inputIds.getShape().get(1);
+    checkTargetLength(t);
+    NDArray x = lookup(tokens.getArray(), inputIds)
+        .add(lookup(targetPositions.getArray(), m.arange(0f, t, 1f, DataType.INT64)));
+    x = drop(x, training);
+    NDArray causal = m.create(causalBias(t), new Shape(t, t));
+    for (int i = 0; i < decoder.size(); i++) {
+      x = decoder.get(i).apply(x, causal, memKv[i], encoded.bias(), training);
+    }
+    return decoderNorm.apply(x);
+  }
+
+  /**
+   * One incremental decoder step at position {@code position}.
+   *
+   * @param lastIds [B, 1] int64, the previous token of each row
+   * @param cache per-layer self-attention caches, extended in place
+   * @return logits [B, V]
+   */
+  public NDArray step(NDArray lastIds, int position, DecoderCache cache, NDArray[][] memKv,
+      NDArray memBias) {
+    checkTargetLength(position + 1);
+    NDManager m = lastIds.getManager();
+    NDArray x = lookup(tokens.getArray(), lastIds)                          // [B, 1, d]
+        .add(lookup(targetPositions.getArray(), m.create(new long[] {position})));
+    for (int i = 0; i < decoder.size(); i++) {
+      NDArray[] r = decoder.get(i).step(x, cache.keys(i), cache.values(i), memKv[i], memBias);
+      cache.set(i, r[1], r[2]);
+      x = r[0];
+    }
+    NDArray h = decoderNorm.apply(x);                                        // [B, 1, d]
+    NDArray logits = logits(h);                                              // [B, 1, V]
+    return logits.reshape(logits.getShape().get(0), vocabSize);
+  }
+
+  /** Tied output projection: hidden [..., d] -> logits [..., V]. */
+  public NDArray logits(NDArray hidden) {
+    return Linear.linear(hidden, tokens.getArray()).singletonOrThrow();
+  }
+
+  /**
+   * The embedding readout: mean of the encoder memory over real positions (front-end tokens and
+   * prompt), projected and L2-normalised -> [B, embedDim].
+   */
+  public NDArray embed(Encoded encoded) {
+    NDArray mask = encoded.mask();                                           // [B, S]
+    NDArray sum = encoded.memory().mul(mask.expandDims(2)).sum(new int[] {1}); // [B, d]
+    NDArray mean = sum.div(mask.sum(new int[] {1}, true).maximum(1f));
+    NDArray v = embedHead.apply(mean);                                       // [B, E]
+    return v.div(v.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
+  }
+
+  private void checkTargetLength(int t) {
+    if (t > config.maxTargetLength()) {
+      throw new IllegalArgumentException("decoder length " + t + " exceeds maxTargetLength "
+          + config.maxTargetLength() + " of config '" + config.name() + "'");
+    }
+  }
+
+  private NDArray drop(NDArray x, boolean training) {
+    return training && config.dropout() > 0f
+        ? Dropout.dropout(x, config.dropout(), true).singletonOrThrow() : x;
+  }
+
+  /** Row-major [t, t] additive causal mask: 0 on and below the diagonal, -1e9 above. */
+  static float[] causalBias(int t) {
+    float[] b = new float[t * t];
+    for (int i = 0; i < t; i++) {
+      for (int j = i + 1; j < t; j++) {
+        b[i * t + j] = -1e9f;
+      }
+    }
+    return b;
+  }
+}

@@ -1,0 +1,24 @@
+package io.florets.engine.nn;
+
+import ai.djl.ndarray.NDList;
+
+/**
+ * The trainable half of a {@link io.florets.engine.FrontEnd}: maps the arrays of a
+ * {@link io.florets.engine.FrontEndBatch} (in its tensor order, already on the engine's device) to
+ * {@code tokens [B, N, d]} and {@code mask [B, N]} (float, 1 = real token, 0 = padding).
+ *
+ * <p>Implementations declare their parameters with explicit shapes ({@link Module#param}) or as
+ * children, create every new array from the inputs' manager (see {@link Module#lookup}) so that
+ * per-step memory is released, and must not let padding influence real tokens.
+ */
+public abstract class FrontEndBlock extends Module {
+
+  /**
+   * Embeds a prepared batch.
+   *
+   * @param inputs the batch's arrays
+   * @param training true while training (dropout on)
+   * @return {@code NDList(tokens [B, N, d], mask [B, N])}
+   */
+  public abstract NDList embed(NDList inputs, boolean training);
+}

@@ -1,0 +1,140 @@
+package io.florets.engine.series;
+
+import io.florets.datasets.Window;
+import io.florets.engine.FrontEnd;
+import io.florets.engine.FrontEndBatch;
+import io.florets.engine.HostTensor;
+import io.florets.engine.OutputMapping;
+import io.florets.engine.nn.FrontEndBlock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The windowed time-series front end. For each window and channel: robust location/scale
+ * ({@link RobustScale}), values normalised as {@code (x - location) / scale}, NaN replaced by 0
+ * with an observed-mask, patches of {@code patchLength} every {@code stride} samples (the tail
+ * padded and masked), and the features {@code [asinh(location), ln(scale)]} for a scale token.
+ *
+ * <p>Host arrays (in this order) for a batch with at most C channels and P patches:
+ * {@code patches [B, C, P, 2*patchLength]} (values then mask), {@code patchMask [B, C, P]},
+ * {@code scaleFeatures [B, C, 2]}, {@code channelMask [B, C]}. Token layout (see
+ * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; C*P patch tokens]}.
+ *
+ * <p>Immutable and thread-safe. The {@link OutputMapping} extent is {window length}.
+ */
+public final class SeriesFrontEnd implements FrontEnd<Window> {
+  private final SeriesFrontEndConfig config;
+
+  private SeriesFrontEnd(SeriesFrontEndConfig config) {
+    this.config = config;
+  }
+
+  /** A front end with the given settings. */
+  public static SeriesFrontEnd of(SeriesFrontEndConfig config) {
+    return new SeriesFrontEnd(Objects.requireNonNull(config, "config"));
+  }
+
+  /** The settings. */
+  public SeriesFrontEndConfig config() {
+    return config;
+  }
+
+  @Override
+  public String kind() {
+    return "series";
+  }
+
+  @Override
+  public String configJson() {
+    return config.toJson();
+  }
+
+  @Override
+  public int dModel() {
+    return config.dModel();
+  }
+
+  @Override
+  public FrontEndBlock createBlock() {
+    return new SeriesFrontEndBlock(config);
+  }
+
+  @Override
+  public FrontEndBatch prepare(List<? extends Window> windows) {
+    if (windows == null || windows.isEmpty()) {
+      throw new IllegalArgumentException("series front end: no windows given");
+    }
+    int b = windows.size();
+    int maxC = 0;
+    int maxP = 0;
+    for (int i = 0; i < b; i++) {
+      Window w = Objects.requireNonNull(windows.get(i), "window " + i);
+      if (w.channels() > config.maxChannels()) {
+        throw new IllegalArgumentException(w + " (batch index " + i + ") has " + w.channels()
+            + " channels; this front end takes at most " + config.maxChannels());
+      }
+      int p = config.patchesFor(w.length());
+      if (p > config.maxPatches()) {
+        throw new IllegalArgumentException(w + " (batch index " + i + ") needs " + p
+            + " patches; this front end takes at most " + config.maxPatches() + " (window length <= "
+            + ((config.maxPatches() - 1) * config.stride() + config.patchLength()) + ")");
+      }
+      if (w.isAllMissing()) {
+        throw new IllegalArgumentException(w + " (batch index " + i + ") is all missing (NaN)");
+      }
+      maxC = Math.max(maxC, w.channels());
+      maxP = Math.max(maxP, p);
+    }
+    int pl = config.patchLength();
+    float[] patches = new float[b * maxC * maxP * 2 * pl];
+    float[] patchMask = new float[b * maxC * maxP];
+    float[] scaleFeatures = new float[b * maxC * 2];
+    float[] channelMask = new float[b * maxC];
+    List<OutputMapping> mappings = new ArrayList<>(b);
+    for (int i = 0; i < b; i++) {
+      Window w = windows.get(i);
+      int len = w.length();
+      int np = config.patchesFor(len);
+      float[] loc = new float[w.channels()];
+      float[] sc = new float[w.channels()];
+      for (int c = 0; c < w.channels(); c++) {
+        float[] x = w.channelView(c);
+        float[] ls;
+        try {
+          ls = RobustScale.of(x);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(w + " channel " + c + ": " + e.getMessage(), e);
+        }
+        loc[c] = ls[0];
+        sc[c] = ls[1];
+        int bc = i * maxC + c;
+        channelMask[bc] = 1f;
+        scaleFeatures[bc * 2] = (float) asinh(ls[0]);
+        scaleFeatures[bc * 2 + 1] = (float) Math.log(ls[1]);
+        for (int p = 0; p < np; p++) {
+          patchMask[bc * maxP + p] = 1f;
+          int base = (bc * maxP + p) * 2 * pl;
+          int start = p * config.stride();
+          for (int j = 0; j < pl; j++) {
+            int t = start + j;
+            if (t < len && !Float.isNaN(x[t])) {
+              patches[base + j] = (x[t] - ls[0]) / ls[1];
+              patches[base + pl + j] = 1f;
+            }
+          }
+        }
+      }
+      mappings.add(new OutputMapping(new int[] {len}, loc, sc));
+    }
+    return FrontEndBatch.of(List.of(
+        new HostTensor("patches", patches, new long[] {b, maxC, maxP, 2L * pl}),
+        new HostTensor("patchMask", patchMask, new long[] {b, maxC, maxP}),
+        new HostTensor("scaleFeatures", scaleFeatures, new long[] {b, maxC, 2}),
+        new HostTensor("channelMask", channelMask, new long[] {b, maxC})), mappings);
+  }
+
+  private static double asinh(double x) {
+    return Math.log(x + Math.sqrt(x * x + 1.0));
+  }
+}

@@ -1,0 +1,47 @@
+package io.florets.engine;
+
+import io.florets.datasets.Window;
+import io.florets.engine.series.SeriesFrontEnd;
+import io.florets.engine.series.SeriesFrontEndConfig;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/** Shared fixtures: a toy vocabulary, tiny models and random windows. */
+public final class TestModels {
+  /** 40 ids: 0 pad, 1 bos, 2 eos, 3.. free. */
+  public static final VocabSpec VOCAB = new VocabSpec(40, 0, 1, 2, "test-vocab-40");
+
+  private TestModels() {
+  }
+
+  /** A tiny model over a series front end with patch 8. */
+  public static EngineModel<Window> tiny(long seed) {
+    EngineConfig c = EngineConfig.tiny();
+    return EngineModel.create(c, SeriesFrontEnd.of(new SeriesFrontEndConfig(c.dModel(), 8, 8, 64, 4)),
+        VOCAB, seed);
+  }
+
+  /** Random univariate windows of the given length. */
+  public static List<Window> windows(int n, int length, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Window> out = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      float[] x = new float[length];
+      for (int t = 0; t < length; t++) {
+        x[t] = (float) r.nextGaussian();
+      }
+      out.add(Window.of(x));
+    }
+    return out;
+  }
+
+  /** The same prompt for n rows. */
+  public static int[][] prompts(int n, int... ids) {
+    int[][] p = new int[n][];
+    for (int i = 0; i < n; i++) {
+      p[i] = ids.clone();
+    }
+    return p;
+  }
+}

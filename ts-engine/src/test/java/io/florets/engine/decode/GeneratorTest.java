@@ -1,0 +1,64 @@
+package io.florets.engine.decode;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.florets.datasets.Window;
+import io.florets.engine.EngineModel;
+import io.florets.engine.TestModels;
+import java.util.BitSet;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class GeneratorTest {
+
+  @Test
+  void cachedGreedyAndBeamGiveTheTokensOfUncachedDecoding() {
+    try (EngineModel<Window> model = TestModels.tiny(3)) {
+      List<Window> ws = TestModels.windows(5, 70, 9);
+      int[][] prompts = TestModels.prompts(5, 5, 6);
+      prompts[1] = new int[] {7};
+      for (int beam : new int[] {1, 3}) {
+        DecodeOptions o = new DecodeOptions(beam, 12, TokenConstraint.NONE, true);
+        List<Decoded> cached = model.decode(ws, prompts, o);
+        List<Decoded> plain = model.decode(ws, prompts, o.withCache(false));
+        for (int i = 0; i < ws.size(); i++) {
+          assertArrayEquals(plain.get(i).tokens(), cached.get(i).tokens(), "beam " + beam + " row " + i);
+          assertArrayEquals(plain.get(i).logProbs(), cached.get(i).logProbs(), 1e-4f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void constraintMasksLogitsAndRenormalises() {
+    try (EngineModel<Window> model = TestModels.tiny(4)) {
+      List<Window> ws = TestModels.windows(3, 40, 1);
+      // answers must be: 10 or 11, then 12, then EOS
+      TokenConstraint c = (item, prefix) -> {
+        BitSet b = new BitSet();
+        if (prefix.length == 0) {
+          b.set(10, 12);
+        } else if (prefix.length == 1) {
+          b.set(12);
+        } else {
+          b.set(TestModels.VOCAB.eosId());
+        }
+        return b;
+      };
+      for (int beam : new int[] {1, 3}) {
+        List<Decoded> out = model.decode(ws, TestModels.prompts(3, 5),
+            new DecodeOptions(beam, 10, c, true));
+        for (Decoded d : out) {
+          assertEquals(2, d.tokens().length, d.toString());
+          assertTrue(d.tokens()[0] == 10 || d.tokens()[0] == 11);
+          assertEquals(12, d.tokens()[1]);
+          assertEquals(0f, d.logProbs()[1], 1e-6f); // the only allowed id has probability 1
+          assertEquals(0f, d.eosLogProb(), 1e-6f);
+          assertTrue(d.logProbs()[0] <= 0f && d.logProbs()[0] > Math.log(0.01));
+        }
+      }
+    }
+  }
+}

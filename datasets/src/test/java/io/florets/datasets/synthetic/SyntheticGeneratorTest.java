@@ -103,7 +103,7 @@ class SyntheticGeneratorTest {
 
   @Test
   void noiseShareOfTheGeneratedSignalFallsInItsLevelBand() {
-    SyntheticConfig c = SyntheticConfig.builder().count(200).seed(21).events(0, 0).build();
+    SyntheticConfig c = SyntheticConfig.builder().count(120).seed(21).events(0, 0).build();
     for (SyntheticWindow w : SyntheticGenerator.windows(c)) {
       ChannelTruth t = w.truth().get(0);
       ChannelComponents comp = w.components().get(0);

@@ -16,6 +16,7 @@ import picocli.CommandLine.Command;
         InspectCommand.class,
         EvalCommand.class,
         BenchCommand.class,
+        TasksCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

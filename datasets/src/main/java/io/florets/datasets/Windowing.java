@@ -19,9 +19,15 @@ public interface Windowing {
   enum Tail {
     /** Drop them (they may then be covered by no window). */
     DROP,
-    /** Add one window that runs past the end, padded with {@code NaN}. */
+    /**
+     * Add one window at the next regular start that runs past the end, padded with {@code NaN}
+     * (none if that start lies past the last sample, which happens only when stride &gt; length).
+     */
     PAD_NAN,
-    /** Add one window that ends at the last sample (it overlaps the previous one). */
+    /**
+     * Add one window that ends at the last sample (it overlaps the previous one); a series shorter
+     * than the window gets one window padded with {@code NaN}, as under {@link #PAD_NAN}.
+     */
     SHIFT_BACK
   }
 
@@ -56,8 +62,10 @@ public interface Windowing {
       if (lastEnd < n) {
         if (tail == Tail.SHIFT_BACK && n >= length) {
           out.add(cut(series, v, ts, n - length, length));
-        } else if (tail == Tail.PAD_NAN || (tail == Tail.SHIFT_BACK)) {
-          int start = out.isEmpty() ? 0 : s;
+        } else if ((tail == Tail.PAD_NAN || tail == Tail.SHIFT_BACK) && s < n) {
+          // s is the next regular start; when stride > length it may lie past the last sample,
+          // and a window there would hold no sample of the series at all.
+          int start = s;
           float[][] pv = new float[v.length][length];
           for (int c = 0; c < v.length; c++) {
             Arrays.fill(pv[c], Float.NaN);

@@ -11,8 +11,9 @@ import java.util.List;
  * largest local noise standard deviation (sigma, or sigma times the irregular envelope's peak):
  * <ul>
  *   <li>spike, each spike of a spike run: {@code max(U[2,4] s, U[6,10] sp)}</li>
- *   <li>wide spike peak: {@code max(U[1.5,3] s, U[6,10] sp)}</li>
- *   <li>level shift: {@code max(U[1,2] s, U[6,10] sp)}</li>
+ *   <li>wide spike peak: {@code max(U[1.5,3] s, U[5,8] sp)}</li>
+ *   <li>level shift: {@code max(U[1.5,3] s, U[3,5] sp)} (a mean change over many samples stands
+ *       out at fewer noise sigmas than a single sample does)</li>
  * </ul>
  * Spike-run and wide-spike signs are drawn; the others follow their type. A dropout is kept only
  * where the signal it replaces stays at least {@code max(s, 6 sp)} away from zero over the whole
@@ -34,9 +35,9 @@ final class EventInjector {
     this.effect = new double[length];
   }
 
-  private double size(double lo, double hi) {
+  private double size(double lo, double hi, double noiseLo, double noiseHi) {
     double bySignal = rng.uniform(lo, hi) * signalScale;
-    double byNoise = rng.uniform(6, 10) * peakSigma;
+    double byNoise = rng.uniform(noiseLo, noiseHi) * peakSigma;
     return Math.max(bySignal, byNoise);
   }
 
@@ -45,21 +46,21 @@ final class EventInjector {
     EventType type = p.type();
     double m;
     if (type == EventType.SPIKE_UP || type == EventType.SPIKE_DOWN) {
-      m = size(2, 4) * (type == EventType.SPIKE_UP ? 1 : -1);
+      m = size(2, 4, 6, 10) * (type == EventType.SPIKE_UP ? 1 : -1);
       effect[p.start()] += m;
     } else if (type == EventType.SPIKE_RUN) {
-      m = size(2, 4) * rng.sign();
+      m = size(2, 4, 6, 10) * rng.sign();
       for (int t : p.positions()) {
         effect[t] += m;
       }
     } else if (type == EventType.WIDE_SPIKE) {
-      m = size(1.5, 3) * rng.sign();
+      m = size(1.5, 3, 5, 8) * rng.sign();
       int w = p.end() - p.start() + 1;
       for (int j = 0; j < w; j++) {
         effect[p.start() + j] += m * StrictMath.sin(Math.PI * (j + 1) / (w + 1));
       }
     } else if (type == EventType.LEVEL_SHIFT_UP || type == EventType.LEVEL_SHIFT_DOWN) {
-      m = size(1, 2) * (type == EventType.LEVEL_SHIFT_UP ? 1 : -1);
+      m = size(1.5, 3, 3, 5) * (type == EventType.LEVEL_SHIFT_UP ? 1 : -1);
       for (int t = p.start(); t < effect.length; t++) {
         effect[t] += m;
       }

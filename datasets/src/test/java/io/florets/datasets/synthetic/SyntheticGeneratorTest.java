@@ -47,7 +47,7 @@ class SyntheticGeneratorTest {
     }
     assertEquals(SyntheticGenerator.window(large, 77).entry(), d.get(77));
     assertEquals("synthetic-5-77", d.get(77).window().seriesId());
-    assertEquals("5", d.metadata().get("seed"));
+    assertEquals("5", d.metadata().get("synthetic.seed"));
   }
 
   @Test
@@ -103,7 +103,7 @@ class SyntheticGeneratorTest {
 
   @Test
   void noiseShareOfTheGeneratedSignalFallsInItsLevelBand() {
-    SyntheticConfig c = SyntheticConfig.builder().count(200).seed(21).events(0, 0).build();
+    SyntheticConfig c = SyntheticConfig.builder().count(120).seed(21).events(0, 0).build();
     for (SyntheticWindow w : SyntheticGenerator.windows(c)) {
       ChannelTruth t = w.truth().get(0);
       ChannelComponents comp = w.components().get(0);

@@ -18,7 +18,7 @@ import net.jqwik.api.constraints.IntRange;
 /** Invariants of every generated window, over random seeds, lengths and channel counts. */
 class SyntheticProperties {
 
-  @Property(tries = 60)
+  @Property(tries = 40)
   void eventsAreInsideSeparatedAndExact(@ForAll long seed, @ForAll @IntRange(min = 32, max = 700) int length,
       @ForAll @IntRange(min = 1, max = 3) int channels, @ForAll @IntRange(min = 0, max = 10_000) int index) {
     int maxEvents = Math.min(4, EventPlanner.capacity(length));

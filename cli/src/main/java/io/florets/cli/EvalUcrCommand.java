@@ -1,0 +1,129 @@
+package io.florets.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.florets.datasets.Series;
+import io.florets.datasets.io.SeriesFiles;
+import io.florets.labelers.minirocket.MiniRocketConfig;
+import io.florets.labelers.minirocket.UcrEvaluation;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code florets eval ucr}: test accuracy of 1-NN Euclidean and MiniRocket on a UCR/UEA train/test split. */
+@Command(name = "ucr", mixinStandardHelpOptions = true,
+    description = "Evaluate 1-NN Euclidean and MiniRocket on a UCR/UEA split (.ts, .arff, .tsv, .txt).")
+public final class EvalUcrCommand implements Callable<Integer> {
+
+  static final String FLORETS_NOTE = "the Florets model adapted by the data engine is not available "
+      + "yet: it needs the data-engine facade; only the 1-NN floor and the MiniRocket specialist run";
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--train", required = true, description = "training split file")
+  Path train;
+
+  @Option(names = "--test", required = true, description = "test split file")
+  Path test;
+
+  @Option(names = "--json", description = "print one JSON object")
+  boolean json;
+
+  @Option(names = "--seed", defaultValue = "0", description = "MiniRocket seed (default ${DEFAULT-VALUE})")
+  long seed;
+
+  @Option(names = "--threads", defaultValue = "0",
+      description = "transform threads; 0 = all processors (default)")
+  int threads;
+
+  @Option(names = "--runs", defaultValue = "5",
+      description = "timed MiniRocket runs: the first gives the cold times, the median of the rest the warm ones "
+          + "(default ${DEFAULT-VALUE})")
+  int runs;
+
+  @Override
+  public Integer call() throws IOException {
+    List<Series> tr = SeriesFiles.read(train).series();
+    List<Series> te = SeriesFiles.read(test).series();
+    int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
+    MiniRocketConfig config = MiniRocketConfig.defaults(seed).withThreads(t);
+    UcrEvaluation.Result r = UcrEvaluation.evaluate(tr, te, config, runs);
+    String name = datasetName(train);
+    ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    ObjectNode o = mapper.createObjectNode();
+    o.put("dataset", name);
+    o.put("train", r.trainSize());
+    o.put("test", r.testSize());
+    o.put("length", r.length());
+    o.put("channels", r.channels());
+    o.put("classes", r.classes());
+    o.put("oneNnEuclidean", round(r.oneNnRaw()));
+    o.put("oneNnEuclideanZNorm", round(r.oneNnZNorm()));
+    o.put("miniRocket", round(r.miniRocket()));
+    putFigure(o, "miniRocketFitSeconds", r.warmFitSeconds());
+    putFigure(o, "miniRocketPredictSeconds", r.warmPredictSeconds());
+    o.put("miniRocketColdFitSeconds", round(r.coldFitSeconds()));
+    o.put("miniRocketColdPredictSeconds", round(r.coldPredictSeconds()));
+    o.put("miniRocketRuns", r.runs());
+    o.put("miniRocketThreads", t);
+    o.put("miniRocketSeed", seed);
+    o.put("miniRocketFeatures", r.features());
+    o.put("miniRocketAlpha", r.alpha());
+    double[] ref = UcrEvaluation.reference(name);
+    if (ref.length == 4) {
+      ObjectNode refs = o.putObject("reference");
+      refs.put("miniRocket", ref[0]);
+      refs.put("miniRocketFitSeconds", ref[1]);
+      refs.put("miniRocketPredictSeconds", ref[2]);
+      refs.put("oneNnEuclidean", ref[3]);
+      refs.put("note", "MiniRocket: numba reference on 2 threads of this kind of machine; 1-NN: published "
+          + "UCR archive figure (Chinatown's on z-normalised series)");
+    }
+    o.putNull("florets");
+    o.put("floretsNote", FLORETS_NOTE);
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      out.println(mapper.writeValueAsString(o));
+    } else {
+      out.printf("%s: %d train / %d test series, length %d, %d channel(s), %d classes%n", name,
+          r.trainSize(), r.testSize(), r.length(), r.channels(), r.classes());
+      out.printf("  1-NN Euclidean        %.4f (z-normalised %.4f)%n", r.oneNnRaw(), r.oneNnZNorm());
+      out.printf("  MiniRocket            %.4f  fit %.3f s, predict %.3f s warm; %.3f s / %.3f s cold%n",
+          r.miniRocket(), r.warmFitSeconds(), r.warmPredictSeconds(), r.coldFitSeconds(),
+          r.coldPredictSeconds());
+      out.printf("  Florets               n/a (%s)%n", FLORETS_NOTE);
+    }
+    out.flush();
+    return 0;
+  }
+
+  private static double round(double v) {
+    return Double.isNaN(v) ? v : Math.round(v * 1e4) / 1e4;
+  }
+
+  /** Puts a rounded figure, or null when it was not measured (NaN). */
+  private static void putFigure(ObjectNode o, String key, double v) {
+    if (Double.isNaN(v)) {
+      o.putNull(key);
+    } else {
+      o.put(key, round(v));
+    }
+  }
+
+  /** "GunPoint" from ".../GunPoint_TRAIN.ts". */
+  static String datasetName(Path file) {
+    String n = file.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    if (dot > 0) {
+      n = n.substring(0, dot);
+    }
+    return n.replaceAll("(?i)_TRAIN$", "");
+  }
+}

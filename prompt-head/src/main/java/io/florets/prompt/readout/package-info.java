@@ -1,0 +1,2 @@
+/** Typed readouts of the output contract: a sealed interface of immutable records. */
+package io.florets.prompt.readout;

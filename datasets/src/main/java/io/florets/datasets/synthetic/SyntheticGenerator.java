@@ -6,7 +6,6 @@ import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Target;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -21,9 +20,8 @@ import java.util.stream.IntStream;
  * subset can be regenerated alone with {@link #window}: the same seed gives the same bytes on any
  * JVM.
  *
- * <p><b>A channel</b> ({@link ChannelSynthesizer}) with scale A and offset b (see
- * {@link SyntheticConfig}) is built as follows, each part drawn independently and uniformly unless
- * said otherwise:
+ * <p><b>A channel</b> with length L, scale A and offset b (see {@link SyntheticConfig}) is built
+ * from independent draws (U = uniform):
  * <ol>
  *   <li>trend ({@link TrendKind}): steady = 0; increasing/decreasing = one line changing by
  *       U[1.5, 4] A over the window; multiple = 2 or 3 continuous pieces (breakpoints in
@@ -33,19 +31,44 @@ import java.util.stream.IntStream;
  *       [minPeriod, min(maxPeriod, L/3)], amplitude a = U[0.5, 1.5] A, phase U[0, 2 pi);</li>
  *   <li>noise ({@link NoiseLevel}, {@link NoiseKind}): sigma set from the noise share drawn in the
  *       level's band;</li>
- *   <li>events ({@link EventPlanner} for placement and margins, {@link EventInjector} for sizes):
- *       the number is drawn in [minEvents, maxEvents], each type uniformly among the configured
- *       ones; the breakpoints of a multiple trend are annotated as trend changes.</li>
+ *   <li>events: their number is drawn in [minEvents, maxEvents], each type uniformly among the
+ *       configured ones, each place uniformly among the free ones. Every event keeps a margin of
+ *       {@code max(5, L/32)} untouched samples (8 at L = 256) to the window's edges, to every other
+ *       event and to the trend's breakpoints; an event with no free place is left out. Widths:
+ *       spike runs 3-5 spikes 2-3 apart, wide spikes 5-15 (odd), dropouts 3-12, flatlines 6-20,
+ *       missing runs 2-15 samples, all capped at {@code max(5, min(20, L/8))}. Sizes, with s the
+ *       event-free signal scale {@code sqrt(var(trend + seasonal) + sigma^2)} and sp the largest
+ *       local noise sigma: spikes (also each spike of a run) {@code max(U[2,4] s, U[6,10] sp)};
+ *       wide-spike peaks {@code max(U[1.5,3] s, U[5,8] sp)}; level shifts
+ *       {@code max(U[1.5,3] s, U[3,5] sp)}. A dropout is kept only where the signal it replaces
+ *       stays at least {@code max(s, 6 sp)} away from zero. The breakpoints of a multiple trend
+ *       are annotated as trend changes.</li>
  * </ol>
- * The final value is {@code (float) (b + trend + seasonal + noise + additive events)}; then
- * dropouts set samples to 0, flatlines repeat a sample's value, missing runs set NaN.
- * {@link InjectedEvent} defines start, end and magnitude for every event type, and
- * {@link TruthTargets} every numeric property, tag and segment.
+ * The final value is {@code (float) (b + trend + seasonal + noise + spikes + wide spikes + level
+ * shifts)}; then dropouts set samples to 0, flatlines repeat a sample's value, missing runs set NaN.
+ * {@link InjectedEvent} defines start, end and magnitude for every event type.
  *
- * <p><b>Annotations</b> of a window, all {@link Annotation#truth}: per channel (channel index
- * {@link Target#WHOLE_WINDOW} when univariate, else the channel number) the four shape tags, the
- * numeric properties, the events and the segments; then the class label (if configured) and a
- * short and a detailed caption for the whole window. Thread-safe: stateless.
+ * <p><b>Annotations</b> of a window, all {@link Annotation#truth} (source {@code "truth"},
+ * confidence 1): per channel (channel index {@link Target#WHOLE_WINDOW} when univariate, else the
+ * channel number)
+ * <ul>
+ *   <li>four shape tags: trend, seasonality and noise are the drawn kinds; stationarity is
+ *       {@code non_stationary} for a trend other than steady or a level shift, else
+ *       {@code stationary};</li>
+ *   <li>numeric properties over the stored float values, NaN skipped: mean; std (population);
+ *       min; max; median (mean of the middle two for an even count); range; slope (OLS of value on
+ *       sample index over the final observed samples, units per sample, so level shifts and
+ *       spikes count); lag1_autocorrelation (pairs with both samples observed, centred on the
+ *       observed mean); missing_fraction (NaN count / L); and from the components: noise_std
+ *       (population std of the noise component), snr (population std of b + trend + seasonal over
+ *       noise_std), and, for seasonal channels only, period (P, samples) and seasonal_amplitude
+ *       (half the peak-to-peak of the sampled seasonal component);</li>
+ *   <li>the events (injected ones and trend changes), ordered by start;</li>
+ *   <li>segments that tile the window, cut at the trend's breakpoints and at level shifts: rising
+ *       or falling after the trend piece's slope, else oscillating if seasonal, else flat;</li>
+ * </ul>
+ * then the class label (if configured) and a short and a detailed caption for the whole window,
+ * written by a fixed template from the truth. Thread-safe: stateless.
  */
 public final class SyntheticGenerator {
   /** Version of the generator's recipe, written into the dataset metadata. */
@@ -121,16 +144,11 @@ public final class SyntheticGenerator {
     return "synthetic-" + seed + "-" + index;
   }
 
-  /** The dataset metadata written by {@link #generate}: generator, version and configuration. */
+  /**
+   * The dataset metadata written by {@link #generate}: the generator, its version and every
+   * configuration setting ({@link SyntheticMetadata#config} reads it back).
+   */
   public static Map<String, String> metadata(SyntheticConfig config) {
-    Map<String, String> m = new LinkedHashMap<>();
-    m.put("generator", "florets.synthetic");
-    m.put("generator.version", VERSION);
-    m.put("seed", Long.toString(config.seed()));
-    m.put("count", Integer.toString(config.count()));
-    m.put("length", Integer.toString(config.length()));
-    m.put("channels", Integer.toString(config.channels()));
-    m.put("config", config.toString());
-    return m;
+    return SyntheticMetadata.of(config);
   }
 }

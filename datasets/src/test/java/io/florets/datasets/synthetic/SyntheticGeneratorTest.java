@@ -47,7 +47,7 @@ class SyntheticGeneratorTest {
     }
     assertEquals(SyntheticGenerator.window(large, 77).entry(), d.get(77));
     assertEquals("synthetic-5-77", d.get(77).window().seriesId());
-    assertEquals("5", d.metadata().get("seed"));
+    assertEquals("5", d.metadata().get("synthetic.seed"));
   }
 
   @Test

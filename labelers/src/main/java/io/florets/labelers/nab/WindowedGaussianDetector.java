@@ -55,6 +55,8 @@ public record WindowedGaussianDetector(int windowSize, int stepSize) implements 
     private int buffered;
     private double mean = 0;
     private double std = 1;
+    private double runningMean;
+    private double runningM2;
 
     @Override
     public double update(double value) {
@@ -64,7 +66,7 @@ public record WindowedGaussianDetector(int windowSize, int stepSize) implements 
       double score = filled > 0 ? gaussianScore(value, mean, std) : 0.0;
       if (filled < windowSize) {
         window[filled++] = value;
-        refresh();
+        grow(value);
       } else {
         buffer[buffered++] = value;
         if (buffered == stepSize) {
@@ -75,6 +77,18 @@ public record WindowedGaussianDetector(int windowSize, int stepSize) implements 
         }
       }
       return score;
+    }
+
+    /** Welford's update of the mean and variance while the window grows (one value added). */
+    private void grow(double value) {
+      double delta = value - runningMean;
+      runningMean += delta / filled;
+      runningM2 += delta * (value - runningMean);
+      mean = runningMean;
+      std = Math.sqrt(runningM2 / filled);
+      if (std == 0.0) {
+        std = 1e-6;
+      }
     }
 
     private void refresh() {

@@ -98,7 +98,7 @@ public final class Prompt<R extends Readout> {
         Quantizer.quantize(x2, width), Quantizer.quantize(y2, height));
   }
 
-  /** {@code <CAPTION_TO_PHRASE_GROUNDING>text}. */
+  /** {@code <CAPTION_TO_PHRASE_GROUNDING>text}; runs of whitespace in the text become one space. */
   public static Prompt<Boxes> phraseGrounding(String text) {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("phrase grounding needs non-blank text");
@@ -106,7 +106,8 @@ public final class Prompt<R extends Readout> {
     if (text.indexOf('<') >= 0 || text.indexOf('>') >= 0) {
       throw new IllegalArgumentException("phrase grounding text must not contain '<' or '>', got '" + text + "'");
     }
-    return new Prompt<>(Tasks.CAPTION_TO_PHRASE_GROUNDING, null, null, -1, null, text.strip());
+    return new Prompt<>(Tasks.CAPTION_TO_PHRASE_GROUNDING, null, null, -1, null,
+        text.strip().replaceAll("\\s+", " "));
   }
 
   private static void checkBins(String what, int a, int b) {

@@ -43,7 +43,16 @@ public final class TextFile {
       throw DataFormatException.inFile(path, "file has " + size + " bytes; expected at most "
           + MAX_BYTES + " for a text format");
     }
-    byte[] bytes = Files.readAllBytes(path);
+    return of(path, Files.readAllBytes(path));
+  }
+
+  /**
+   * Decodes {@code bytes} (e.g. a bundled resource) as the content of a file named {@code path}.
+   *
+   * @param path the name used in error messages and by readers that derive ids from it
+   * @throws DataFormatException if the bytes are not valid UTF-8
+   */
+  public static TextFile of(Path path, byte[] bytes) throws DataFormatException {
     String text = decode(path, bytes);
     if (!text.isEmpty() && text.charAt(0) == '\uFEFF') {
       text = text.substring(1);

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /**
  * {@code period.acf}: the dominant period as the highest autocorrelation peak after the first zero
- * crossing (lags {@code minPeriod .. n/minCycles}), refined by parabolic interpolation; abstains if
+ * crossing (lags {@code minPeriod .. n/minCycles}; the first peak within 80% of the highest), refined by parabolic interpolation; abstains if
  * the peak is below {@code minAcf}. Reuses the window's shared FFT-based ACF.
  */
 public final class AcfPeriodLabeler extends ChannelLabeler {
@@ -20,10 +20,10 @@ public final class AcfPeriodLabeler extends ChannelLabeler {
    *
    * @param minAcf smallest autocorrelation accepted at the peak; default 0.3
    * @param minPeriod shortest period, samples; default 3
-   * @param minCycles the period must fit at least this many times; default 2
+   * @param minCycles the period must fit at least this many times; default 3
    */
   public record Config(double minAcf, int minPeriod, int minCycles) {
-    public static final Config DEFAULTS = new Config(0.3, 3, 2);
+    public static final Config DEFAULTS = new Config(0.3, 3, 3);
 
     public Config {
       if (!(minAcf > 0 && minAcf < 1)) {

@@ -17,14 +17,17 @@ import java.util.Set;
  * {@code shape.decomposition}: shape tags from the window's trend/seasonal decomposition.
  *
  * <ul>
- *   <li>trend: the direction of the trend component ({@link TrendShape}), steady when its net change
- *       is within {@code trendSigmas} noise sigmas plus {@code trendRelative} of the std of the
- *       detrended series;</li>
+ *   <li>trend: the direction ({@link TrendShape}) of a moving average of the deseasonalised series
+ *       with level shifts taken out, steady when its net change is within {@code trendSigmas} noise
+ *       sigmas plus {@code trendRelative} of the std of what the average leaves;</li>
  *   <li>seasonality: none unless the seasonal strength F_S reaches {@code minSeasonalStrength}; the
  *       waveform from the kurtosis {@code E[s^4]/E[s^2]^2} of one period of the seasonal profile
  *       (square 1.0, sine 1.5, triangle 1.8; cut at the midpoints);</li>
- *   <li>noise: the ratio of the difference-MAD noise sigma to the std of the detrended series;</li>
- *   <li>stationarity: non_stationary when the trend is not steady.</li>
+ *   <li>noise: the noise share, noise sigma over the std of the (despiked) series, where the noise
+ *       sigma is the smaller of the shared difference-MAD scale and the robust std of the
+ *       remainder;</li>
+ *   <li>stationarity: non_stationary when the trend is not steady or the segmentation holds a
+ *       level shift.</li>
  * </ul>
  * Also measures the seasonal amplitude (half the profile's peak-to-peak) and the noise std (robust
  * std of the remainder).
@@ -41,13 +44,15 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
    * @param minSeasonalStrength F_S needed to call a seasonality; default 0.4
    * @param squareBelow profile kurtosis below this is a square wave; default 1.25
    * @param triangleAbove profile kurtosis above this is a triangle wave; default 1.65
-   * @param lowNoiseBelow noise ratio below this is low noise; default 0.1
-   * @param highNoiseAbove noise ratio above this is high noise; default 0.35
+   * @param lowNoiseBelow noise share below this is low noise; default 0.15
+   * @param highNoiseAbove noise share above this is high noise; default 0.475 (the defaults sit in
+   *     the gaps between the synthetic taxonomy's bands [0.02,0.10), [0.20,0.40), [0.55,0.80))
+   * @param maxBumpWidth opposite jumps closer than this are a bump, not level shifts; default 20
    */
   public record Config(double trendSigmas, double trendRelative, double minPieceFraction,
       double minSeasonalStrength, double squareBelow, double triangleAbove, double lowNoiseBelow,
-      double highNoiseAbove) {
-    public static final Config DEFAULTS = new Config(3, 0.5, 0.2, 0.4, 1.25, 1.65, 0.1, 0.35);
+      double highNoiseAbove, int maxBumpWidth) {
+    public static final Config DEFAULTS = new Config(3, 0.5, 0.2, 0.4, 1.25, 1.65, 0.15, 0.475, 20);
 
     public Config {
       if (!(trendSigmas >= 0 && trendRelative >= 0 && minPieceFraction > 0 && minPieceFraction < 0.5
@@ -97,13 +102,16 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
   @Override
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
     Decomposition d = s.decomposition();
-    double noise = s.noiseSigma();
-    double[] trend = d.trend();
-    int n = trend.length;
+    double sigma = s.scale();
+    int n = s.length();
+    double[] rem = d.remainder();
+    double remSigma = Robust.MAD_TO_SIGMA * Robust.mad(rem, n, Robust.median(rem));
+    double noise = d.period() > 0 ? Math.min(remSigma, sigma) : sigma;
+    double[] adjusted = s.levelAdjusted();
+    double[] trend = Decomposition.movingAverage(adjusted, d.period() >= 2 ? d.period() : Math.max(5, n / 8) | 1);
     double[] rest = new double[n];
-    double[] x = s.filled();
     for (int i = 0; i < n; i++) {
-      rest[i] = x[i] - trend[i];
+      rest[i] = adjusted[i] - trend[i] + d.seasonal()[i];
     }
     double restStd = Math.sqrt(Robust.variance(rest));
     double minChange = config.trendSigmas() * noise + config.trendRelative() * restStd;
@@ -117,35 +125,32 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
       double[] prof = d.profile();
       double m2 = 0;
       double m4 = 0;
+      double lo = Double.POSITIVE_INFINITY;
+      double hi = Double.NEGATIVE_INFINITY;
       for (double v : prof) {
         m2 += v * v;
         m4 += v * v * v * v;
+        lo = Math.min(lo, v);
+        hi = Math.max(hi, v);
       }
       m2 /= prof.length;
       m4 /= prof.length;
       double kurt = m2 > 0 ? m4 / (m2 * m2) : 0;
       season = kurt < config.squareBelow() ? "square" : (kurt > config.triangleAbove() ? "triangle" : "sine");
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (double v : prof) {
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
       sink.add(new NumericProperty(Property.SEASONAL_AMPLITUDE, (hi - lo) / 2, ch), fs);
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 0.5 + 0.5 * fs);
     } else {
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 1 - 0.5 * fs);
     }
 
-    double ratio = restStd > 0 ? noise / restStd : 0;
+    double std = s.despikedStd();
+    double ratio = std > 0 ? noise / std : 0;
     String noiseTag = ratio < config.lowNoiseBelow() ? "low" : (ratio > config.highNoiseAbove() ? "high" : "medium");
     sink.add(new ShapeTag(ShapeFacet.NOISE, noiseTag, ch), 0.7);
-    double[] rem = d.remainder();
-    double remSigma = Robust.MAD_TO_SIGMA * Robust.mad(rem, n, Robust.median(rem));
-    if (remSigma > 0) {
-      sink.add(new NumericProperty(Property.NOISE_STD, remSigma, ch), 0.6);
+    if (noise > 0) {
+      sink.add(new NumericProperty(Property.NOISE_STD, noise, ch), 0.6);
     }
-    sink.add(new ShapeTag(ShapeFacet.STATIONARITY, "steady".equals(trendTag) ? "stationary" : "non_stationary", ch),
-        0.6);
+    boolean stationary = "steady".equals(trendTag) && !s.hasLevelShift(config.maxBumpWidth());
+    sink.add(new ShapeTag(ShapeFacet.STATIONARITY, stationary ? "stationary" : "non_stationary", ch), 0.6);
   }
 }

@@ -32,12 +32,13 @@ public final class SpectralShapeLabeler extends ChannelLabeler {
    *
    * @param squareAbove third-harmonic ratio above this is a square wave; default 0.22
    * @param triangleAbove ratio above this (and below squareAbove) is a triangle wave; default 0.06
-   * @param lowNoiseBelow noise ratio (noise sigma / detrended std) below this is low; default 0.1
-   * @param highNoiseAbove noise ratio above this is high; default 0.35
+   * @param lowNoiseBelow noise share (noise sigma / std of the despiked series) below this is
+   *     low; default 0.15
+   * @param highNoiseAbove noise share above this is high; default 0.475
    */
   public record Config(double squareAbove, double triangleAbove, double lowNoiseBelow,
       double highNoiseAbove) {
-    public static final Config DEFAULTS = new Config(0.22, 0.06, 0.1, 0.35);
+    public static final Config DEFAULTS = new Config(0.22, 0.06, 0.15, 0.475);
 
     public Config {
       if (!(triangleAbove > 0 && squareAbove > triangleAbove && lowNoiseBelow > 0
@@ -94,7 +95,7 @@ public final class SpectralShapeLabeler extends ChannelLabeler {
     }
     double floor = Robust.medianInPlace(upper, upper.length) / Math.log(2);
     double noiseSigma = Math.sqrt(floor);
-    double detStd = Math.sqrt(Robust.variance(s.detrended()));
+    double detStd = s.despikedStd();
     if (detStd > 0) {
       double ratio = noiseSigma / detStd;
       String tag = ratio < config.lowNoiseBelow() ? "low" : (ratio > config.highNoiseAbove() ? "high" : "medium");

@@ -11,7 +11,7 @@ import java.util.Set;
 
 /**
  * {@code shape.tests}: trend and stationarity tags from classical tests on the deseasonalised,
- * despiked channel.
+ * despiked channel (for the trend, with the shared segmentation's level shifts taken out).
  *
  * <ul>
  *   <li>trend: OLS slope t-test with the standard error inflated for lag-1 autocorrelation of the
@@ -76,13 +76,8 @@ public final class TestsShapeLabeler extends ChannelLabeler {
 
   @Override
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
-    double[] d = s.despiked();
-    double[] seas = s.decomposition().seasonal();
-    int n = d.length;
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = d[i] - seas[i];
-    }
+    double[] y = s.levelAdjusted();
+    int n = y.length;
     LinePrefix lp = new LinePrefix(y);
     double t = tStat(lp, y, 0, n);
     int minPiece = Math.max(4, (int) Math.ceil(config.minPieceFraction() * n));
@@ -118,7 +113,7 @@ public final class TestsShapeLabeler extends ChannelLabeler {
       conf = 0.5 + 0.5 * (1 - Math.abs(t) / config.tCritical());
     }
     sink.add(new ShapeTag(ShapeFacet.TREND, trend, ch), conf);
-    double eta = kpss(y);
+    double eta = kpss(s.deseasonalized());
     boolean stationary = eta < config.kpssCritical();
     sink.add(new ShapeTag(ShapeFacet.STATIONARITY, stationary ? "stationary" : "non_stationary", ch),
         stationary ? 0.5 + 0.5 * (1 - eta / config.kpssCritical()) : Math.min(1, 0.5 + 0.25 * eta / config.kpssCritical()));

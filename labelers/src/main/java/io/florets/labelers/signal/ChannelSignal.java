@@ -35,6 +35,12 @@ public final class ChannelSignal {
   private Decomposition decomposition;
   private double[] rollingMedian;
   private double[] despiked;
+  private double residualSigma = Double.NaN;
+  private double[] deseasonalized;
+  private double[] seasonAdjusted;
+  private double[] localScale;
+  private Segmentation segmentation;
+  private double[] levelAdjusted;
 
   ChannelSignal(float[] raw, SignalConfig config) {
     this.raw = raw;
@@ -223,10 +229,60 @@ public final class ChannelSignal {
     return noiseSigma;
   }
 
-  /** A positive scale for thresholds: the noise sigma, floored by a small fraction of the std. */
+  /**
+   * The same difference-MAD sigma, over the filled values minus the seasonal component: a short,
+   * strong seasonality no longer inflates it.
+   */
+  public double residualSigma() {
+    if (Double.isNaN(residualSigma)) {
+      double[] seas = decomposition().seasonal();
+      if (decomposition().period() == 0) {
+        residualSigma = noiseSigma();
+      } else {
+        double[] d = new double[Math.max(0, n - 1)];
+        for (int i = 1; i < n; i++) {
+          d[i - 1] = Math.abs((x[i] - seas[i]) - (x[i - 1] - seas[i - 1]));
+        }
+        residualSigma = d.length == 0 ? 0
+            : Robust.MAD_TO_SIGMA * Robust.medianInPlace(d, d.length) / Math.sqrt(2);
+      }
+    }
+    return residualSigma;
+  }
+
+  /**
+   * A positive noise scale for thresholds: the smaller of {@link #noiseSigma()} and
+   * {@link #residualSigma()}, floored by {@code scaleFloor} times the std.
+   */
   public double scale() {
     double floor = Math.max(config.scaleFloor() * std(), 1e-12 * Math.max(1, Math.abs(mean)));
-    return Math.max(noiseSigma(), floor);
+    return Math.max(Math.min(noiseSigma(), residualSigma()), floor);
+  }
+
+  /**
+   * A local noise sigma per sample: the difference-MAD estimate over the
+   * {@code 2 * localHalfWidth + 1} samples around it (on {@link #seasonAdjusted()}), floored like
+   * {@link #scale()}. Follows noise whose level changes along the window.
+   */
+  public double[] localScale() {
+    if (localScale == null) {
+      double[] y = seasonAdjusted();
+      double[] d = new double[n];
+      for (int i = 1; i < n; i++) {
+        d[i] = Math.abs(y[i] - y[i - 1]);
+      }
+      if (n > 1) {
+        d[0] = d[1];
+      }
+      double[] med = RollingMedian.of(d, config.localHalfWidth());
+      double floor = Math.max(config.scaleFloor() * std(), 1e-12 * Math.max(1, Math.abs(mean)));
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = Math.max(floor, Robust.MAD_TO_SIGMA * med[i] / Math.sqrt(2));
+      }
+      localScale = out;
+    }
+    return localScale;
   }
 
   /** The gap-filled values minus their OLS line. */
@@ -273,31 +329,105 @@ public final class ChannelSignal {
     return decomposition;
   }
 
-  /** Running median of the filled values over {@code 2 * config.hampelHalfWidth() + 1} samples. */
+  /** The filled values minus the seasonal component (the filled values without a period). */
+  public double[] seasonAdjusted() {
+    if (seasonAdjusted == null) {
+      double[] seas = decomposition().seasonal();
+      double[] y = new double[n];
+      for (int i = 0; i < n; i++) {
+        y[i] = x[i] - seas[i];
+      }
+      seasonAdjusted = y;
+    }
+    return seasonAdjusted;
+  }
+
+  /**
+   * Running median of {@link #seasonAdjusted()} over {@code 2 * config.hampelHalfWidth() + 1}
+   * samples.
+   */
   public double[] rollingMedian() {
     if (rollingMedian == null) {
-      rollingMedian = RollingMedian.of(x, config.hampelHalfWidth());
+      rollingMedian = RollingMedian.of(seasonAdjusted(), config.hampelHalfWidth());
     }
     return rollingMedian;
   }
 
   /**
-   * The filled values with isolated outliers replaced by the running median (a Hampel filter with
-   * the shared configuration), so that change-point search is not fooled by spikes.
+   * {@link #seasonAdjusted()} with isolated outliers replaced by the running median (a Hampel
+   * filter with the shared configuration), so that change-point search is not fooled by spikes.
+   * Despiking after removing the season keeps the sharp corners of square and triangle waves.
    */
-  public double[] despiked() {
-    if (despiked == null) {
+  public double[] deseasonalized() {
+    if (deseasonalized == null) {
+      double[] y = seasonAdjusted();
       double[] med = rollingMedian();
       double thr = config.despikeThreshold() * scale();
-      double[] d = x.clone();
+      double[] d = y.clone();
       for (int i = 0; i < n; i++) {
-        if (Math.abs(x[i] - med[i]) > thr) {
+        if (Math.abs(y[i] - med[i]) > thr) {
           d[i] = med[i];
         }
       }
-      despiked = d;
+      deseasonalized = d;
+    }
+    return deseasonalized;
+  }
+
+  /** {@link #deseasonalized()} plus the seasonal component again: the despiked channel. */
+  public double[] despiked() {
+    if (despiked == null) {
+      double[] d = deseasonalized();
+      double[] seas = decomposition().seasonal();
+      double[] out = new double[n];
+      for (int i = 0; i < n; i++) {
+        out[i] = d[i] + seas[i];
+      }
+      despiked = out;
     }
     return despiked;
+  }
+
+  /** The shared PELT segmentation of {@link #deseasonalized()} (settings from the config). */
+  public Segmentation segmentation() {
+    if (segmentation == null) {
+      segmentation = Segmentation.of(deseasonalized(), scale(), config.penaltyFactor(), config.minSegment());
+    }
+    return segmentation;
+  }
+
+  /**
+   * {@link #deseasonalized()} with the segmentation's jumps above {@code shiftSigmas} sigma taken
+   * out: the series a trend test should see.
+   */
+  public double[] levelAdjusted() {
+    if (levelAdjusted == null) {
+      levelAdjusted = segmentation().withoutJumps(deseasonalized(), config.shiftSigmas(), localScale());
+    }
+    return levelAdjusted;
+  }
+
+  /**
+   * True if the segmentation holds a jump above {@code shiftSigmas} sigma that no opposite jump
+   * within {@code maxBumpWidth} samples cancels: a level shift.
+   */
+  public boolean hasLevelShift(int maxBumpWidth) {
+    Segmentation seg = segmentation();
+    int[] b = seg.bounds();
+    int[] pos = java.util.Arrays.copyOfRange(b, 1, b.length - 1);
+    boolean[] keep = Bumps.keepShifts(pos, seg.jumps(), maxBumpWidth);
+    double[] local = localScale();
+    for (int j = 0; j < pos.length; j++) {
+      if (keep[j] && Math.abs(seg.jumps()[j]) > config.shiftSigmas() * local[pos[j]]) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Standard deviation of {@link #despiked()} (population). */
+  public double despikedStd() {
+    return Math.sqrt(Robust.variance(despiked()));
   }
 
   /** The configuration of the shared analysis. */

@@ -71,7 +71,7 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
    * Centred moving average over {@code w} samples (2&times;w with half end weights if w is even),
    * ends extrapolated linearly. O(n) via prefix sums.
    */
-  static double[] movingAverage(double[] x, int w) {
+  public static double[] movingAverage(double[] x, int w) {
     int n = x.length;
     double[] out = new double[n];
     int h = w / 2;

@@ -1,10 +1,11 @@
 package io.florets.labelers.signal;
 
 /**
- * The dominant period of a channel from its periodogram, tested with Fisher's g statistic and
- * confirmed by the autocorrelation.
+ * The dominant period of a channel from its periodogram (bins of at least {@code minCycles} cycles),
+ * tested with Fisher's g statistic over those bins, refined on a fine grid of periods, and confirmed
+ * by a positive autocorrelation at the period.
  *
- * @param period the refined period in samples (parabolic interpolation around the peak bin), or 0
+ * @param period the refined period in samples, or 0
  * @param pValue Fisher's approximate p-value {@code m (1-g)^(m-1)}, capped at 1
  * @param g the fraction of non-DC power in the peak bin
  * @param acfAtPeriod the autocorrelation at the rounded period
@@ -23,13 +24,13 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
     int n = s.length();
     double[] p = s.periodogram();
     int m = p.length - 1;
-    int kMin = Math.max(1, (int) Math.ceil((double) cfg.minCycles() * 1.0));
+    int kMin = Math.max(1, cfg.minCycles());
     int kMax = Math.min(m, n / cfg.minPeriod());
     if (kMax < kMin) {
       return NONE;
     }
     double total = 0;
-    for (int k = 1; k <= m; k++) {
+    for (int k = kMin; k <= m; k++) {
       total += p[k];
     }
     int best = -1;
@@ -41,19 +42,10 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
     if (!(total > 0) || best < 0) {
       return NONE;
     }
+    int bins = m - kMin + 1;
     double g = p[best] / total;
-    double pValue = Math.min(1.0, m * Math.pow(1 - g, m - 1));
-    double kk = best;
-    if (best > 1 && best < m) {
-      double a = Math.sqrt(p[best - 1]);
-      double b = Math.sqrt(p[best]);
-      double c = Math.sqrt(p[best + 1]);
-      double den = a - 2 * b + c;
-      if (den < 0) {
-        kk = best + 0.5 * (a - c) / den;
-      }
-    }
-    double period = n / kk;
+    double pValue = Math.min(1.0, bins * Math.pow(1 - g, bins - 1));
+    double period = refine(s.detrended(), n / (double) best, cfg.minPeriod(), n / cfg.minCycles());
     double[] acf = s.acf();
     int lag = (int) Math.round(period);
     double r = lag > 0 && lag < n ? acf[lag] : 0;
@@ -65,8 +57,56 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
   }
 
   /**
-   * The highest local maximum of {@code acf} after its first zero crossing, between lags
-   * {@code minLag} and {@code maxLag}, refined by parabolic interpolation; 0 if none.
+   * Refines a period found on the FFT grid: the power of the discrete-time Fourier transform at
+   * frequency 1/p is evaluated for every integer p within 15% of the candidate, and the best one is
+   * refined by a parabola through its neighbours. O(n) per candidate period.
+   */
+  static double refine(double[] x, double candidate, int minPeriod, int maxPeriod) {
+    int lo = Math.max(minPeriod, (int) Math.floor(candidate * 0.85));
+    int hi = Math.min(maxPeriod, (int) Math.ceil(candidate * 1.15));
+    if (hi < lo) {
+      return candidate;
+    }
+    double[] pow = new double[hi - lo + 3];
+    int best = -1;
+    for (int q = lo - 1; q <= hi + 1; q++) {
+      double v = q >= 2 ? dtftPower(x, q) : 0;
+      pow[q - lo + 1] = v;
+      if (q >= lo && q <= hi && (best < 0 || v > pow[best - lo + 1])) {
+        best = q;
+      }
+    }
+    double a = pow[best - lo];
+    double b = pow[best - lo + 1];
+    double c = pow[best - lo + 2];
+    double den = a - 2 * b + c;
+    double off = den < 0 ? 0.5 * (a - c) / den : 0;
+    return best + Math.max(-0.5, Math.min(0.5, off));
+  }
+
+  /** |sum_t x_t exp(-2 pi i t / period)|^2 by a rotating phasor (no trigonometry per sample). */
+  static double dtftPower(double[] x, double period) {
+    double w = 2 * Math.PI / period;
+    double cw = Math.cos(w);
+    double sw = Math.sin(w);
+    double c = 1;
+    double sn = 0;
+    double re = 0;
+    double im = 0;
+    for (double v : x) {
+      re += v * c;
+      im -= v * sn;
+      double nc = c * cw - sn * sw;
+      sn = sn * cw + c * sw;
+      c = nc;
+    }
+    return re * re + im * im;
+  }
+
+  /**
+   * The first local maximum of {@code acf} after its first zero crossing, between lags
+   * {@code minLag} and {@code maxLag}, that reaches 80% of the highest such maximum (so a
+   * multiple of the period does not win), refined by parabolic interpolation; 0 if none.
    */
   public static double acfPeak(double[] acf, int minLag, int maxLag) {
     int n = acf.length;
@@ -76,9 +116,15 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
       start++;
     }
     start = Math.max(start, minLag);
-    int best = -1;
+    double top = Double.NEGATIVE_INFINITY;
     for (int l = Math.max(start, 1); l <= hi; l++) {
-      if (acf[l] >= acf[l - 1] && acf[l] >= acf[l + 1] && (best < 0 || acf[l] > acf[best])) {
+      if (acf[l] >= acf[l - 1] && acf[l] >= acf[l + 1]) {
+        top = Math.max(top, acf[l]);
+      }
+    }
+    int best = -1;
+    for (int l = Math.max(start, 1); l <= hi && best < 0; l++) {
+      if (acf[l] >= acf[l - 1] && acf[l] >= acf[l + 1] && acf[l] >= 0.8 * top) {
         best = l;
       }
     }

@@ -1,6 +1,11 @@
 package io.florets.labelers.signal;
 
-/** A centred running median with shrinking windows at the edges. Stateless. */
+import java.util.Arrays;
+
+/**
+ * A centred running median with shrinking windows at the edges, O(n w): the window is kept sorted
+ * and updated by binary-search insertion and removal. Stateless.
+ */
 public final class RollingMedian {
   private RollingMedian() {
   }
@@ -14,22 +19,43 @@ public final class RollingMedian {
   public static double[] of(double[] x, int h) {
     int n = x.length;
     double[] out = new double[n];
-    double[] buf = new double[2 * h + 1];
+    if (n == 0) {
+      return out;
+    }
+    double[] win = new double[Math.min(n, 2 * h + 1)];
+    int size = 0;
+    int hiIn = -1;
     for (int i = 0; i < n; i++) {
-      int lo = Math.max(0, i - h);
-      int hi = Math.min(n - 1, i + h);
-      int m = 0;
-      for (int j = lo; j <= hi; j++) {
-        double v = x[j];
-        int k = m++;
-        while (k > 0 && buf[k - 1] > v) {
-          buf[k] = buf[k - 1];
-          k--;
-        }
-        buf[k] = v;
+      int lo = i - h - 1;
+      if (lo >= 0) {
+        size = remove(win, size, x[lo]);
       }
-      out[i] = (m & 1) == 1 ? buf[m >>> 1] : 0.5 * (buf[(m >>> 1) - 1] + buf[m >>> 1]);
+      int hi = Math.min(n - 1, i + h);
+      while (hiIn < hi) {
+        hiIn++;
+        size = insert(win, size, x[hiIn]);
+      }
+      out[i] = (size & 1) == 1 ? win[size >>> 1] : 0.5 * (win[(size >>> 1) - 1] + win[size >>> 1]);
     }
     return out;
+  }
+
+  private static int insert(double[] win, int size, double v) {
+    int pos = Arrays.binarySearch(win, 0, size, v);
+    if (pos < 0) {
+      pos = -pos - 1;
+    }
+    System.arraycopy(win, pos, win, pos + 1, size - pos);
+    win[pos] = v;
+    return size + 1;
+  }
+
+  private static int remove(double[] win, int size, double v) {
+    int pos = Arrays.binarySearch(win, 0, size, v);
+    if (pos < 0) {
+      throw new IllegalStateException("running median lost value " + v);
+    }
+    System.arraycopy(win, pos + 1, win, pos, size - pos - 1);
+    return size - 1;
   }
 }

@@ -9,15 +9,22 @@ package io.florets.labelers.signal;
  * @param despikeThreshold a sample further than this many robust sigmas from the running median is
  *     replaced when despiking; default 4
  * @param periodAlpha significance level of Fisher's g test for the dominant period; default 0.01
- * @param minCycles a period must fit at least this many times in the window; default 2
+ * @param minCycles a period must fit at least this many times in the window; default 3
  * @param minPeriod shortest period considered, in samples; default 3
- * @param minAcf the autocorrelation at the period must reach this to confirm it; default 0.2
+ * @param minAcf the autocorrelation at the period must reach this to confirm it; default 0.05
+ * @param penaltyFactor PELT penalty per straight-line piece in units of sigma^2 ln n (BIC-style,
+ *     a little above the 3 parameters of a piece); default 4
+ * @param minSegment shortest PELT piece in samples; default 8
+ * @param shiftSigmas a jump between pieces above this many local sigmas is a level shift; default 4
+ * @param localHalfWidth half-width of the window of the local noise sigma; default 16
  */
 public record SignalConfig(double scaleFloor, int hampelHalfWidth, double despikeThreshold,
-    double periodAlpha, int minCycles, int minPeriod, double minAcf) {
+    double periodAlpha, int minCycles, int minPeriod, double minAcf, double penaltyFactor,
+    int minSegment, double shiftSigmas, int localHalfWidth) {
 
   /** The documented defaults. */
-  public static final SignalConfig DEFAULTS = new SignalConfig(0.01, 3, 4.0, 0.01, 2, 3, 0.2);
+  public static final SignalConfig DEFAULTS =
+      new SignalConfig(0.01, 3, 4.0, 0.01, 3, 3, 0.05, 4, 8, 4, 16);
 
   public SignalConfig {
     if (!(scaleFloor >= 0 && scaleFloor < 1)) {
@@ -37,6 +44,10 @@ public record SignalConfig(double scaleFloor, int hampelHalfWidth, double despik
     }
     if (minPeriod < 2) {
       throw new IllegalArgumentException("minPeriod must be >= 2, got " + minPeriod);
+    }
+    if (!(penaltyFactor > 0) || minSegment < 3 || !(shiftSigmas > 0) || localHalfWidth < 2) {
+      throw new IllegalArgumentException("PELT settings need penaltyFactor > 0, minSegment >= 3, "
+          + "shiftSigmas > 0; got " + penaltyFactor + ", " + minSegment + ", " + shiftSigmas);
     }
     if (!(minAcf >= 0 && minAcf < 1)) {
       throw new IllegalArgumentException("minAcf must be in [0,1), got " + minAcf);

@@ -9,7 +9,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * {@code spike.hampel}: the Hampel filter. A sample is an outlier when it lies more than
+ * {@code spike.hampel}: the Hampel filter on the deseasonalised channel. A sample is an outlier when it lies more than
  * {@code threshold} robust sigmas from the running median of its {@code 2h+1} neighbours, the sigma
  * being the larger of the local {@code 1.4826 * MAD} and the channel's difference-based noise sigma.
  * Runs of outliers become spike events ({@link SpikeRuns}). O(n h^2).
@@ -22,12 +22,16 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
    * @param halfWidth h, half-width of the running window in samples; default 3
    * @param threshold outlier threshold in robust sigmas; default 4
    * @param maxSpikeWidth widest outlier run called a spike; default 2
+   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 3
+   * @param minRunCount fewest chained spikes that make a spike run; default 3
    */
-  public record Config(int halfWidth, double threshold, int maxSpikeWidth) {
-    public static final Config DEFAULTS = new Config(3, 4.0, 2);
+  public record Config(int halfWidth, double threshold, int maxSpikeWidth, int maxRunGap,
+      int minRunCount) {
+    public static final Config DEFAULTS = new Config(3, 4.0, 2, 3, 3);
 
     public Config {
-      if (halfWidth < 1 || !(threshold > 0) || maxSpikeWidth < 1 || maxSpikeWidth > halfWidth) {
+      if (halfWidth < 1 || !(threshold > 0) || maxSpikeWidth < 1 || maxSpikeWidth > halfWidth
+          || maxRunGap < 1 || minRunCount < 2) {
         throw new IllegalArgumentException("inconsistent spike.hampel config: " + this);
       }
     }
@@ -60,12 +64,12 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
 
   @Override
   public Set<EventType> eventTypes() {
-    return EnumSet.of(EventType.SPIKE_UP, EventType.SPIKE_DOWN);
+    return EnumSet.of(EventType.SPIKE_UP, EventType.SPIKE_DOWN, EventType.SPIKE_RUN);
   }
 
   @Override
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
-    double[] x = s.filled();
+    double[] x = s.seasonAdjusted();
     int n = x.length;
     int h = config.halfWidth();
     double[] med = h == s.config().hampelHalfWidth() ? s.rollingMedian() : RollingMedian.of(x, h);
@@ -98,6 +102,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
       double sigma = Math.max(floor, 1.4826 * mad);
       z[i] = dev / sigma;
     }
-    SpikeRuns.emit(z, config.threshold(), config.maxSpikeWidth(), config.maxSpikeWidth(), ch, sink);
+    new SpikeRuns(config.threshold(), config.threshold(), config.maxSpikeWidth(), 0,
+        config.maxRunGap(), config.minRunCount()).emit(z, ch, sink);
   }
 }

@@ -8,43 +8,49 @@ import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
+import io.florets.labelers.signal.Bumps;
 import io.florets.labelers.signal.ChannelSignal;
 import io.florets.labelers.signal.LinePrefix;
-import io.florets.labelers.signal.Pelt;
+import io.florets.labelers.signal.Segmentation;
+import io.florets.labelers.signal.SignalConfig;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 
 /**
- * {@code changepoint.pelt}: exact PELT segmentation of the despiked, deseasonalised channel into
- * straight-line pieces (cost: residual sum of squares of a least-squares line; penalty
- * {@code penaltyFactor * sigma^2 * ln n} per segment, BIC-style with three parameters per
- * segment, sigma = {@code 1.4826 median|diff| / sqrt 2}).
+ * {@code changepoint.pelt}: exact PELT segmentation ({@link Segmentation}) of the despiked,
+ * deseasonalised channel into straight-line pieces, with sigma =
+ * {@code 1.4826 median|diff| / sqrt 2} and a BIC-style penalty.
  *
- * <p>Each change point becomes a {@code level_shift_up/down} when the two fitted lines jump by more
- * than {@code shiftSigmas} sigma at the boundary, or a {@code trend_change} when their slopes
- * differ by more than {@code trendSigmas} sigma over the shorter piece. Each piece becomes a
- * {@link Segment}: oscillating when the raw values scatter around its line by more than
- * {@code oscillationSigmas} sigma (RMS), rising/falling when its line changes by more than
- * {@code trendSigmas} sigma, flat otherwise. A trend tag summarises the pieces.
+ * <p>A change point is a {@code level_shift_up/down} when the two fitted lines jump by more than
+ * {@code shiftSigmas} sigma at the boundary (unless an opposite jump within {@code maxBumpWidth}
+ * samples cancels it: that is a bump), or a {@code trend_change} when the slope change times the
+ * shorter piece exceeds {@code trendSigmas} sigma and both pieces span {@code minTrendPiece}. Weaker change points are dropped and their
+ * pieces merged. Each resulting {@link Segment} is rising/falling when its line changes by more
+ * than {@code trendSigmas} sigma, else oscillating in a seasonal channel, else flat. A trend tag
+ * summarises the segments.
  */
 public final class PeltLabeler extends ChannelLabeler {
 
   /**
    * Settings.
    *
-   * @param penaltyFactor penalty per segment in units of sigma^2 ln n; default 4
-   * @param minSegment shortest segment in samples; default 8
+   * @param penaltyFactor penalty per piece in units of sigma^2 ln n; default 4
+   * @param minSegment shortest piece in samples; default 8
    * @param shiftSigmas a jump above this many sigma is a level shift; default 4
-   * @param trendSigmas a slope change (or a segment's rise) above this many sigma counts; default 4
-   * @param oscillationSigmas RMS scatter around a segment's line above this is oscillating; 2.5
+   * @param trendSigmas a slope change (or a segment's rise) above this many sigma counts; default 6
+   * @param maxBumpWidth opposite jumps closer than this are a bump, not shifts; default 20
+   * @param minTrendPiece a trend change needs pieces at least this long on both sides (shorter
+   *     bends are bumps, not trends); default 24
    */
   public record Config(double penaltyFactor, int minSegment, double shiftSigmas,
-      double trendSigmas, double oscillationSigmas) {
-    public static final Config DEFAULTS = new Config(4, 8, 4, 4, 2.5);
+      double trendSigmas, int maxBumpWidth, int minTrendPiece) {
+    public static final Config DEFAULTS = new Config(4, 8, 4, 6, 20, 24);
 
     public Config {
       if (!(penaltyFactor > 0) || minSegment < 3 || !(shiftSigmas > 0) || !(trendSigmas > 0)
-          || !(oscillationSigmas > 0)) {
+          || maxBumpWidth < 0) {
         throw new IllegalArgumentException("inconsistent changepoint.pelt config: " + this);
       }
     }
@@ -67,7 +73,7 @@ public final class PeltLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -87,33 +93,50 @@ public final class PeltLabeler extends ChannelLabeler {
 
   @Override
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
-    double[] d = s.despiked();
-    double[] seas = s.decomposition().seasonal();
-    int n = d.length;
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = d[i] - seas[i];
-    }
+    SignalConfig sc = s.config();
     double sigma = s.scale();
-    LinePrefix lp = new LinePrefix(y);
-    double penalty = config.penaltyFactor() * sigma * sigma * Math.log(n);
-    int[] cps = Pelt.changePoints(lp::rssLine, n, penalty, config.minSegment());
-    int[] bounds = new int[cps.length + 2];
-    System.arraycopy(cps, 0, bounds, 1, cps.length);
-    bounds[bounds.length - 1] = n;
-    LinePrefix raw = new LinePrefix(d);
+    Segmentation seg = sc.penaltyFactor() == config.penaltyFactor() && sc.minSegment() == config.minSegment()
+        ? s.segmentation()
+        : Segmentation.of(s.deseasonalized(), sigma, config.penaltyFactor(), config.minSegment());
+    int[] b = seg.bounds();
+    int inner = b.length - 2;
+    int[] pos = new int[inner];
+    System.arraycopy(b, 1, pos, 0, inner);
+    boolean[] keep = Bumps.keepShifts(pos, seg.jumps(), config.maxBumpWidth());
+    List<Integer> cuts = new ArrayList<>();
+    cuts.add(0);
+    double[] local = s.localScale();
+    for (int j = 0; j < inner; j++) {
+      double jump = seg.jumps()[j];
+      double sl = local[pos[j]];
+      if (Math.abs(jump) > config.shiftSigmas() * sl) {
+        if (!keep[j]) {
+          continue;
+        }
+        double z = Math.abs(jump) / sl;
+        sink.add(new Event(jump > 0 ? EventType.LEVEL_SHIFT_UP : EventType.LEVEL_SHIFT_DOWN, pos[j], pos[j], ch),
+            Math.min(1, 0.5 + 0.5 * (z - config.shiftSigmas()) / config.shiftSigmas()));
+        cuts.add(pos[j]);
+      } else if (seg.slopeEvidence()[j] > config.trendSigmas() * sl
+          && b[j + 1] - b[j] >= config.minTrendPiece() && b[j + 2] - b[j + 1] >= config.minTrendPiece()) {
+        double z = seg.slopeEvidence()[j] / sl;
+        sink.add(new Event(EventType.TREND_CHANGE, pos[j], pos[j], ch),
+            Math.min(1, 0.5 + 0.5 * (z - config.trendSigmas()) / config.trendSigmas()));
+        cuts.add(pos[j]);
+      }
+    }
+    int n = s.length();
+    cuts.add(n);
+    LinePrefix lp = new LinePrefix(s.deseasonalized());
+    boolean seasonal = s.decomposition().period() > 0;
     double rise = 0;
     double fall = 0;
-    for (int k = 0; k + 1 < bounds.length; k++) {
-      int a = bounds[k];
-      int b = bounds[k + 1];
-      int m = b - a;
-      double change = lp.slope(a, b) * (m - 1);
-      double scatter = Math.sqrt(raw.rssLine(a, b) / m);
+    for (int k = 0; k + 1 < cuts.size(); k++) {
+      int a = cuts.get(k);
+      int e = cuts.get(k + 1);
+      double change = lp.slope(a, e) * (e - a - 1);
       SegmentLabel label;
-      if (scatter > config.oscillationSigmas() * sigma && s.decomposition().period() > 0) {
-        label = SegmentLabel.OSCILLATING;
-      } else if (Math.abs(change) > config.trendSigmas() * sigma) {
+      if (Math.abs(change) > config.trendSigmas() * sigma) {
         label = change > 0 ? SegmentLabel.RISING : SegmentLabel.FALLING;
         if (change > 0) {
           rise += change;
@@ -121,24 +144,9 @@ public final class PeltLabeler extends ChannelLabeler {
           fall -= change;
         }
       } else {
-        label = SegmentLabel.FLAT;
+        label = seasonal ? SegmentLabel.OSCILLATING : SegmentLabel.FLAT;
       }
-      sink.add(new Segment(a, b - 1, label, ch), cps.length == 0 ? 0.9 : 0.7);
-      if (k > 0) {
-        int a0 = bounds[k - 1];
-        double jump = lp.lineAt(a, b, a - 0.5) - lp.lineAt(a0, a, a - 0.5);
-        double dSlope = lp.slope(a, b) - lp.slope(a0, a);
-        double slopeEvidence = Math.abs(dSlope) * Math.min(m, a - a0);
-        if (Math.abs(jump) > config.shiftSigmas() * sigma) {
-          double z = Math.abs(jump) / sigma;
-          sink.add(new Event(jump > 0 ? EventType.LEVEL_SHIFT_UP : EventType.LEVEL_SHIFT_DOWN, a, a, ch),
-              Math.min(1, 0.5 + 0.5 * (z - config.shiftSigmas()) / config.shiftSigmas()));
-        } else if (slopeEvidence > config.trendSigmas() * sigma) {
-          double z = slopeEvidence / sigma;
-          sink.add(new Event(EventType.TREND_CHANGE, a, a, ch),
-              Math.min(1, 0.5 + 0.5 * (z - config.trendSigmas()) / config.trendSigmas()));
-        }
-      }
+      sink.add(new Segment(a, e - 1, label, ch), cuts.size() == 2 ? 0.9 : 0.7);
     }
     String trend = rise > 0 && fall > 0 ? "multiple" : (rise > 0 ? "increasing" : (fall > 0 ? "decreasing" : "steady"));
     sink.add(new ShapeTag(ShapeFacet.TREND, trend, ch), 0.6);

@@ -11,26 +11,33 @@ import java.util.Set;
 
 /**
  * {@code spike.robustz}: the modified z-score of Iglewicz and Hoaglin,
- * {@code 0.6745 (r - median r) / MAD(r)}, on the residual {@code r} of the deseasonalised channel
- * from a wide running median (which keeps level shifts out of the residual). Runs of up to
- * {@code maxSpikeWidth} samples are spikes, wider runs up to {@code maxWideWidth} are wide spikes.
+ * {@code 0.6745 (r - median r) / MAD(r)}, with the MAD taken over the {@code 2 halfWidth + 1}
+ * samples around each one (so it follows changing noise levels), on the residual {@code r} of the
+ * deseasonalised channel
+ * from a wide running median (which keeps level shifts out of the residual); see
+ * {@link SpikeRuns} for how scores become spikes, spike runs and wide spikes.
  */
 public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   /**
    * Settings.
    *
-   * @param halfWidth half-width of the running median; default 7
+   * @param halfWidth half-width of the running median; default 16
    * @param threshold modified z-score threshold; default 5
+   * @param edgeThreshold a wide spike extends over neighbours beyond this z; default 1.5
    * @param maxSpikeWidth widest run called a spike; default 2
-   * @param maxWideWidth widest run called a wide spike; default 6
+   * @param maxWideWidth widest run called a wide spike; default 16
+   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 3
+   * @param minRunCount fewest chained spikes that make a spike run; default 3
    */
-  public record Config(int halfWidth, double threshold, int maxSpikeWidth, int maxWideWidth) {
-    public static final Config DEFAULTS = new Config(7, 5.0, 2, 6);
+  public record Config(int halfWidth, double threshold, double edgeThreshold, int maxSpikeWidth,
+      int maxWideWidth, int maxRunGap, int minRunCount) {
+    public static final Config DEFAULTS = new Config(16, 5.0, 1.5, 2, 16, 3, 3);
 
     public Config {
-      if (halfWidth < 1 || !(threshold > 0) || maxSpikeWidth < 1 || maxWideWidth < maxSpikeWidth
-          || maxWideWidth > halfWidth) {
+      if (halfWidth < 1 || !(threshold > 0) || !(edgeThreshold > 0) || maxSpikeWidth < 1
+          || maxWideWidth < maxSpikeWidth || maxWideWidth > 2 * halfWidth || maxRunGap < 1
+          || minRunCount < 2) {
         throw new IllegalArgumentException("inconsistent spike.robustz config: " + this);
       }
     }
@@ -63,32 +70,31 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   @Override
   public Set<EventType> eventTypes() {
-    return EnumSet.of(EventType.SPIKE_UP, EventType.SPIKE_DOWN, EventType.WIDE_SPIKE);
+    return EnumSet.of(EventType.SPIKE_UP, EventType.SPIKE_DOWN, EventType.SPIKE_RUN, EventType.WIDE_SPIKE);
   }
 
   @Override
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
-    double[] x = s.filled();
-    double[] seas = s.decomposition().seasonal();
-    int n = x.length;
-    double[] y = new double[n];
-    for (int i = 0; i < n; i++) {
-      y[i] = x[i] - seas[i];
-    }
+    double[] y = s.seasonAdjusted();
+    int n = y.length;
     double[] med = RollingMedian.of(y, config.halfWidth());
     double[] r = new double[n];
     for (int i = 0; i < n; i++) {
       r[i] = y[i] - med[i];
     }
     double center = Robust.median(r);
-    double mad = Robust.mad(r, n, center);
+    double[] dev = new double[n];
+    for (int i = 0; i < n; i++) {
+      dev[i] = Math.abs(r[i] - center);
+    }
+    double[] localMad = RollingMedian.of(dev, config.halfWidth());
     double floorMad = s.scale() / Robust.MAD_TO_SIGMA;
-    mad = Math.max(mad, floorMad);
     float[] raw = s.raw();
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {
-      z[i] = raw[i] != raw[i] ? Double.NaN : 0.6745 * (r[i] - center) / mad;
+      z[i] = raw[i] != raw[i] ? Double.NaN : 0.6745 * (r[i] - center) / Math.max(localMad[i], floorMad);
     }
-    SpikeRuns.emit(z, config.threshold(), config.maxSpikeWidth(), config.maxWideWidth(), ch, sink);
+    new SpikeRuns(config.threshold(), config.edgeThreshold(), config.maxSpikeWidth(),
+        config.maxWideWidth(), config.maxRunGap(), config.minRunCount()).emit(z, ch, sink);
   }
 }

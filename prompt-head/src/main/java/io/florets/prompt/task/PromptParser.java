@@ -21,6 +21,8 @@ import java.util.stream.Collectors;
  */
 public final class PromptParser {
   private static final int MAX_CHANNEL = 1 << 16;
+  private static final java.util.Map<Task<?>, Pattern> EXPANSIONS = Tasks.all().stream()
+      .collect(java.util.stream.Collectors.toUnmodifiableMap(t -> t, PromptParser::expansionPattern));
 
   private PromptParser() {
   }
@@ -148,7 +150,7 @@ public final class PromptParser {
       if (modality != null && t.modality() != modality) {
         continue;
       }
-      Matcher m = expansionPattern(t).matcher(norm);
+      Matcher m = EXPANSIONS.get(t).matcher(norm);
       if (!m.matches()) {
         continue;
       }

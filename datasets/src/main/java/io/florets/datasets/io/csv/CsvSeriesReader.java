@@ -41,7 +41,12 @@ public final class CsvSeriesReader {
 
   /** Reads {@code path} as one series whose id is the file name without extension. */
   public static SeriesFile read(Path path) throws IOException {
-    TextFile f = TextFile.read(path);
+    return read(TextFile.read(path));
+  }
+
+  /** Reads already decoded text; the series id is {@code f.path()}'s name without extension. */
+  public static SeriesFile read(TextFile f) throws DataFormatException {
+    Path path = f.path();
     if (f.isBlank()) {
       throw DataFormatException.inFile(path, "file is empty; expected a header row and data rows");
     }

@@ -35,7 +35,12 @@ public final class NabLabels {
 
   /** Reads a {@code combined_windows.json} file, checking every entry. */
   public static NabLabels read(Path path) throws IOException {
-    TextFile f = TextFile.read(path);
+    return read(TextFile.read(path));
+  }
+
+  /** Reads already decoded text (e.g. a bundled resource). */
+  public static NabLabels read(TextFile f) throws DataFormatException {
+    Path path = f.path();
     if (f.isBlank()) {
       throw DataFormatException.inFile(path, "file is empty; expected a JSON object of label windows");
     }

@@ -1,0 +1,221 @@
+package io.florets.labelers.consensus;
+
+import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.Event;
+import io.florets.datasets.target.EventType;
+import io.florets.datasets.target.NumericProperty;
+import io.florets.datasets.target.Property;
+import io.florets.datasets.target.ShapeFacet;
+import io.florets.datasets.target.ShapeTag;
+import io.florets.datasets.target.Target;
+import io.florets.labelers.Labeler;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Merges the annotations of a labeler suite into one trusted set per window.
+ *
+ * <ul>
+ *   <li>shape tags: a Dawid–Skene {@link LabelModel} per facet, fitted over a dataset's votes,
+ *       weights each labeler by its estimated accuracy; a tag is kept when its posterior reaches
+ *       {@code minTagPosterior};</li>
+ *   <li>numeric properties: the median of the values, dropped when they spread by more than
+ *       {@code maxRelativeSpread} of the median;</li>
+ *   <li>events: reports of one type and channel are clustered within the tolerance; a cluster is
+ *       kept with enough support ({@link ConsensusConfig#minSupport()}) or one confident report,
+ *       placed at the median start and end; overlapping kept events of different types are
+ *       resolved by type family (data-quality events, then spikes, then shifts) and support;</li>
+ *   <li>segments and other targets pass through.</li>
+ * </ul>
+ * Immutable and thread-safe once built.
+ */
+public final class Consensus {
+  /** Source name of kept annotations. */
+  public static final String SOURCE = "consensus";
+  /** Version of the consensus rules. */
+  public static final String VERSION = "1";
+
+  private final List<Labeler> labelers;
+  private final ConsensusConfig config;
+  private final Map<ShapeFacet, LabelModel> models;
+  private final Map<ShapeFacet, List<String>> facetSources;
+  private final Map<EventType, Integer> capable;
+
+  private Consensus(List<Labeler> labelers, ConsensusConfig config, Map<ShapeFacet, LabelModel> models) {
+    this.labelers = List.copyOf(labelers);
+    this.config = config;
+    this.models = models;
+    this.facetSources = facetSources(labelers);
+    this.capable = new EnumMap<>(EventType.class);
+    for (Labeler l : labelers) {
+      for (EventType t : l.eventTypes()) {
+        capable.merge(t, 1, Integer::sum);
+      }
+    }
+  }
+
+  private static Map<ShapeFacet, List<String>> facetSources(List<Labeler> labelers) {
+    Map<ShapeFacet, List<String>> out = new EnumMap<>(ShapeFacet.class);
+    for (ShapeFacet f : ShapeFacet.values()) {
+      List<String> names = new ArrayList<>();
+      for (Labeler l : labelers) {
+        if (l.facets().contains(f)) {
+          names.add(l.name());
+        }
+      }
+      out.put(f, List.copyOf(names));
+    }
+    return out;
+  }
+
+  /**
+   * Fits the label models on the raw annotations of many windows.
+   *
+   * @param labelers the suite that produced the annotations (defines who could have voted)
+   * @param raw per window, the suite's annotations
+   */
+  public static Consensus fit(List<Labeler> labelers, List<List<Annotation>> raw, ConsensusConfig config) {
+    Objects.requireNonNull(config, "config");
+    Map<ShapeFacet, List<String>> sources = facetSources(labelers);
+    Map<ShapeFacet, LabelModel> models = new EnumMap<>(ShapeFacet.class);
+    for (ShapeFacet f : ShapeFacet.values()) {
+      List<String> names = sources.get(f);
+      if (names.isEmpty()) {
+        continue;
+      }
+      List<int[]> votes = new ArrayList<>();
+      for (List<Annotation> w : raw) {
+        votes.addAll(facetVotes(w, f, names).values());
+      }
+      models.put(f, LabelModel.fit(votes, f.allowed().size(), names.size(), config.emIterations(),
+          config.smoothing()));
+    }
+    return new Consensus(labelers, config, models);
+  }
+
+  /** Votes per channel for one facet: column j is labeler {@code names[j]}'s tag index. */
+  static Map<Integer, int[]> facetVotes(List<Annotation> anns, ShapeFacet f, List<String> names) {
+    Map<Integer, int[]> out = new HashMap<>();
+    for (Annotation a : anns) {
+      if (a.target() instanceof ShapeTag t && t.facet() == f) {
+        int j = names.indexOf(a.source());
+        if (j < 0) {
+          continue;
+        }
+        int[] v = out.computeIfAbsent(t.channel(), c -> {
+          int[] r = new int[names.size()];
+          Arrays.fill(r, LabelModel.ABSTAIN);
+          return r;
+        });
+        v[j] = f.allowed().indexOf(t.value());
+      }
+    }
+    return out;
+  }
+
+  /** The fitted label model of each facet that some labeler tags. */
+  public Map<ShapeFacet, LabelModel> models() {
+    return models;
+  }
+
+  /** The labeler names whose votes form the columns of {@code models().get(facet)}. */
+  public List<String> facetSources(ShapeFacet facet) {
+    return facetSources.get(facet);
+  }
+
+  public ConsensusConfig config() {
+    return config;
+  }
+
+  /**
+   * Merges one window's raw annotations.
+   *
+   * @param length the window length (for the matching tolerance)
+   * @param raw the suite's annotations of the window
+   */
+  public ConsensusResult apply(int length, List<Annotation> raw) {
+    List<Annotation> kept = new ArrayList<>();
+    List<DroppedTarget> dropped = new ArrayList<>();
+    tags(raw, kept, dropped);
+    numerics(raw, kept, dropped);
+    EventConsensus.apply(raw, config.tolerance(length), config, capable, kept, dropped);
+    for (Annotation a : raw) {
+      Target t = a.target();
+      if (!(t instanceof ShapeTag) && !(t instanceof NumericProperty) && !(t instanceof Event)) {
+        kept.add(new Annotation(t, SOURCE, VERSION, a.confidence()));
+      }
+    }
+    return new ConsensusResult(kept, dropped);
+  }
+
+  private void tags(List<Annotation> raw, List<Annotation> kept, List<DroppedTarget> dropped) {
+    for (Map.Entry<ShapeFacet, LabelModel> e : models.entrySet()) {
+      ShapeFacet f = e.getKey();
+      List<String> names = facetSources.get(f);
+      for (Map.Entry<Integer, int[]> v : facetVotes(raw, f, names).entrySet()) {
+        double[] post = e.getValue().posterior(v.getValue());
+        int best = 0;
+        for (int k = 1; k < post.length; k++) {
+          if (post[k] > post[best]) {
+            best = k;
+          }
+        }
+        ShapeTag tag = new ShapeTag(f, f.allowed().get(best), v.getKey());
+        List<String> voters = new ArrayList<>();
+        for (int j = 0; j < names.size(); j++) {
+          if (v.getValue()[j] != LabelModel.ABSTAIN) {
+            voters.add(names.get(j));
+          }
+        }
+        if (post[best] >= config.minTagPosterior()) {
+          kept.add(new Annotation(tag, SOURCE, VERSION, post[best]));
+        } else {
+          dropped.add(new DroppedTarget(tag, String.format(java.util.Locale.ROOT,
+              "label-model posterior %.3f < %.3f", post[best], config.minTagPosterior()), voters));
+        }
+      }
+    }
+  }
+
+  private void numerics(List<Annotation> raw, List<Annotation> kept, List<DroppedTarget> dropped) {
+    Map<String, List<Annotation>> groups = new LinkedHashMap<>();
+    for (Annotation a : raw) {
+      if (a.target() instanceof NumericProperty p) {
+        groups.computeIfAbsent(p.property().token() + "@" + p.channel(), k -> new ArrayList<>()).add(a);
+      }
+    }
+    for (List<Annotation> g : groups.values()) {
+      NumericProperty first = (NumericProperty) g.get(0).target();
+      Property prop = first.property();
+      double[] v = new double[g.size()];
+      double conf = 0;
+      List<String> sources = new ArrayList<>();
+      for (int i = 0; i < v.length; i++) {
+        v[i] = ((NumericProperty) g.get(i).target()).value();
+        conf += g.get(i).confidence();
+        sources.add(g.get(i).source());
+      }
+      conf /= v.length;
+      double[] s = v.clone();
+      Arrays.sort(s);
+      int h = s.length / 2;
+      double median = s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
+      double spread = s[s.length - 1] - s[0];
+      double rel = spread == 0 ? 0 : spread / Math.max(Math.abs(median), 1e-12);
+      NumericProperty merged = new NumericProperty(prop, median, first.channel());
+      if (rel > config.maxRelativeSpread()) {
+        dropped.add(new DroppedTarget(merged, String.format(java.util.Locale.ROOT,
+            "values spread %.3f of the median > %.3f", rel, config.maxRelativeSpread()), sources));
+      } else {
+        double agreement = config.maxRelativeSpread() > 0 ? 1 - 0.5 * rel / config.maxRelativeSpread() : 1;
+        kept.add(new Annotation(merged, SOURCE, VERSION, Math.max(0, Math.min(1, conf * agreement))));
+      }
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.florets.labelers.signal;
+
+/**
+ * A PELT segmentation of a series into straight-line pieces, with each change point classified.
+ * Cost of a piece: residual sum of squares of its least-squares line; penalty per piece
+ * {@code penaltyFactor * sigma^2 * ln n}. At each change point the two fitted lines are
+ * extrapolated to the boundary: their difference is the jump; the difference of slopes times the
+ * shorter piece's length is the slope evidence.
+ *
+ * @param bounds piece boundaries {@code 0 = b_0 < b_1 < ... < b_k = n}; piece j is
+ *     {@code [b_j, b_{j+1})}
+ * @param slopes least-squares slope of each piece
+ * @param jumps jump at each inner boundary {@code b_1..b_{k-1}} (length k-1)
+ * @param slopeEvidence |slope change| &times; shorter adjacent length at each inner boundary
+ * @param sigma the noise sigma the penalty used
+ */
+public record Segmentation(int[] bounds, double[] slopes, double[] jumps, double[] slopeEvidence,
+    double sigma) {
+
+  /**
+   * Segments {@code y}.
+   *
+   * @param y values
+   * @param sigma noise sigma (&gt; 0)
+   * @param penaltyFactor penalty per piece in units of sigma^2 ln n
+   * @param minSegment shortest piece
+   */
+  public static Segmentation of(double[] y, double sigma, double penaltyFactor, int minSegment) {
+    int n = y.length;
+    LinePrefix lp = new LinePrefix(y);
+    double penalty = penaltyFactor * sigma * sigma * Math.log(Math.max(2, n));
+    int[] cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment);
+    int[] bounds = new int[cps.length + 2];
+    System.arraycopy(cps, 0, bounds, 1, cps.length);
+    bounds[bounds.length - 1] = n;
+    int k = bounds.length - 1;
+    double[] slopes = new double[k];
+    for (int j = 0; j < k; j++) {
+      slopes[j] = lp.slope(bounds[j], bounds[j + 1]);
+    }
+    double[] jumps = new double[k - 1];
+    double[] ev = new double[k - 1];
+    for (int j = 1; j < k; j++) {
+      int a0 = bounds[j - 1];
+      int a = bounds[j];
+      int b = bounds[j + 1];
+      jumps[j - 1] = lp.lineAt(a, b, a - 0.5) - lp.lineAt(a0, a, a - 0.5);
+      ev[j - 1] = Math.abs(slopes[j] - slopes[j - 1]) * Math.min(b - a, a - a0);
+    }
+    return new Segmentation(bounds, slopes, jumps, ev, sigma);
+  }
+
+  /** Number of pieces. */
+  public int pieces() {
+    return bounds.length - 1;
+  }
+
+  /**
+   * {@code y} with every jump larger than {@code sigmas} local sigmas removed (later samples
+   * shifted back), so that trend analysis is not fooled by level shifts. Returns a new array.
+   */
+  public double[] withoutJumps(double[] y, double sigmas, double[] localScale) {
+    double[] out = y.clone();
+    double cum = 0;
+    int j = 0;
+    for (int i = 0; i < out.length; i++) {
+      while (j < jumps.length && bounds[j + 1] == i) {
+        if (Math.abs(jumps[j]) > sigmas * localScale[bounds[j + 1]]) {
+          cum += jumps[j];
+        }
+        j++;
+      }
+      out[i] -= cum;
+    }
+    return out;
+  }
+}

@@ -9,6 +9,7 @@ import io.florets.labelers.minirocket.MiniRocketConfig;
 import io.florets.labelers.minirocket.UcrEvaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -54,7 +55,9 @@ public final class EvalUcrCommand implements Callable<Integer> {
     List<Series> te = SeriesFiles.read(test).series();
     int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
     MiniRocketConfig config = MiniRocketConfig.defaults(seed).withThreads(t);
+    double loadBefore = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     UcrEvaluation.Result r = UcrEvaluation.evaluate(tr, te, config, runs);
+    double loadAfter = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     String name = datasetName(train);
     ObjectMapper mapper = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode o = mapper.createObjectNode();
@@ -72,6 +75,14 @@ public final class EvalUcrCommand implements Callable<Integer> {
     o.put("miniRocketColdFitSeconds", round(r.coldFitSeconds()));
     o.put("miniRocketColdPredictSeconds", round(r.coldPredictSeconds()));
     o.put("miniRocketRuns", r.runs());
+    ObjectNode cpu = o.putObject("miniRocketCpuSeconds");
+    putFigure(cpu, "fit", r.cpu().warmFit());
+    putFigure(cpu, "predict", r.cpu().warmPredict());
+    putFigure(cpu, "coldFit", r.cpu().coldFit());
+    putFigure(cpu, "coldPredict", r.cpu().coldPredict());
+    o.put("loadAverage1mBefore", loadBefore);
+    o.put("loadAverage1mAfter", loadAfter);
+    o.put("processors", Runtime.getRuntime().availableProcessors());
     o.put("miniRocketThreads", t);
     o.put("miniRocketSeed", seed);
     o.put("miniRocketFeatures", r.features());
@@ -98,6 +109,8 @@ public final class EvalUcrCommand implements Callable<Integer> {
       out.printf("  MiniRocket            %.4f  fit %.3f s, predict %.3f s warm; %.3f s / %.3f s cold%n",
           r.miniRocket(), r.warmFitSeconds(), r.warmPredictSeconds(), r.coldFitSeconds(),
           r.coldPredictSeconds());
+      out.printf("  MiniRocket CPU        fit %.3f s, predict %.3f s warm (whole process); load average %.1f -> %.1f%n",
+          r.cpu().warmFit(), r.cpu().warmPredict(), loadBefore, loadAfter);
       out.printf("  Florets               n/a (%s)%n", FLORETS_NOTE);
     }
     out.flush();

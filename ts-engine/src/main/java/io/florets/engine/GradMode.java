@@ -1,5 +1,6 @@
 package io.florets.engine;
 
+import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 
 /**
@@ -8,6 +9,10 @@ import ai.djl.pytorch.jni.JniUtils;
  * restores the previous state afterwards.
  */
 public final class GradMode {
+  static {
+    Engine.getEngine("PyTorch"); // loads the natives before any JNI call below
+  }
+
   private GradMode() {
   }
 

@@ -22,6 +22,13 @@ public final class TestModels {
         VOCAB, seed);
   }
 
+  /** A tiny model whose series front end cuts patches of {@code patch} samples. */
+  public static EngineModel<Window> tinyPatch(int patch, long seed) {
+    EngineConfig c = EngineConfig.tiny();
+    return EngineModel.create(c,
+        SeriesFrontEnd.of(new SeriesFrontEndConfig(c.dModel(), patch, patch, 64, 4)), VOCAB, seed);
+  }
+
   /** Random univariate windows of the given length. */
   public static List<Window> windows(int n, int length, long seed) {
     SplittableRandom r = new SplittableRandom(seed);

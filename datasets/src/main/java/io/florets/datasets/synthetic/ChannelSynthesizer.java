@@ -50,8 +50,48 @@ final class ChannelSynthesizer {
     for (int t = 0; t < n; t++) {
       clean[t] = trend[t] + seasonal[t];
     }
+    Noise noise = noise(attr, clean, scale, rng.fork(5));
+
+    int count = rng.fork(6).intBetween(c.minEvents(), c.maxEvents());
+    List<Integer> breakpoints = new ArrayList<>();
+    for (int i = 1; i < pieces.size(); i++) {
+      breakpoints.add(pieces.get(i).start());
+    }
+    List<EventPlanner.Planned> planned = count == 0 ? List.of()
+        : EventPlanner.plan(rng.fork(7), c.eventTypes(), n, breakpoints, count);
+    EventInjector injector =
+        new EventInjector(n, channel, noise.signalScale(), noise.peakSigma(), rng.fork(8));
+    for (EventPlanner.Planned p : planned) {
+      injector.addEffect(p);
+    }
+    double[] effect = injector.effect();
+    float[] values = new float[n];
+    for (int t = 0; t < n; t++) {
+      values[t] = (float) (offset + clean[t] + noise.values()[t] + effect[t]);
+    }
+    List<InjectedEvent> events = new ArrayList<>(injector.applyOverrides(planned, values, offset, clean));
+    events.addAll(trendChanges(pieces, channel));
+    events.sort(Comparator.comparingInt((InjectedEvent e) -> e.event().start()));
+    ChannelTruth truth = new ChannelTruth(attr.trend(), pieces, attr.seasonality(), period,
+        amplitude, phase, attr.noiseLevel(), attr.noiseKind(), noise.share(), noise.sigma(), offset,
+        scale, events);
+    return new Result(truth,
+        new ChannelComponents(offset, trend, seasonal, noise.values(), effect, values));
+  }
+
+  /** The noise component and the scales derived with it. */
+  private record Noise(double share, double sigma, double[] values, double peakSigma,
+      double signalScale) {
+  }
+
+  /**
+   * Sets sigma from a noise share drawn in the level's band (share 1 and sigma = U[0.2, 1] A for a
+   * channel with neither trend nor seasonality), then draws the noise.
+   */
+  private static Noise noise(ChannelSampler.Attributes attr, double[] clean, double scale,
+      SeededRandom rn) {
+    int n = clean.length;
     double varClean = Stats.variance(clean);
-    SeededRandom rn = rng.fork(5);
     double share;
     double sigma;
     if (varClean <= 1e-18 * scale * scale) {
@@ -62,40 +102,24 @@ final class ChannelSynthesizer {
       sigma = share * Math.sqrt(varClean / (1 - share * share));
     }
     double[] envelope = envelope(attr.noiseKind(), n, rn);
-    double[] noise = new double[n];
+    double[] values = new double[n];
     double peakSigma = 0;
     for (int t = 0; t < n; t++) {
-      noise[t] = sigma * envelope[t] * rn.gaussian();
+      values[t] = sigma * envelope[t] * rn.gaussian();
       peakSigma = Math.max(peakSigma, sigma * envelope[t]);
     }
-    double signalScale = Math.sqrt(varClean + sigma * sigma);
+    return new Noise(share, sigma, values, peakSigma, Math.sqrt(varClean + sigma * sigma));
+  }
 
-    List<Integer> breakpoints = new ArrayList<>();
-    for (int i = 1; i < pieces.size(); i++) {
-      breakpoints.add(pieces.get(i).start());
-    }
-    int count = rng.fork(6).intBetween(c.minEvents(), c.maxEvents());
-    List<EventPlanner.Planned> planned = count == 0 ? List.of()
-        : EventPlanner.plan(rng.fork(7), c.eventTypes(), n, breakpoints, count);
-    EventInjector injector = new EventInjector(n, channel, signalScale, peakSigma, rng.fork(8));
-    for (EventPlanner.Planned p : planned) {
-      injector.addEffect(p);
-    }
-    double[] effect = injector.effect();
-    float[] values = new float[n];
-    for (int t = 0; t < n; t++) {
-      values[t] = (float) (offset + clean[t] + noise[t] + effect[t]);
-    }
-    List<InjectedEvent> events = new ArrayList<>(injector.applyOverrides(planned, values, offset, clean));
+  /** The breakpoints of a multi-piece trend as trend-change events. */
+  private static List<InjectedEvent> trendChanges(List<TrendPiece> pieces, int channel) {
+    List<InjectedEvent> out = new ArrayList<>();
     for (int i = 1; i < pieces.size(); i++) {
       int b = pieces.get(i).start();
-      events.add(new InjectedEvent(new Event(EventType.TREND_CHANGE, b, b, channel),
+      out.add(new InjectedEvent(new Event(EventType.TREND_CHANGE, b, b, channel),
           pieces.get(i).slope() - pieces.get(i - 1).slope(), List.of(b)));
     }
-    events.sort(Comparator.comparingInt((InjectedEvent e) -> e.event().start()));
-    ChannelTruth truth = new ChannelTruth(attr.trend(), pieces, attr.seasonality(), period,
-        amplitude, phase, attr.noiseLevel(), attr.noiseKind(), share, sigma, offset, scale, events);
-    return new Result(truth, new ChannelComponents(offset, trend, seasonal, noise, effect, values));
+    return out;
   }
 
   /** The trend's linear pieces; sizes in scale units as documented on {@link TrendKind}. */

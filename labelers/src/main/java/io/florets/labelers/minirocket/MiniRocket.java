@@ -21,6 +21,9 @@ import java.util.SplittableRandom;
  */
 public final class MiniRocket {
 
+  /** Blocks with more than this many biases per log2 of the output length count by sorting. */
+  static final int SORT_FACTOR = 6;
+
   /** Number of kernels: the 84 ways to place three 2s among nine weights. */
   public static final int NUM_KERNELS = 84;
   /** Kernel length. */
@@ -36,6 +39,10 @@ public final class MiniRocket {
   private final int[] comboChannelStart;
   private final int[] comboChannels;
   private final float[] biases;
+  private final int[] biasKeys;
+  /** Bias keys sorted ascending within each (dilation, kernel) block, and their feature indices. */
+  private final int[] sortedBiasKeys;
+  private final int[] sortedOrder;
   private final int threads;
   private final long seed;
 
@@ -48,6 +55,9 @@ public final class MiniRocket {
     this.comboChannelStart = comboChannelStart;
     this.comboChannels = comboChannels;
     this.biases = biases;
+    this.biasKeys = new int[biases.length];
+    this.sortedBiasKeys = new int[biases.length];
+    this.sortedOrder = new int[biases.length];
     this.threads = threads;
     this.seed = seed;
   }
@@ -118,11 +128,26 @@ public final class MiniRocket {
         System.arraycopy(s.c, 0, sorted, 0, length);
         Arrays.sort(sorted);
         for (int j = 0; j < nf; j++) {
-          // + 0f turns -0.0 into +0.0, so the sign-bit test in countLinear is exact
+          // + 0f turns -0.0 into +0.0, so comparing keys is exactly comparing floats
           biases[f + j] = (float) quantile(sorted, lowDiscrepancy(f + j)) + 0f;
+          biasKeys[f + j] = key(biases[f + j]);
         }
+        sortBlock(f, nf);
         f += nf;
       }
+    }
+  }
+
+  private void sortBlock(int f, int nf) {
+    long[] packed = new long[nf];
+    for (int j = 0; j < nf; j++) {
+      // key in the high half keeps the signed order; the index in the low half breaks ties
+      packed[j] = ((long) biasKeys[f + j] << 32) | (f + j);
+    }
+    Arrays.sort(packed);
+    for (int j = 0; j < nf; j++) {
+      sortedBiasKeys[f + j] = (int) (packed[j] >> 32);
+      sortedOrder[f + j] = (int) packed[j];
     }
   }
 
@@ -212,48 +237,65 @@ public final class MiniRocket {
         int from = padded ? 0 : pad;
         int to = padded ? length : length - pad;
         float inv = 1.0f / (to - from);
-        countLinear(c, from, to, f, nf, inv, out);
+        int[] keys = s.keys;
+        for (int t = from; t < to; t++) {
+          keys[t] = key(c[t]);
+        }
+        if (nf > SORT_FACTOR * log2(to - from)) {
+          countSorted(keys, from, to, f, nf, inv, out);
+        } else {
+          countKeys(keys, from, to, f, nf, inv, out);
+        }
         f += nf;
       }
     }
   }
 
   /**
-   * PPV counts, one pass over the output per four biases (independent counters keep the pipeline
-   * busy). {@code v > b} is read branch-free from the sign bit of {@code b - v}: the difference of
-   * two distinct floats is never zero, and equal values give +0.0 (biases are never -0.0).
+   * PPV counts over integer keys: {@link #key} maps floats to ints in the same order, and
+   * {@code v > b} is read from the sign of {@code b - v} with the overflow correction of
+   * Hacker's Delight (2-12), which keeps the test exact and lets the JIT vectorise the loop.
    */
-  private void countLinear(float[] c, int from, int to, int f, int nf, float inv, float[] out) {
-    int j = 0;
-    for (; j + 4 <= nf; j += 4) {
-      float b0 = biases[f + j];
-      float b1 = biases[f + j + 1];
-      float b2 = biases[f + j + 2];
-      float b3 = biases[f + j + 3];
-      int n0 = 0;
-      int n1 = 0;
-      int n2 = 0;
-      int n3 = 0;
-      for (int t = from; t < to; t++) {
-        float v = c[t];
-        n0 += Float.floatToRawIntBits(b0 - v) >>> 31;
-        n1 += Float.floatToRawIntBits(b1 - v) >>> 31;
-        n2 += Float.floatToRawIntBits(b2 - v) >>> 31;
-        n3 += Float.floatToRawIntBits(b3 - v) >>> 31;
-      }
-      out[f + j] = n0 * inv;
-      out[f + j + 1] = n1 * inv;
-      out[f + j + 2] = n2 * inv;
-      out[f + j + 3] = n3 * inv;
-    }
-    for (; j < nf; j++) {
-      float b = biases[f + j];
+  private void countKeys(int[] keys, int from, int to, int f, int nf, float inv, float[] out) {
+    for (int j = 0; j < nf; j++) {
+      int b = biasKeys[f + j];
       int n = 0;
       for (int t = from; t < to; t++) {
-        n += Float.floatToRawIntBits(b - c[t]) >>> 31;
+        int v = keys[t];
+        int d = b - v;
+        n += (d ^ ((b ^ v) & (d ^ b))) >>> 31;
       }
       out[f + j] = n * inv;
     }
+  }
+
+  /**
+   * PPV counts for many biases over a short output: sort the output's keys once, then walk the
+   * block's biases in ascending order with one pointer (O(L log L + nf) instead of O(L nf)).
+   */
+  private void countSorted(int[] keys, int from, int to, int f, int nf, float inv, float[] out) {
+    Arrays.sort(keys, from, to);
+    int p = from;
+    for (int j = 0; j < nf; j++) {
+      int b = sortedBiasKeys[f + j];
+      while (p < to && keys[p] <= b) {
+        p++;
+      }
+      out[sortedOrder[f + j]] = (to - p) * inv;
+    }
+  }
+
+  private static int log2(int n) {
+    return 31 - Integer.numberOfLeadingZeros(Math.max(1, n));
+  }
+
+  /**
+   * An int whose signed order is the order of the finite float {@code x} (with -0.0 just below
+   * +0.0; biases are never -0.0, so "greater than a bias" is unchanged).
+   */
+  static int key(float x) {
+    int i = Float.floatToRawIntBits(x);
+    return i ^ ((i >> 31) & 0x7fffffff);
   }
 
   /**
@@ -316,6 +358,7 @@ public final class MiniRocket {
     final float[][] padded = new float[channels][];
     final float[][] alpha = new float[channels][length];
     final float[] c = new float[length];
+    final int[] keys = new int[length];
 
     /** Pads every channel by 4·d zeros on both sides and computes the negated dilated 9-sum. */
     void prepare(float[][] series, int d, int numChannels) {

@@ -1,6 +1,7 @@
 package io.florets.labelers.minirocket;
 
 import io.florets.datasets.Series;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -32,11 +33,27 @@ public final class UcrEvaluation {
    * @param warmFitSeconds median fit time of the runs after the first (NaN with one run)
    * @param warmPredictSeconds median predict time of the runs after the first (NaN with one run)
    * @param runs number of timed runs
+   * @param cpu CPU seconds of the whole process (all threads, JIT and GC included) for the same
+   *     four figures, in the order cold fit, cold predict, warm fit, warm predict; shows how much
+   *     of the wall-clock time was spent waiting for a busy machine
    */
   public record Result(int trainSize, int testSize, int length, int channels, int classes,
       double oneNnRaw, double oneNnZNorm, double miniRocket, double alpha, int features,
       double coldFitSeconds, double coldPredictSeconds, double warmFitSeconds,
-      double warmPredictSeconds, int runs) {
+      double warmPredictSeconds, int runs, Cpu cpu) {
+  }
+
+  /** Process CPU seconds of a cold and the median warm fit and predict (NaN when not measured). */
+  public record Cpu(double coldFit, double coldPredict, double warmFit, double warmPredict) {
+  }
+
+  /** CPU time of the whole process in nanoseconds, or -1 where the JVM does not report it. */
+  private static long processCpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean sun) {
+      return sun.getProcessCpuTime();
+    }
+    return -1;
   }
 
   /** Reference figures measured with the numba MiniRocket on 2 threads of this kind of machine. */
@@ -82,16 +99,23 @@ public final class UcrEvaluation {
     double nnZ = NearestNeighbour.accuracy(NearestNeighbour.predict(xtr, ytr, xte, true), yte);
     double[] fit = new double[runs];
     double[] pred = new double[runs];
+    double[] fitCpu = new double[runs];
+    double[] predCpu = new double[runs];
     double acc = Double.NaN;
     MiniRocketClassifier model = null;
     for (int r = 0; r < runs; r++) {
+      long c0 = processCpuNanos();
       long t0 = System.nanoTime();
       model = MiniRocketClassifier.fit(xtr, ytr, config);
       long t1 = System.nanoTime();
+      long c1 = processCpuNanos();
       String[] p = model.predict(xte);
       long t2 = System.nanoTime();
+      long c2 = processCpuNanos();
       fit[r] = (t1 - t0) / 1e9;
       pred[r] = (t2 - t1) / 1e9;
+      fitCpu[r] = c0 < 0 ? Double.NaN : (c1 - c0) / 1e9;
+      predCpu[r] = c0 < 0 ? Double.NaN : (c2 - c1) / 1e9;
       double a = NearestNeighbour.accuracy(p, yte);
       if (r > 0 && a != acc) {
         throw new IllegalStateException("MiniRocket with seed " + config.seed() + " gave accuracy "
@@ -103,7 +127,9 @@ public final class UcrEvaluation {
         model.classes().length, nnRaw, nnZ, acc, model.ridge().alpha(),
         model.transform().numFeatures(), fit[0], pred[0],
         median(Arrays.copyOfRange(fit, 1, runs)).orElse(Double.NaN),
-        median(Arrays.copyOfRange(pred, 1, runs)).orElse(Double.NaN), runs);
+        median(Arrays.copyOfRange(pred, 1, runs)).orElse(Double.NaN), runs,
+        new Cpu(fitCpu[0], predCpu[0], median(Arrays.copyOfRange(fitCpu, 1, runs)).orElse(Double.NaN),
+            median(Arrays.copyOfRange(predCpu, 1, runs)).orElse(Double.NaN)));
   }
 
   private static OptionalDouble median(double[] v) {

@@ -67,11 +67,17 @@ class MiniRocketTest {
 
   @Test
   void featuresEqualDirectDilatedConvolutionPpv() {
-    float[][][] train = randomSeries(8, 1, 70, 11);
-    float[][][] test = randomSeries(3, 1, 70, 12);
-    MiniRocket m = MiniRocket.fit(train, new MiniRocketConfig(2000, 32, 9, 1));
+    // long series, few biases per block: one pass per bias
+    checkAgainstDirectConvolution(70, 2000);
+    // short series, many biases per block (79 and 40 at L = 24): the sorted count
+    checkAgainstDirectConvolution(24, 10_000);
+  }
+
+  private static void checkAgainstDirectConvolution(int len, int features) {
+    float[][][] train = randomSeries(8, 1, len, 11);
+    float[][][] test = randomSeries(3, 1, len, 12);
+    MiniRocket m = MiniRocket.fit(train, new MiniRocketConfig(features, 32, 9, 1));
     float[][] fast = m.transform(test);
-    int len = 70;
     int mismatches = 0;
     for (int i = 0; i < test.length; i++) {
       for (int f = 0; f < m.numFeatures(); f++) {

@@ -34,6 +34,17 @@ public record TrainingPair(Prompt<?> prompt, int[] promptTokens, int[] targetTok
     return targetTokens.clone();
   }
 
+  /**
+   * The decoder input for teacher forcing: {@code <s>} followed by the answer without its final
+   * {@code </s>} (same length as {@link #targetTokens()}, which are the labels).
+   */
+  public int[] decoderInput() {
+    int[] in = new int[targetTokens.length];
+    in[0] = io.florets.prompt.vocab.Vocabulary.BOS;
+    System.arraycopy(targetTokens, 0, in, 1, targetTokens.length - 1);
+    return in;
+  }
+
   @Override
   public boolean equals(Object o) {
     return o instanceof TrainingPair p && p.prompt.equals(prompt) && Arrays.equals(p.promptTokens, promptTokens)

@@ -12,7 +12,9 @@ import java.util.Objects;
 
 /**
  * The windowed time-series front end. For each window and channel: robust location/scale
- * ({@link RobustScale}), values normalised as {@code (x - location) / scale}, NaN replaced by 0
+ * ({@link RobustScale}), values normalised as {@code asinh((x - location) / scale)} (linear near 0,
+ * logarithmic for outliers, so that one spike cannot swamp a patch's other content and its
+ * position embedding), NaN replaced by 0
  * with an observed-mask, patches of {@code patchLength} every {@code stride} samples (the tail
  * padded and masked), and the features {@code [asinh(location), ln(scale)]} for a scale token.
  *
@@ -119,7 +121,7 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
           for (int j = 0; j < pl; j++) {
             int t = start + j;
             if (t < len && !Float.isNaN(x[t])) {
-              patches[base + j] = (x[t] - ls[0]) / ls[1];
+              patches[base + j] = (float) asinh((x[t] - ls[0]) / ls[1]);
               patches[base + pl + j] = 1f;
             }
           }

@@ -32,6 +32,34 @@ class GeneratorTest {
   }
 
   @Test
+  void poolWorkersGiveTheAnswersOfASingleThread() throws Exception {
+    try (EngineModel<Window> model = TestModels.tiny(8);
+        InferencePool<Window> pool = InferencePool.of(model, 3)) {
+      List<Window> ws = TestModels.windows(4, 50, 12);
+      int[][] prompts = TestModels.prompts(4, 6, 7);
+      DecodeOptions o = DecodeOptions.beam(6);
+      List<Decoded> expected = model.decode(ws, prompts, o);
+      java.util.List<java.util.concurrent.CompletableFuture<List<Decoded>>> futures =
+          new java.util.ArrayList<>();
+      for (int i = 0; i < 6; i++) {
+        futures.add(pool.decodeAsync(ws, prompts, o));
+      }
+      for (java.util.concurrent.CompletableFuture<List<Decoded>> f : futures) {
+        assertEquals(expected, f.get());
+      }
+      float[][] e = pool.embed(ws, prompts);
+      assertEquals(model.config().embedDim(), e[0].length);
+      double norm = 0;
+      for (float v : e[0]) {
+        norm += v * v;
+      }
+      assertEquals(1.0, norm, 1e-4);
+      org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+          () -> pool.decode(ws, new int[][] {{99}}, o));
+    }
+  }
+
+  @Test
   void constraintMasksLogitsAndRenormalises() {
     try (EngineModel<Window> model = TestModels.tiny(4)) {
       List<Window> ws = TestModels.windows(3, 40, 1);

@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "Dense labels and one promptable encoder-decoder for sensor time series.",
     subcommands = {
         InspectCommand.class,
+        LabelCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         TasksCommand.class,

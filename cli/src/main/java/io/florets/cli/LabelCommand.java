@@ -7,6 +7,7 @@ import io.florets.datasets.Window;
 import io.florets.datasets.Windowing;
 import io.florets.datasets.io.SeriesFile;
 import io.florets.datasets.io.SeriesFiles;
+import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.Labelers;
 import io.florets.labelers.batch.BatchLabeling;
@@ -59,6 +60,11 @@ public final class LabelCommand implements Callable<Integer> {
       description = "windows per checkpoint chunk (default ${DEFAULT-VALUE})")
   int chunk;
 
+  @Option(names = "--time-order", defaultValue = "KEEP_SAMPLES", paramLabel = "POLICY",
+      description = "CSV timestamps that are not strictly increasing: KEEP_SAMPLES (default; labels "
+          + "use sample positions only, the time axis is dropped and reported) or STRICT (reject)")
+  TimeOrder timeOrder;
+
   @Option(names = "--json", description = "print a JSON summary instead of the table")
   boolean json;
 
@@ -68,7 +74,12 @@ public final class LabelCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LabelerSuite suite = labelers == null ? LabelerSuite.defaults() : LabelerSuite.of(Labelers.byNames(labelers));
-    SeriesFile file = SeriesFiles.read(input);
+    SeriesFile file = SeriesFiles.read(input, timeOrder);
+    String dropped = file.metadata().get("timestampsDropped");
+    if (dropped != null) {
+      spec.commandLine().getErr().println("florets: note: " + input + ": timestamps are not strictly "
+          + "increasing (" + dropped + "); the time axis is dropped, windows use sample positions");
+    }
     Windowing windowing = Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK);
     List<Window> windows = new ArrayList<>();
     for (Series s : file.series()) {
@@ -112,6 +123,7 @@ public final class LabelCommand implements Callable<Integer> {
           r.resumedWindows(), secs, out);
       w.printf("consensus kept %d targets, dropped %d%n%n", r.keptTargets(), r.droppedTargets());
       w.print(r.analysis().toTable());
+      w.flush();
     }
     return 0;
   }

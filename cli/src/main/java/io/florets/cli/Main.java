@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         BenchCommand.class,
         TasksCommand.class,
+        TrainCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         TasksCommand.class,
         TrainCommand.class,
+        EngineCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -14,11 +14,14 @@ import picocli.CommandLine.Command;
     description = "Dense labels and one promptable encoder-decoder for sensor time series.",
     subcommands = {
         InspectCommand.class,
+        LabelCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         TasksCommand.class,
         TrainCommand.class,
         EngineCommand.class,
+        AskCommand.class,
+        TrainVisionCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -18,6 +18,8 @@ import picocli.CommandLine.Command;
         EvalCommand.class,
         BenchCommand.class,
         TasksCommand.class,
+        TrainCommand.class,
+        EngineCommand.class,
         AskCommand.class,
         TrainVisionCommand.class,
         CommandLine.HelpCommand.class

@@ -1,0 +1,85 @@
+package io.florets.prompt.facade;
+
+import io.florets.datasets.target.NumericProperty;
+import io.florets.datasets.target.Property;
+import io.florets.datasets.target.Target;
+import io.florets.engine.OutputMapping;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The numeric contract between training data and answers: the engine's front end sees every
+ * channel robustly normalised ({@code (x - location) / scale}), so the model is taught numeric
+ * properties in those units and answers are mapped back to the series' own units. Location-like
+ * properties (mean, median, min, max) become {@code (v - location) / scale}; spread-like ones
+ * (std, range, noise_std, seasonal_amplitude) {@code v / scale}; the slope (units per sample)
+ * {@code v * length / scale}, the change over the window; unit-free ones (period, snr,
+ * lag-1 autocorrelation, missing fraction) are unchanged. Stateless and thread-safe.
+ */
+public final class NumericScaling {
+  /** Name of this scaling, stored in model bundles. */
+  public static final String NAME = "robust-v1";
+
+  private NumericScaling() {
+  }
+
+  /** {@code value} of {@code property} in model units, for a window with this mapping. */
+  public static double toModel(Property property, double value, int channel, OutputMapping m) {
+    int c = channel == Target.WHOLE_WINDOW ? 0 : channel;
+    double loc = m.location()[c];
+    double scale = m.scale()[c];
+    switch (property) {
+      case MEAN: case MEDIAN: case MIN: case MAX:
+        return (value - loc) / scale;
+      case STD: case RANGE: case NOISE_STD: case SEASONAL_AMPLITUDE:
+        return value / scale;
+      case SLOPE:
+        return value * m.windowLength() / scale;
+      default:
+        return value;
+    }
+  }
+
+  /** The inverse of {@link #toModel}: a model answer back in the series' units. */
+  public static double fromModel(Property property, double value, int channel, OutputMapping m) {
+    int c = channel == Target.WHOLE_WINDOW ? 0 : channel;
+    if (c >= m.location().length) {
+      return value;
+    }
+    double loc = m.location()[c];
+    double scale = m.scale()[c];
+    switch (property) {
+      case MEAN: case MEDIAN: case MIN: case MAX:
+        return value * scale + loc;
+      case STD: case RANGE: case NOISE_STD: case SEASONAL_AMPLITUDE:
+        return value * scale;
+      case SLOPE:
+        return value * scale / m.windowLength();
+      default:
+        return value;
+    }
+  }
+
+  /**
+   * The targets with every numeric property in model units (values whose scaled form is not
+   * finite, or that name a channel the window lacks, are dropped).
+   */
+  public static List<Target> toModel(List<Target> targets, OutputMapping m) {
+    List<Target> out = new ArrayList<>(targets.size());
+    for (Target t : targets) {
+      if (t instanceof NumericProperty p) {
+        int c = p.channel() == Target.WHOLE_WINDOW ? 0 : p.channel();
+        if (c >= m.location().length) {
+          continue;
+        }
+        double v = toModel(p.property(), p.value(), p.channel(), m);
+        if (Double.isFinite(v) && Math.abs(v) < 1e12) {
+          out.add(new NumericProperty(p.property(), v, p.channel()));
+        }
+      } else {
+        out.add(t);
+      }
+    }
+    return out;
+  }
+}

@@ -1,0 +1,272 @@
+package io.florets.prompt.facade.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.florets.datasets.Window;
+import io.florets.engine.EngineConfig;
+import io.florets.engine.EngineModel;
+import io.florets.engine.VocabSpec;
+import io.florets.engine.checkpoint.CheckpointException;
+import io.florets.engine.checkpoint.Checkpoints;
+import io.florets.engine.checkpoint.Provenance;
+import io.florets.engine.series.SeriesFrontEnd;
+import io.florets.engine.series.SeriesFrontEndConfig;
+import io.florets.prompt.PromptHead;
+import io.florets.prompt.facade.NumericScaling;
+import io.florets.prompt.vocab.Vocabulary;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A model folder: everything needed to answer prompts, with its provenance.
+ *
+ * <pre>
+ *   DIR/bundle.json        format, vocabulary hash, class names, numeric scaling, front-end
+ *                          settings, provenance (recipe, command, data hash, seed, steps, ...)
+ *   DIR/vocabulary.json    the vocabulary (its own hash is checked when read)
+ *   DIR/engine/            the engine checkpoint (config, parameters, versions, file hashes)
+ * </pre>
+ *
+ * <p>Loading checks that the vocabulary file, {@code bundle.json} and the checkpoint name the same
+ * vocabulary hash, so a folder mixed from two vocabularies is refused with a
+ * {@link BundleException}. Holds native memory: close it (or hand it to a facade that does).
+ */
+public final class ModelBundle implements AutoCloseable {
+  /** Format version of {@code bundle.json}. */
+  public static final int FORMAT = 1;
+  static final String MANIFEST = "bundle.json";
+  static final String VOCAB = "vocabulary.json";
+  static final String ENGINE = "engine";
+  private static final ObjectMapper JSON = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+
+  private final EngineModel<Window> model;
+  private final PromptHead head;
+  private final BundleProvenance provenance;
+
+  private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance) {
+    this.model = model;
+    this.head = head;
+    this.provenance = provenance;
+  }
+
+  /**
+   * A freshly initialised model over {@code head}'s vocabulary, with the series front end.
+   *
+   * @param config engine shape
+   * @param frontEnd front-end settings ({@code dModel} must match the config's)
+   * @param head the output contract
+   * @param seed initialisation seed
+   */
+  public static ModelBundle create(EngineConfig config, SeriesFrontEndConfig frontEnd,
+      PromptHead head, long seed) {
+    EngineModel<Window> m = EngineModel.create(config, SeriesFrontEnd.of(frontEnd),
+        vocabSpec(head.vocabulary()), seed);
+    return new ModelBundle(m, head, BundleProvenance.untrained(seed));
+  }
+
+  /** The engine's view of a vocabulary. */
+  public static VocabSpec vocabSpec(Vocabulary v) {
+    return new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash());
+  }
+
+  /** The same model and head with new provenance (after training). */
+  public ModelBundle withProvenance(BundleProvenance p) {
+    return new ModelBundle(model, head, Objects.requireNonNull(p, "provenance"));
+  }
+
+  /** The engine model (thread-safe for inference; train it only while nobody asks). */
+  public EngineModel<Window> model() {
+    return model;
+  }
+
+  /** The output contract (tokenizer, grammars, serializer, parser). */
+  public PromptHead head() {
+    return head;
+  }
+
+  /** How this model was made. */
+  public BundleProvenance provenance() {
+    return provenance;
+  }
+
+  /** The series front end's settings. */
+  public SeriesFrontEndConfig frontEndConfig() {
+    return ((SeriesFrontEnd) model.frontEnd()).config();
+  }
+
+  /**
+   * Writes the folder (replacing an older model folder there).
+   *
+   * @throws BundleException if a file cannot be written
+   */
+  public void save(Path dir) throws BundleException {
+    try {
+      Files.createDirectories(dir);
+      {
+        Provenance p = Provenance.of(provenance.dataHash(), provenance.seed(), provenance.steps(),
+            provenance.command());
+        Checkpoints.save(model, dir.resolve(ENGINE), p);
+      }
+      head.vocabulary().save(dir.resolve(VOCAB));
+      ObjectNode m = JSON.createObjectNode();
+      m.put("format", FORMAT);
+      m.put("vocabularyHash", head.vocabulary().hash());
+      ArrayNode classes = m.putArray("classNames");
+      head.vocabulary().classNames().forEach(classes::add);
+      m.put("numericScaling", NumericScaling.NAME);
+      m.set("frontEnd", JSON.valueToTree(frontEndConfig()));
+      m.set("engineConfig", JSON.valueToTree(model.config()));
+      m.put("parameterCount", model.parameterCount());
+      m.set("provenance", JSON.valueToTree(provenance));
+      ArrayNode files = m.putArray("files");
+      for (String f : fileList(dir)) {
+        files.add(f);
+      }
+      Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(m));
+    } catch (IOException | CheckpointException e) {
+      throw new BundleException("cannot save model folder " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static List<String> fileList(Path dir) throws IOException {
+    List<String> out = new ArrayList<>();
+    out.add(VOCAB);
+    try (var s = Files.list(dir.resolve(ENGINE))) {
+      s.map(p -> ENGINE + "/" + p.getFileName()).sorted().forEach(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * Reads a model folder.
+   *
+   * @throws BundleException if a file is missing or corrupt, or the vocabulary, bundle manifest
+   *     and checkpoint disagree
+   */
+  public static ModelBundle load(Path dir) throws BundleException {
+    Path manifest = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      throw new BundleException(dir + " is not a Florets model folder: " + MANIFEST + " is missing");
+    }
+    JsonNode m;
+    try {
+      m = JSON.readTree(manifest.toFile());
+    } catch (IOException e) {
+      throw new BundleException(manifest + ": not readable JSON: " + e.getMessage(), e);
+    }
+    int format = m.path("format").asInt(-1);
+    if (format != FORMAT) {
+      throw new BundleException(manifest + ": format " + format + ", this version reads " + FORMAT);
+    }
+    if (!NumericScaling.NAME.equals(m.path("numericScaling").asText())) {
+      throw new BundleException(manifest + ": numeric scaling '" + m.path("numericScaling").asText()
+          + "', this version uses '" + NumericScaling.NAME + "'");
+    }
+    Vocabulary vocab;
+    try {
+      vocab = Vocabulary.load(dir.resolve(VOCAB));
+    } catch (IOException e) {
+      throw new BundleException(dir.resolve(VOCAB) + ": " + e.getMessage(), e);
+    }
+    String expected = m.path("vocabularyHash").asText();
+    if (!vocab.hash().equals(expected)) {
+      throw new BundleException(dir + ": " + VOCAB + " has vocabulary hash " + vocab.hash()
+          + " but the model was trained with vocabulary " + expected
+          + "; the folder mixes files of two models");
+    }
+    List<String> classes = new ArrayList<>();
+    m.path("classNames").forEach(n -> classes.add(n.asText()));
+    if (!classes.equals(vocab.classNames())) {
+      throw new BundleException(dir + ": class names " + classes + " in " + MANIFEST
+          + " differ from the vocabulary's " + vocab.classNames());
+    }
+    try {
+      SeriesFrontEndConfig fe = JSON.treeToValue(m.get("frontEnd"), SeriesFrontEndConfig.class);
+      BundleProvenance prov = JSON.treeToValue(m.get("provenance"), BundleProvenance.class);
+      EngineModel<Window> model = Checkpoints.load(dir.resolve(ENGINE), SeriesFrontEnd.of(fe),
+          vocabSpec(vocab));
+      return new ModelBundle(model, PromptHead.of(vocab), prov);
+    } catch (CheckpointException e) {
+      throw new BundleException(dir + ": engine checkpoint: " + e.getMessage(), e);
+    } catch (IOException | IllegalArgumentException | NullPointerException e) {
+      throw new BundleException(manifest + ": invalid content: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads a model folder shipped on the class path (e.g. {@code io/florets/prompt/models/default}):
+   * copies its files to a temporary folder, loads it and deletes the copy.
+   *
+   * @throws BundleException if the resource is missing or invalid
+   */
+  public static ModelBundle loadResource(String resourceDir, ClassLoader loader)
+      throws BundleException {
+    String base = resourceDir.endsWith("/") ? resourceDir : resourceDir + "/";
+    Path tmp = null;
+    try {
+      tmp = Files.createTempDirectory("florets-model");
+      List<String> files = new ArrayList<>();
+      files.add(MANIFEST);
+      copy(loader, base + MANIFEST, tmp.resolve(MANIFEST));
+      JSON.readTree(tmp.resolve(MANIFEST).toFile()).path("files").forEach(n -> files.add(n.asText()));
+      for (String f : files.subList(1, files.size())) {
+        Path target = tmp.resolve(f).normalize();
+        if (!target.startsWith(tmp)) {
+          throw new BundleException(base + MANIFEST + ": file '" + f + "' leaves the folder");
+        }
+        Files.createDirectories(target.getParent());
+        copy(loader, base + f, target);
+      }
+      return load(tmp);
+    } catch (IOException e) {
+      throw new BundleException("cannot read model resource " + base + ": " + e.getMessage(), e);
+    } finally {
+      if (tmp != null) {
+        deleteQuietly(tmp);
+      }
+    }
+  }
+
+  private static void copy(ClassLoader loader, String name, Path target)
+      throws IOException, BundleException {
+    try (InputStream in = loader.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new BundleException("model resource " + name + " is not on the class path");
+      }
+      Files.copy(in, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static void deleteQuietly(Path dir) {
+    try (var s = Files.walk(dir)) {
+      s.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException ignored) {
+      // best effort: a leftover temporary copy is harmless
+    }
+  }
+
+  /** The provenance of the engine checkpoint (versions, git commit) of a saved folder. */
+  public static Optional<Provenance> engineProvenance(Path dir) {
+    try {
+      return Optional.of(Checkpoints.provenance(dir.resolve(ENGINE)));
+    } catch (CheckpointException e) {
+      return Optional.empty();
+    }
+  }
+
+  @Override
+  public void close() {
+    model.close();
+  }
+}

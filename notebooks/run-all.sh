@@ -17,6 +17,7 @@ cli_jar="$root/cli/target/florets-cli.jar"
 # Every notebook run by CI, in order.
 NOTEBOOKS=(
   02-batch-labeling.ipynb
+  04-images.ipynb
 )
 
 needs_build() {
@@ -58,6 +59,7 @@ for nb in "${NOTEBOOKS[@]}"; do
   jupyter nbconvert --to notebook --execute --inplace \
     --ExecutePreprocessor.kernel_name=florets-java \
     --ExecutePreprocessor.record_timing=False \
+    --ExecutePreprocessor.startup_timeout=300 \
     --ExecutePreprocessor.timeout="${NOTEBOOK_CELL_TIMEOUT:-600}" \
     "$nb"
   echo "notebooks: $nb ok in $(( $(date +%s) - start )) s" >&2

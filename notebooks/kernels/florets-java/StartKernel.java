@@ -19,8 +19,8 @@ import org.rapaio.jupyter.kernel.core.Transform;
  * can reach the shell loop while that table is still {@code null}; the loop thread then dies and the
  * client gives up after a minute ("Kernel didn't respond"). Installing an empty table before the
  * sockets are bound turns such an early request into an ignored one; Jupyter repeats the request
- * until it is answered. Run with the source launcher:
- * {@code java -cp rapaio-jupyter-kernel-3.0.1.jar StartKernel.java CONNECTION_FILE}.
+ * until it is answered. Compiled by launch.sh into notebooks/target/kernel/classes and run as
+ * {@code java -cp rapaio-jupyter-kernel-3.0.1.jar:classes StartKernel CONNECTION_FILE}.
  */
 public final class StartKernel {
   private StartKernel() {

@@ -27,11 +27,18 @@ export RJK_COMPILER_OPTIONS="${RJK_COMPILER_OPTIONS:-}"
 export RJK_TIMEOUT_MILLIS="${RJK_TIMEOUT_MILLIS:--1}"
 export RJK_INIT_SCRIPT="${RJK_INIT_SCRIPT:-}"
 
+# StartKernel.java, compiled once into target/ (the source launcher would compile it at every start).
+classes="$root/notebooks/target/kernel/classes"
+if [ ! -f "$classes/StartKernel.class" ] || [ "$here/StartKernel.java" -nt "$classes/StartKernel.class" ]; then
+  mkdir -p "$classes"
+  javac -nowarn -d "$classes" -cp "$kernel_jar" "$here/StartKernel.java" >&2
+fi
+
 # run-all.sh sends the kernel's own chatter (class path listing, message log) to a file.
 if [ -n "${FLORETS_KERNEL_LOG:-}" ]; then
   exec >>"$FLORETS_KERNEL_LOG" 2>&1
 fi
 exec java --add-opens=java.base/java.nio=ALL-UNNAMED -Dai.djl.offline=true \
-  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Djava.awt.headless=true \
+  -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -Dorg.slf4j.simpleLogger.log.ai.djl=error -Djava.awt.headless=true \
   -Dflorets.home="$root" ${FLORETS_KERNEL_JAVA_OPTS:-} \
-  -cp "$kernel_jar" "$here/StartKernel.java" "$1"
+  -cp "$kernel_jar:$classes" StartKernel "$1"

@@ -17,6 +17,7 @@ cli_jar="$root/cli/target/florets-cli.jar"
 # Every notebook run by CI, in order.
 NOTEBOOKS=(
   02-batch-labeling.ipynb
+  03-data-engine-and-adaptation.ipynb
   04-images.ipynb
 )
 

@@ -38,6 +38,11 @@ public final class BenchEngineCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "7", description = "seed (default ${DEFAULT-VALUE})")
   long seed;
 
+  @Option(names = "--threads", defaultValue = "0",
+      description = "intra-op threads for matmul, training and decoding; 0 = the engine default "
+          + "(all cores)")
+  int threads;
+
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
 
@@ -46,6 +51,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
     if (steps < 1 || batch < 1 || window < 1 || repeats < 1) {
       throw new CommandLine.ParameterException(spec.commandLine(),
           "--steps, --batch, --window and --repeats must be >= 1");
+    }
+    if (threads > 0) {
+      io.florets.engine.GradMode.setIntraOpThreads(threads);
     }
     EngineBenchmark.Options o = new EngineBenchmark.Options(config, steps, batch, window, 4, 32,
         repeats, seed);

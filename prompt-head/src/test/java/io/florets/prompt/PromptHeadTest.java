@@ -64,6 +64,18 @@ class PromptHeadTest {
   }
 
   @Test
+  void promptTokensNameTheirArguments() {
+    Vocabulary v = head.vocabulary();
+    assertArrayEquals(new int[] {v.id("<PROPERTY>"), v.id("mean"), v.channelId(3)},
+        Prompt.property(Property.MEAN, 3).tokens(v));
+    assertArrayEquals(new int[] {v.id("<REGION_TO_DESCRIPTION>"), v.timeId(100), v.timeId(250)},
+        io.florets.prompt.task.PromptParser.parse("<REGION_TO_DESCRIPTION><t_100><t_250>").tokens(v));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> Prompt.property(Property.MEAN, 99).tokens(v));
+    assertTrue(e.getMessage().contains("99"), e.getMessage());
+  }
+
+  @Test
   void batchConstraintFollowsEachRowsGrammar() {
     GrammarConstraint c = head.constraint(List.of(Tasks.EVENTS.prompt(), Prompt.property(Property.MAX)));
     BitSet events = c.allowed(0, new int[0]);

@@ -32,6 +32,11 @@ public final class GradMode {
     }
   }
 
+  /** Intra-op threads the engine uses for work started by this thread. */
+  public static int intraOpThreads() {
+    return JniUtils.getNumThreads();
+  }
+
   /** Intra-op threads for work started from now on by this thread (OpenMP is per thread). */
   public static void setIntraOpThreads(int n) {
     if (n < 1) {

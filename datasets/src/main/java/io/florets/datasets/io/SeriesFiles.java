@@ -5,6 +5,7 @@ import io.florets.datasets.io.arrow.ArrowFiles;
 import io.florets.datasets.io.arrow.ArrowSeries;
 import io.florets.datasets.io.arrow.DenseDatasetArrow;
 import io.florets.datasets.io.csv.CsvSeriesReader;
+import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.datasets.io.ts.TsReader;
 import io.florets.datasets.io.ucr.UcrTextReader;
 import java.io.BufferedReader;
@@ -33,6 +34,17 @@ public final class SeriesFiles {
    * @throws IOException if the file cannot be read
    */
   public static SeriesFile read(Path path) throws IOException {
+    return read(path, TimeOrder.STRICT);
+  }
+
+  /**
+   * Reads every series of {@code path}; a CSV file whose timestamps are not strictly increasing is
+   * handled by {@code order} (other formats ignore it).
+   *
+   * @throws DataFormatException if the format is unknown or the content is malformed
+   * @throws IOException if the file cannot be read
+   */
+  public static SeriesFile read(Path path, TimeOrder order) throws IOException {
     SeriesFormat f = detect(path);
     switch (f) {
       case TS:
@@ -44,7 +56,7 @@ public final class SeriesFiles {
       case UCR_TXT:
         return UcrTextReader.readTxt(path);
       case CSV:
-        return CsvSeriesReader.read(path);
+        return CsvSeriesReader.read(path, order);
       case ARROW_SERIES:
         return ArrowSeries.read(path);
       default:

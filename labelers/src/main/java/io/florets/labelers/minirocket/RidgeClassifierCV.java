@@ -34,7 +34,7 @@ public final class RidgeClassifierCV {
   private final int numClasses;
   private final double alpha;
   private final double[] looErrors;
-  /** Row j holds the K class weights of feature j, with the standardisation folded in. */
+  /** Row k holds the weights of class k over all features, with the standardisation folded in. */
   private final double[][] weights;
   private final double[] intercepts;
 
@@ -94,7 +94,13 @@ public final class RidgeClassifierCV {
         intercept[k] -= mean[j] * w[j][k];
       }
     }
-    return new RidgeClassifierCV(numClasses, alphas[best], errors, w, intercept);
+    double[][] byClass = new double[numClasses][p];
+    for (int j = 0; j < p; j++) {
+      for (int k = 0; k < numClasses; k++) {
+        byClass[k][j] = w[j][k];
+      }
+    }
+    return new RidgeClassifierCV(numClasses, alphas[best], errors, byClass, intercept);
   }
 
   private static int checkInput(float[][] x, int[] y, int numClasses, double[] alphas) {
@@ -179,19 +185,24 @@ public final class RidgeClassifierCV {
 
   /** Ridge scores of one example, one per class. */
   public double[] decisionFunction(float[] x) {
-    if (x.length != weights.length) {
-      throw new IllegalArgumentException("ridge: example has " + x.length + " features, expected "
-          + weights.length);
+    int p = weights[0].length;
+    if (x.length != p) {
+      throw new IllegalArgumentException("ridge: example has " + x.length + " features, expected " + p);
     }
     double[] s = intercepts.clone();
-    for (int j = 0; j < x.length; j++) {
-      double v = x[j];
-      if (v != 0.0) {
-        double[] w = weights[j];
-        for (int k = 0; k < numClasses; k++) {
-          s[k] += v * w[k];
-        }
+    for (int k = 0; k < numClasses; k++) {
+      double[] w = weights[k];
+      double a0 = 0;
+      double a1 = 0;
+      int j = 0;
+      for (; j + 1 < p; j += 2) {
+        a0 += x[j] * w[j];
+        a1 += x[j + 1] * w[j + 1];
       }
+      if (j < p) {
+        a0 += x[j] * w[j];
+      }
+      s[k] += a0 + a1;
     }
     return s;
   }

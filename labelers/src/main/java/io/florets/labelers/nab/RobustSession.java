@@ -3,39 +3,45 @@ package io.florets.labelers.nab;
 /** The per-stream state of a {@link RobustStreamingDetector}; see there for the method. Not thread-safe. */
 final class RobustSession implements StreamingDetector.Session {
   private static final int MIN_BASELINE = 30;
+  private static final int PAST = 4096;
+  private static final int PERIOD_EVERY = 2000;
+  private static final int COMPONENTS = 6;
 
   private final RobustDetectorConfig c;
+  private final double[] weights;
   private final RollingOrder baseline;
   private final RollingOrder baselineDiff;
+  private final RollingOrder baselineSeason;
   private final RollingOrder recent;
-  private final RollingOrder history;
+  private final RollingOrder[] calibration = new RollingOrder[COMPONENTS];
+  private final double[] component = new double[COMPONENTS];
+  private final NearestNeighbourDistance discord;
   private final double[] lagValues;
   private final double[] lagDiffs;
-  private final double[] averagingRing;
+  private final double[] past = new double[PAST];
   private int lagCount;
   private int lagHead;
-  private double averagingSum;
+  private int period;
   private long seen;
   private double prev;
   private double min = Double.POSITIVE_INFINITY;
   private double max = Double.NEGATIVE_INFINITY;
-  private final double[] past = new double[PAST];
-  private final RollingOrder baselineSeason;
-  private int period;
-  private static final int PAST = 4096;
   private double peak;
   private int peakAge;
 
   RobustSession(RobustDetectorConfig config) {
     this.c = config;
+    weights = c.componentWeights();
     baseline = new RollingOrder(c.baselineWindow());
     baselineDiff = new RollingOrder(c.baselineWindow());
+    baselineSeason = new RollingOrder(c.baselineWindow());
     recent = new RollingOrder(c.recentWindow());
-    history = c.historyWindow() > 0 ? new RollingOrder(c.historyWindow()) : null;
+    for (int k = 0; k < COMPONENTS; k++) {
+      calibration[k] = new RollingOrder(c.calibrationWindow());
+    }
+    discord = c.discordWeight() > 0 ? new NearestNeighbourDistance(c.discordLength(), c.discordMaxLag()) : null;
     lagValues = new double[c.recentWindow()];
     lagDiffs = new double[c.recentWindow()];
-    averagingRing = new double[c.averaging()];
-    baselineSeason = new RollingOrder(c.baselineWindow());
   }
 
   @Override
@@ -50,55 +56,53 @@ final class RobustSession implements StreamingDetector.Session {
     max = Math.max(max, x);
     recent.add(x);
     past[(int) ((seen - 1) % PAST)] = x;
-    if (seen >= 2 * MIN_BASELINE && (seen == c.warmup() || seen % 2000 == 0)) {
+    if (seen >= 2 * MIN_BASELINE && (seen == c.warmup() || seen % PERIOD_EVERY == 0)) {
       period = SeasonalPeriod.estimate(past, seen, PAST);
     }
-    double season = 0.0;
-    if (period > 0 && seen > period) {
-      double r = x - past[(int) ((seen - 1 - period) % PAST)];
-      if (baselineSeason.size() >= MIN_BASELINE) {
-        double floor = c.minScaleFraction() * (max - min) + 1e-12;
-        season = Math.abs(r - baselineSeason.median()) / baselineSeason.scale(floor);
-      }
-      baselineSeason.add(r);
-    }
-    double raw = Math.max(surprise(x, d), c.seasonWeight() * season);
+    measure(x, d);
     pushLagged(x, d);
-
-    int slot = (int) ((seen - 1) % c.averaging());
-    averagingSum += raw - averagingRing[slot];
-    averagingRing[slot] = raw;
-    double avg = averagingSum / Math.min(seen, c.averaging());
-
-    double z = history == null ? avg : 0.0;
-    if (history != null && history.size() >= MIN_BASELINE) {
-      double floor = 1e-3 * Math.max(history.quantile(0.99), 1e-9);
-      z = (avg - history.median()) / history.scale(floor);
+    double r = 0.0;
+    for (int k = 0; k < COMPONENTS; k++) {
+      if (weights[k] <= 0) {
+        continue;
+      }
+      if (seen > c.warmup() && calibration[k].size() >= MIN_BASELINE) {
+        double ref = Math.max(calibration[k].quantile(1.0), c.calibrationFloor());
+        r = Math.max(r, weights[k] * component[k] / ref);
+      }
+      calibration[k].add(component[k]);
     }
-    if (history != null) {
-      history.add(avg);
-    }
-    double s = seen <= c.warmup() || z <= 0 ? 0.0 : z / (z + 10.0);
-    return refractory(s);
+    return refractory(r / (1.0 + r));
   }
 
-  private double surprise(double x, double d) {
-    if (baseline.size() < MIN_BASELINE) {
-      return 0.0;
-    }
+  /** Fills {@link #component} with the six raw surprises of the current sample (0 when not yet known). */
+  private void measure(double x, double d) {
+    java.util.Arrays.fill(component, 0.0);
     double floor = c.minScaleFraction() * (max - min) + 1e-12;
-    double med = baseline.median();
-    double scale = baseline.scale(floor);
-    double spike = Math.abs(x - med) / scale;
-    double jump = Math.abs(d - baselineDiff.median()) / baselineDiff.scale(floor);
-    double level = 0.0;
-    double spread = 0.0;
-    if (recent.full()) {
-      level = Math.abs(recent.median() - med) / scale;
-      spread = Math.abs(Math.log(recent.scale(floor) / scale));
+    boolean ready = baseline.size() >= MIN_BASELINE;
+    double scale = ready ? baseline.scale(floor) : 1.0;
+    if (ready) {
+      double med = baseline.median();
+      component[0] = Math.abs(x - med) / scale;
+      component[1] = Math.abs(d - baselineDiff.median()) / baselineDiff.scale(floor);
+      if (recent.full()) {
+        component[2] = Math.abs(recent.median() - med) / scale;
+        component[3] = Math.abs(Math.log(recent.scale(floor) / scale));
+      }
     }
-    return Math.max(Math.max(c.spikeWeight() * spike, c.diffWeight() * jump),
-        Math.max(c.levelWeight() * level, c.spreadWeight() * spread));
+    if (period > 0 && seen > period) {
+      double s = x - past[(int) ((seen - 1 - period) % PAST)];
+      if (baselineSeason.size() >= MIN_BASELINE) {
+        component[4] = Math.abs(s - baselineSeason.median()) / baselineSeason.scale(floor);
+      }
+      baselineSeason.add(s);
+    }
+    if (discord != null) {
+      double dist = discord.update(x);
+      if (ready && !Double.isNaN(dist)) {
+        component[5] = dist / scale;
+      }
+    }
   }
 
   /** Values enter the baseline {@code recentWindow} samples late, so baseline and recent do not overlap. */

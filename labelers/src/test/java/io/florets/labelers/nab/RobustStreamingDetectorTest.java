@@ -83,8 +83,8 @@ class RobustStreamingDetectorTest {
     StreamingDetector.Session s = detector.start();
     assertThrows(IllegalArgumentException.class, () -> s.update(Double.NaN));
     assertThrows(IllegalArgumentException.class, () -> new RobustDetectorConfig(0, 12, 150, 1e-3,
-        1, 1, 1, 1, 1, 1, 1000, 500, 0));
+        1, 1, 1, 1, 1, 1, 16, 700, 1000, 1.0, 300, 0));
     assertThrows(IllegalArgumentException.class, () -> new RobustDetectorConfig(600, 12, 150, 1e-3,
-        1, 1, 1, 1, 1, 1, 1000, 500, 1.5));
+        1, 1, 1, 1, 1, 1, 16, 700, 1000, 1.0, 300, 1.5));
   }
 }

@@ -198,9 +198,34 @@ public final class Prompt<R extends Readout> {
     return e;
   }
 
-  /** The prompt as token ids (task token, then arguments); free text is tokenized. */
+  /**
+   * The prompt as token ids: the task token, then the arguments; free text is tokenized.
+   *
+   * @throws IllegalArgumentException if the vocabulary lacks a channel token this prompt names
+   */
   public int[] tokens(Vocabulary vocab) {
-    return new Tokenizer(vocab).encode(text());
+    java.util.List<Integer> ids = new java.util.ArrayList<>();
+    ids.add(vocab.id(task.token()));
+    if (eventType != null) {
+      ids.add(vocab.id(eventType.token()));
+    }
+    if (property != null) {
+      ids.add(vocab.id(property.token()));
+      if (channel >= 0) {
+        ids.add(vocab.channelId(channel));
+      }
+    }
+    if (bins != null) {
+      for (int b : bins) {
+        ids.add(bins.length == 2 ? vocab.timeId(b) : vocab.locId(b));
+      }
+    }
+    if (text != null) {
+      for (int id : new Tokenizer(vocab).encode(text)) {
+        ids.add(id);
+      }
+    }
+    return ids.stream().mapToInt(Integer::intValue).toArray();
   }
 
   @Override

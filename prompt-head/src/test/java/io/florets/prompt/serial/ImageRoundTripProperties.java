@@ -100,7 +100,7 @@ class ImageRoundTripProperties {
         ImageTruth.ofBoxes(10, 10, List.of(new ImageBox("purple dragon", 1, 1, 2, 2)))));
     org.junit.jupiter.api.Assertions.assertArrayEquals(new int[] {Vocabulary.EOS},
         SER.serialize(Prompt.phraseGrounding("a blue square"), t).orElseThrow());
-    assertEquals(1, ((Boxes) PARSER.parse(Prompt.phraseGrounding("one red circle"),
+    assertEquals(1, (PARSER.parse(Prompt.phraseGrounding("one red circle"),
         SER.serialize(Prompt.phraseGrounding("one red circle"), t).orElseThrow(), Extent.image(200, 100))).boxes().size());
   }
 }

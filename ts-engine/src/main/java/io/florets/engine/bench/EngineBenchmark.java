@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.pytorch.jni.JniUtils;
 import io.florets.datasets.Window;
 import io.florets.engine.EngineConfig;
 import io.florets.engine.EngineModel;
@@ -72,7 +71,7 @@ public final class EngineBenchmark {
     Map<String, Object> out = new LinkedHashMap<>();
     EngineConfig config = EngineConfig.preset(o.config());
     out.put("config", config.name());
-    out.put("intraOpThreads", JniUtils.getNumThreads());
+    out.put("intraOpThreads", GradMode.intraOpThreads());
     progress.accept("matmul 2048x2048");
     out.put("matmulGflops", round(matmulGflops(2048, 5)));
     SeriesFrontEndConfig fec = SeriesFrontEndConfig.defaults(config.dModel());

@@ -45,11 +45,11 @@ public final class FlopCount {
 
   /** Native ops issued per cached decode step (counted from the step code path). */
   public static int opsPerCachedDecodeStep(EngineConfig c) {
-    // per layer: self-attention 17 (norm, fused qkv, reshape, transpose, 3 selects, 2 cache
-    // appends, scale, key transpose, 2 matmuls, softmax, merge transpose+reshape, out), residual 1,
-    // cross-attention 12 (norm, q, reshape, transpose, scale, key transpose, 2 matmuls, bias,
-    // softmax, merge, out), residual 1, feed-forward 5 (norm, up, gelu, down, residual);
+    // per layer: self-attention 14 (norm, fused qkv, reshape, 3 selects, 2 cache appends, scale,
+    // key transpose, 2 matmuls, softmax, merge reshape, out), residual 1, cross-attention 9 (norm,
+    // q, reshape, matmul with cached K^T, bias, softmax, matmul, merge reshape, out), residual 1,
+    // feed-forward 5 (norm, up, gelu, down, residual);
     // per step 9: ids, token lookup, position id + lookup, add, final norm, logits, reshape, copy
-    return 9 + c.decoderLayers() * (17 + 1 + 12 + 1 + 5);
+    return 9 + c.decoderLayers() * (14 + 1 + 9 + 1 + 5);
   }
 }

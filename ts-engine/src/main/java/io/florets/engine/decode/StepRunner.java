@@ -33,7 +33,7 @@ final class StepRunner {
     boolean identity = isIdentity(sourceRows, (int) encoded.memory().getShape().get(0));
     this.memBias = identity ? encoded.bias() : DecoderCache.gatherRows(encoded.bias(), idx);
     if (useCache) {
-      NDArray[][] kv = net.memoryKv(encoded);
+      NDArray[][] kv = net.memoryKvForSteps(encoded);
       if (!identity) {
         for (NDArray[] layer : kv) {
           layer[0] = DecoderCache.gatherRows(layer[0], idx);

@@ -69,10 +69,44 @@ public final class Attention extends Module {
    * needed: the new position may see every cached one.
    */
   public NDArray[] selfStep(NDArray x, NDArray keyCache, NDArray valueCache) {
-    NDArray[] h = splitQkv(x);
-    NDArray k = keyCache == null ? h[1] : keyCache.concat(h[1], 2);
-    NDArray v = valueCache == null ? h[2] : valueCache.concat(h[2], 2);
-    return new NDArray[] {attend(h[0], k, v, null, false), k, v};
+    if (cross) {
+      throw new IllegalStateException("self-attention called on a cross-attention block");
+    }
+    long b = x.getShape().get(0);
+    // [B, 1, 3d] -> [B, 3, H, 1, dh]: with one position no transpose is needed
+    NDArray p = qkv.apply(x).reshape(b, 3, heads, 1, headDim);
+    NDArray k = p.get(":, 1");
+    NDArray v = p.get(":, 2");
+    k = keyCache == null ? k : keyCache.concat(k, 2);
+    v = valueCache == null ? v : valueCache.concat(v, 2);
+    return new NDArray[] {attendOne(p.get(":, 0").mul(scale), k.transpose(0, 1, 3, 2), v, null),
+        k, v};
+  }
+
+  /**
+   * One position of cross-attention: {@code x [B, 1, d]} over memory keys already transposed
+   * ({@code [B, H, dh, S]}, see {@link #memoryKvForSteps}) -> [B, 1, d].
+   */
+  public NDArray crossStep(NDArray x, NDArray keysT, NDArray values, NDArray bias) {
+    requireCross();
+    long b = x.getShape().get(0);
+    return attendOne(q.apply(x).reshape(b, heads, 1, headDim), keysT, values, bias);
+  }
+
+  /** Memory K (transposed, pre-scaled) and V for decode steps: {K^T/sqrt(dh) [B,H,dh,S], V}. */
+  public NDArray[] memoryKvForSteps(NDArray memory) {
+    NDArray[] kv = memoryKv(memory);
+    return new NDArray[] {kv[0].transpose(0, 1, 3, 2).mul(scale), kv[1]};
+  }
+
+  /** q [B, H, 1, dh], keys^T [B, H, dh, S], values [B, H, S, dh] -> [B, 1, d]. */
+  private NDArray attendOne(NDArray qh, NDArray keysT, NDArray v, NDArray bias) {
+    NDArray scores = qh.matMul(keysT);                                 // [B, H, 1, S]
+    if (bias != null) {
+      scores = scores.add(bias);
+    }
+    NDArray ctx = scores.softmax(-1).matMul(v);                        // [B, H, 1, dh]
+    return out.apply(ctx.reshape(ctx.getShape().get(0), 1, d));
   }
 
   /** Keys and values of a memory {@code [B, S, d]} -> {K [B, H, S, dh], V [B, H, S, dh]}. */

@@ -33,6 +33,11 @@ public final class DecoderLayer extends Module {
     return crossAttention.memoryKv(memory);
   }
 
+  /** Memory K/V laid out for {@link #step}: {K^T scaled [B, H, dh, S], V [B, H, S, dh]}. */
+  public NDArray[] memoryKvForSteps(NDArray memory) {
+    return crossAttention.memoryKvForSteps(memory);
+  }
+
   /**
    * Full sequence: {@code x [B, T, d]}, causal bias [T, T], memory K/V, memory key bias
    * [B, 1, 1, S] -> [B, T, d].
@@ -47,13 +52,14 @@ public final class DecoderLayer extends Module {
 
   /**
    * One position: {@code x [B, 1, d]} with this layer's self cache {K, V} ([B, H, t, dh] or nulls)
+   * and the memory K/V from {@link #memoryKvForSteps}
    * -> {out [B, 1, d], K' [B, H, t+1, dh], V' [B, H, t+1, dh]}.
    */
   public NDArray[] step(NDArray x, NDArray keyCache, NDArray valueCache, NDArray[] memKv,
       NDArray memBias) {
     NDArray[] sa = selfAttention.selfStep(norm1.apply(x), keyCache, valueCache);
     NDArray h = x.add(sa[0]);
-    h = h.add(crossAttention.crossAttend(norm2.apply(h), memKv[0], memKv[1], memBias, false));
+    h = h.add(crossAttention.crossStep(norm2.apply(h), memKv[0], memKv[1], memBias));
     h = h.add(ffn.apply(norm3.apply(h)));
     return new NDArray[] {h, sa[1], sa[2]};
   }

@@ -112,6 +112,15 @@ public final class EncoderDecoder extends Module {
     return kv;
   }
 
+  /** Cross-attention K/V of every layer laid out for {@link #step} (keys transposed, scaled). */
+  public NDArray[][] memoryKvForSteps(Encoded encoded) {
+    NDArray[][] kv = new NDArray[decoder.size()][];
+    for (int i = 0; i < kv.length; i++) {
+      kv[i] = decoder.get(i).memoryKvForSteps(encoded.memory());
+    }
+    return kv;
+  }
+
   /**
    * The decoder over a whole input sequence (teacher forcing, or no-cache decoding).
    *
@@ -137,6 +146,7 @@ public final class EncoderDecoder extends Module {
    *
    * @param lastIds [B, 1] int64, the previous token of each row
    * @param cache per-layer self-attention caches, extended in place
+   * @param memKv from {@link #memoryKvForSteps}
    * @return logits [B, V]
    */
   public NDArray step(NDArray lastIds, int position, DecoderCache cache, NDArray[][] memKv,

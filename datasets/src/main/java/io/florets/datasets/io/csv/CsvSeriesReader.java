@@ -44,8 +44,25 @@ public final class CsvSeriesReader {
     return read(TextFile.read(path));
   }
 
+  /** Reads {@code path} with a policy for timestamps that are not strictly increasing. */
+  public static SeriesFile read(Path path, TimeOrder order) throws IOException {
+    return read(TextFile.read(path), order);
+  }
+
   /** Reads already decoded text; the series id is {@code f.path()}'s name without extension. */
   public static SeriesFile read(TextFile f) throws DataFormatException {
+    return read(f, TimeOrder.STRICT);
+  }
+
+  /**
+   * Reads already decoded text with a policy for disordered timestamps.
+   *
+   * @param order {@link TimeOrder#STRICT} rejects a duplicate or decreasing timestamp;
+   *     {@link TimeOrder#KEEP_SAMPLES} keeps every sample in file order and drops only the time
+   *     axis, recording the first offending line in the metadata key {@code timestampsDropped}
+   */
+  public static SeriesFile read(TextFile f, TimeOrder order) throws DataFormatException {
+    java.util.Objects.requireNonNull(order, "order");
     Path path = f.path();
     if (f.isBlank()) {
       throw DataFormatException.inFile(path, "file is empty; expected a header row and data rows");
@@ -77,7 +94,18 @@ public final class CsvSeriesReader {
       throw f.error(1, 0, "header " + names + " has no value column; expected at least one");
     }
     int n = t.rowCount();
-    long[] ts = tsCol >= 0 ? timestamps(f, t, tsCol, header) : null;
+    long[] ts = null;
+    String tsDropped = null;
+    if (tsCol >= 0) {
+      try {
+        ts = timestamps(f, t, tsCol, header);
+      } catch (DisorderedTimestamps e) {
+        if (order == TimeOrder.STRICT) {
+          throw e.error;
+        }
+        tsDropped = e.error.getMessage();
+      }
+    }
     float[][] v = new float[valueCols.size()][n];
     List<String> channelNames = new ArrayList<>();
     for (int k = 0; k < valueCols.size(); k++) {
@@ -102,7 +130,13 @@ public final class CsvSeriesReader {
     if (ts != null) {
       b.timestamps(ts);
     }
-    Map<String, String> meta = tsCol >= 0 ? Map.of("timestampColumn", names.get(tsCol)) : Map.of();
+    Map<String, String> meta = new java.util.LinkedHashMap<>();
+    if (tsCol >= 0) {
+      meta.put("timestampColumn", names.get(tsCol));
+    }
+    if (tsDropped != null) {
+      meta.put("timestampsDropped", tsDropped);
+    }
     return new SeriesFile(SeriesFormat.CSV, path, List.of(b.build()), meta);
   }
 
@@ -165,8 +199,19 @@ public final class CsvSeriesReader {
     return Timestamps.parse(t.stringColumn(0).get(0)).isPresent() ? 0 : -1;
   }
 
+  /** Signals the first duplicate or decreasing timestamp; carries the error for strict reading. */
+  private static final class DisorderedTimestamps extends Exception {
+    private static final long serialVersionUID = 1L;
+    final DataFormatException error;
+
+    DisorderedTimestamps(DataFormatException error) {
+      super(error.getMessage(), null, false, false);
+      this.error = error;
+    }
+  }
+
   private static long[] timestamps(TextFile f, Table t, int c, boolean header)
-      throws DataFormatException {
+      throws DataFormatException, DisorderedTimestamps {
     int n = t.rowCount();
     long[] ts = new long[n];
     String name = t.columnNames().get(c);
@@ -179,9 +224,10 @@ public final class CsvSeriesReader {
       }
       ts[r] = ms.getAsLong();
       if (r > 0 && ts[r] <= ts[r - 1]) {
-        throw f.error(r + (header ? 2L : 1L), c + 1, (ts[r] == ts[r - 1] ? "duplicate" : "decreasing")
+        throw new DisorderedTimestamps(f.error(r + (header ? 2L : 1L), c + 1,
+            (ts[r] == ts[r - 1] ? "duplicate" : "decreasing")
             + " timestamp " + Numbers.quote(cell) + " after '" + t.stringColumn(c).get(r - 1)
-            + "' on the line before; expected strictly increasing timestamps");
+            + "' on the line before; expected strictly increasing timestamps"));
       }
     }
     return ts;

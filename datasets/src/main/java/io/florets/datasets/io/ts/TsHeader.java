@@ -18,6 +18,8 @@ final class TsHeader {
 
   String problemName;
   boolean timeStamps;
+  /** Set by the first timestamped case: true for date-times, false for integer time stamps. */
+  Boolean dateTimes;
   Boolean missing;
   Boolean univariate;
   int dimensions;
@@ -128,10 +130,6 @@ final class TsHeader {
     if (Boolean.TRUE.equals(univariate) && dimensions > 1) {
       throw file.error(ln, 0, "header declares @univariate true with @dimensions " + dimensions
           + "; expected @dimensions 1 or @univariate false");
-    }
-    if (timeStamps) {
-      throw file.error(ln, 0, "@timeStamps true is not supported by this reader; expected "
-          + "@timeStamps false (values only)");
     }
   }
 

@@ -18,7 +18,11 @@ import java.util.Map;
  * unequal length, {@code ?} (or {@code NaN}) for missing values, class labels or regression targets.
  *
  * <p>A data line holds one case: channels separated by {@code :}, values within a channel by
- * {@code ,}, then the class label or target if the header declares one. Every header claim is
+ * {@code ,}, then the class label or target if the header declares one. With {@code @timeStamps
+ * true} a channel is a list of {@code (timestamp,value)} pairs instead ({@link TsTuples}); every
+ * channel of a case must carry the same time stamps, which become the series' timestamps (epoch
+ * milliseconds for date-times; integers as written, noted as {@code timestampKind=integer} in the
+ * file metadata). Every header claim is
  * checked against the data (declared labels, dimensions, length, missing values); a mismatch is a
  * {@link DataFormatException} naming line and column. Series ids are {@code <problem>#<index>}.
  * Stateless and thread-safe.
@@ -67,8 +71,10 @@ public final class TsReader {
 
   private static Series parseCase(TextFile f, long ln, String line, TsHeader h, String id)
       throws DataFormatException {
-    String[] fields = line.split(":", -1);
-    int dims = fields.length - (h.classLabel || h.targetLabel ? 1 : 0);
+    List<String> fields = new ArrayList<>();
+    List<Integer> cols = new ArrayList<>();
+    splitDimensions(line, fields, cols);
+    int dims = fields.size() - (h.classLabel || h.targetLabel ? 1 : 0);
     if (dims < 1) {
       throw f.error(ln, 1, "found no values; expected values followed by ':' and a "
           + (h.classLabel ? "class label" : "target"));
@@ -81,22 +87,37 @@ public final class TsReader {
           + " (@dimensions)");
     }
     float[][] values = new float[dims][];
-    int col = 1;
+    long[] timestamps = null;
     for (int d = 0; d < dims; d++) {
-      values[d] = parseValues(f, ln, col, fields[d], h, d);
+      int col = cols.get(d);
+      if (h.timeStamps) {
+        TsTuples.Parsed t = TsTuples.parse(f, ln, col, fields.get(d), h, d);
+        values[d] = t.values();
+        if (d == 0) {
+          timestamps = t.timestamps();
+        } else if (!java.util.Arrays.equals(timestamps, t.timestamps())) {
+          throw f.error(ln, col, "dimension " + (d + 1) + " has other timestamps than dimension 1; "
+              + "expected the same timestamps in every dimension of a case");
+        }
+      } else {
+        values[d] = parseValues(f, ln, col, fields.get(d), h, d);
+      }
       if (d > 0 && values[d].length != values[0].length) {
         throw f.error(ln, col, "dimension " + (d + 1) + " has " + values[d].length
             + " values; expected " + values[0].length + " like dimension 1 of the same case");
       }
-      col += fields[d].length() + 1;
     }
     if (h.seriesLength > 0 && Boolean.TRUE.equals(h.equalLength) && values[0].length != h.seriesLength) {
       throw f.error(ln, 0, "case has " + values[0].length + " values per dimension; expected "
           + h.seriesLength + " (@seriesLength)");
     }
     Series.Builder b = Series.builder(id, values);
+    if (timestamps != null) {
+      b.timestamps(timestamps);
+    }
     if (h.classLabel || h.targetLabel) {
-      String last = fields[fields.length - 1].strip();
+      String last = fields.get(fields.size() - 1).strip();
+      int col = cols.get(cols.size() - 1);
       if (h.classLabel) {
         if (!h.classLabels.contains(last)) {
           throw f.error(ln, col, "found class label " + Numbers.quote(last) + "; expected one of "
@@ -112,6 +133,26 @@ public final class TsReader {
       }
     }
     return b.build();
+  }
+
+  /** Splits a case at the colons outside parentheses, recording each field's 1-based column. */
+  private static void splitDimensions(String line, List<String> fields, List<Integer> cols) {
+    int depth = 0;
+    int start = 0;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+      } else if (c == ':' && depth == 0) {
+        fields.add(line.substring(start, i));
+        cols.add(start + 1);
+        start = i + 1;
+      }
+    }
+    fields.add(line.substring(start));
+    cols.add(start + 1);
   }
 
   private static float[] parseValues(TextFile f, long ln, int col0, String field, TsHeader h, int d)
@@ -155,6 +196,9 @@ public final class TsReader {
     m.put("problemName", name);
     if (h.classLabel) {
       m.put("classLabels", String.join(" ", h.classLabels));
+    }
+    if (h.dateTimes != null) {
+      m.put("timestampKind", h.dateTimes ? "epoch-millis" : "integer");
     }
     for (Map.Entry<String, String> e : h.raw.entrySet()) {
       m.put("tag." + e.getKey().substring(1), e.getValue());

@@ -36,6 +36,21 @@ class CsvSeriesReaderTest {
   }
 
   @Test
+  void keepSamplesPolicyKeepsEverySampleAndDropsOnlyTheTimeAxis() throws IOException {
+    Path dec = write(dir, "back.csv", "timestamp,value\n2014-07-01 01:00:00,1\n"
+        + "2014-07-01 00:00:00,2\n2014-07-01 02:00:00,3\n");
+    SeriesFile f = CsvSeriesReader.read(dec, TimeOrder.KEEP_SAMPLES);
+    Series s = f.series().get(0);
+    assertArrayEquals(new float[] {1f, 2f, 3f}, s.channel(0));
+    assertTrue(s.timestamps().isEmpty());
+    String why = f.metadata().get("timestampsDropped");
+    assertTrue(why.contains("line 3") && why.contains("decreasing timestamp"), why);
+    // the default stays strict
+    expectError(() -> SeriesFiles.read(dec), "back.csv", "line 3", "decreasing timestamp");
+    assertEquals(3, SeriesFiles.read(dec, TimeOrder.KEEP_SAMPLES).series().get(0).length());
+  }
+
+  @Test
   void readsHeaderlessNumericColumns() throws IOException {
     Path p = write(dir, "h.csv", "1,0.5\n2,0.25\n");
     Series s = SeriesFiles.read(p).series().get(0);

@@ -117,4 +117,41 @@ class TsReaderTest {
     Path p = write(dir, "bad.ts", bytes);
     expectError(() -> TsReader.read(p), "bad.ts", "line 11", "column 3", "0xC3", "UTF-8");
   }
+
+  @Test
+  void readsTimestampedCases() throws IOException {
+    String h = "@problemName Stamped\n@timeStamps true\n@missing true\n@univariate false\n@dimensions 2\n"
+        + "@equalLength false\n@classLabel true yes no\n@data\n";
+    Path p = write(dir, "st.ts", h
+        + "(2007-01-01 00:00:00,241.97),(2007-01-01 00:01:00,?):(2007-01-01 00:00:00,1),(2007-01-01 00:01:00,2e1):yes\n"
+        + "(2007-01-02 00:00:00,-1):(2007-01-02 00:00:00,1.5):no\n");
+    SeriesFile f = TsReader.read(p);
+    Series s = f.series().get(0);
+    assertEquals(2, s.channels());
+    assertEquals(241.97f, s.value(0, 0));
+    assertTrue(Float.isNaN(s.value(0, 1)));
+    assertEquals(20f, s.value(1, 1));
+    assertArrayEquals(new long[] {1167609600000L, 1167609660000L}, s.timestamps().orElseThrow());
+    assertEquals("no", f.series().get(1).classLabel().orElseThrow());
+    assertEquals("epoch-millis", f.metadata().get("timestampKind"));
+    Path ints = write(dir, "si.ts", "@problemName I\n@timeStamps true\n@classLabel false\n@data\n(0,1),(5,2),(7,3)\n");
+    SeriesFile fi = TsReader.read(ints);
+    assertArrayEquals(new long[] {0, 5, 7}, fi.series().get(0).timestamps().orElseThrow());
+    assertEquals("integer", fi.metadata().get("timestampKind"));
+  }
+
+  @Test
+  void badTimestampedCasesAreRejected() throws IOException {
+    String h = "@problemName S\n@timeStamps true\n@classLabel false\n@data\n";
+    Path dec = write(dir, "dec.ts", h + "(0,1),(5,2),(5,3)\n");
+    expectError(() -> TsReader.read(dec), "dec.ts", "line 5", "column 14", "not after the previous");
+    Path mixed = write(dir, "mix.ts", h + "(0,1)\n(2007-01-01 00:00:00,1)\n");
+    expectError(() -> TsReader.read(mixed), "line 6", "expected an integer");
+    Path dims = write(dir, "dims.ts", h + "(0,1),(1,2):(0,1),(2,2)\n");
+    expectError(() -> TsReader.read(dims), "line 5", "other timestamps");
+    Path bare = write(dir, "bare.ts", h + "1,2,3\n");
+    expectError(() -> TsReader.read(bare), "line 5", "column 1", "(timestamp,value) pair");
+    Path text = write(dir, "text.ts", h + "(0,1),(1,abc)\n");
+    expectError(() -> TsReader.read(text), "line 5", "column 10", "'abc'");
+  }
 }

@@ -1,0 +1,16 @@
+package io.florets.datasets.io.csv;
+
+/**
+ * What a CSV read does when the timestamp column is not strictly increasing (a duplicate or a
+ * step back in time, as in some real sensor logs).
+ */
+public enum TimeOrder {
+  /** Reject the file, naming the line and the two timestamps. The default. */
+  STRICT,
+  /**
+   * Keep every sample in file order and drop only the time axis: the series then has no
+   * timestamps, and its file metadata names the first offending line under
+   * {@code timestampsDropped}. No sample is lost; positions stay sample indices.
+   */
+  KEEP_SAMPLES
+}

@@ -6,7 +6,8 @@ import picocli.CommandLine.Command;
 /** {@code florets eval ...}: evaluations that print their figures as JSON. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate labelers and models; prints figures (use --json for machine-readable output).",
-    subcommands = {EvalNabCommand.class, EvalUcrCommand.class, EvalSyntheticCommand.class})
+    subcommands = {EvalNabCommand.class, EvalUcrCommand.class, EvalLabelersCommand.class,
+        EvalVisionCommand.class, EvalSyntheticCommand.class})
 public final class EvalCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

@@ -14,10 +14,15 @@ import picocli.CommandLine.Command;
     description = "Dense labels and one promptable encoder-decoder for sensor time series.",
     subcommands = {
         InspectCommand.class,
+        LabelCommand.class,
         EvalCommand.class,
         BenchCommand.class,
         TasksCommand.class,
         TrainCommand.class,
+        AskCommand.class,
+        TrainVisionCommand.class,
+        QuickstartCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -39,7 +44,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof IllegalArgumentException || ex instanceof IOException
-          || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException) {
+          || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException
+          || ex instanceof io.florets.prompt.facade.bundle.BundleException) {
         cmd.getErr().println("florets: error: " + ex.getMessage());
         return 2;
       }

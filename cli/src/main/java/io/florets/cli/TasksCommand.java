@@ -19,7 +19,8 @@ public final class TasksCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
-  @Option(names = "--json", description = "Print JSON: {\"vocabulary\":{...},\"tasks\":[...]}.")
+  @Option(names = "--json",
+      description = "Print JSON: {\"vocabulary\":{...},\"seriesVocabulary\":{...},\"tasks\":[...]}.")
   boolean json;
 
   @Override
@@ -33,6 +34,10 @@ public final class TasksCommand implements Callable<Integer> {
       v.put("size", vocab.size());
       v.put("hash", vocab.hash());
       v.put("channels", vocab.channels());
+      Vocabulary series = Vocabulary.series();
+      ObjectNode sv = root.putObject("seriesVocabulary");
+      sv.put("size", series.size());
+      sv.put("hash", series.hash());
       ArrayNode tasks = root.putArray("tasks");
       for (TaskInfo t : TaskInfo.all()) {
         ObjectNode n = tasks.addObject();
@@ -54,6 +59,8 @@ public final class TasksCommand implements Callable<Integer> {
       }
       out.printf("vocabulary: %d tokens (standard, %d channel tokens, hash %s)%n", vocab.size(), vocab.channels(),
           vocab.hash().substring(0, 12));
+      out.printf("series vocabulary (standard + caption composer words): %d tokens (hash %s)%n",
+          Vocabulary.series().size(), Vocabulary.series().hash().substring(0, 12));
     }
     out.flush();
     return 0;

@@ -86,7 +86,7 @@ public record RobustDetectorConfig(int baselineWindow, int recentWindow, int war
    * already catch isolated spikes, with fewer false alarms.
    */
   public static RobustDetectorConfig defaults() {
-    return new RobustDetectorConfig(600, 12, 150, 1e-3, 0, 0.7, 1, 1, 1, 1, 16, 1000, 1000, 1.0, 400, 0.0);
+    return new RobustDetectorConfig(600, 12, 150, 1e-3, 0, 0.7, 1, 1, 1, 1, 16, 1000, 800, 1.0, 400, 0.0);
   }
 
   /** The settings as an ordered name-to-value map, for reports. */

@@ -388,10 +388,14 @@ public final class ChannelSignal {
     return despiked;
   }
 
-  /** The shared PELT segmentation of {@link #deseasonalized()} (settings from the config). */
+  /**
+   * The shared PELT segmentation of {@link #deseasonalized()} (settings from the config; PELT runs
+   * on block means of {@code peltBlock} samples, change points refined at full resolution).
+   */
   public Segmentation segmentation() {
     if (segmentation == null) {
-      segmentation = Segmentation.of(deseasonalized(), scale(), config.penaltyFactor(), config.minSegment());
+      segmentation = Segmentation.of(deseasonalized(), scale(), config.penaltyFactor(), config.minSegment(),
+          config.peltBlock());
     }
     return segmentation;
   }

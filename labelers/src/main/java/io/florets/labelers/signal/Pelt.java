@@ -85,6 +85,49 @@ public final class Pelt {
     return cps;
   }
 
+  /**
+   * The optimal change points when cuts may only fall on {@code allowed} positions (exact optimal
+   * partitioning over that set, O(|allowed|^2) cost evaluations).
+   *
+   * @param allowed candidate cut positions in (0, n), any order, duplicates ignored
+   */
+  public static int[] changePoints(Cost cost, int n, double penalty, int minSize, int[] allowed) {
+    int[] cand = java.util.Arrays.stream(allowed).filter(t -> t >= minSize && t <= n - minSize)
+        .distinct().sorted().toArray();
+    int m = cand.length;
+    int[] pos = new int[m + 2];
+    pos[0] = 0;
+    System.arraycopy(cand, 0, pos, 1, m);
+    pos[m + 1] = n;
+    double[] f = new double[m + 2];
+    int[] last = new int[m + 2];
+    Arrays.fill(f, Double.POSITIVE_INFINITY);
+    f[0] = -penalty;
+    for (int j = 1; j < m + 2; j++) {
+      for (int i = 0; i < j; i++) {
+        if (f[i] < Double.POSITIVE_INFINITY && pos[j] - pos[i] >= minSize) {
+          double v = f[i] + cost.cost(pos[i], pos[j]) + penalty;
+          if (v < f[j]) {
+            f[j] = v;
+            last[j] = i;
+          }
+        }
+      }
+    }
+    if (!(f[m + 1] < Double.POSITIVE_INFINITY)) {
+      return new int[0];
+    }
+    int count = 0;
+    for (int j = last[m + 1]; j > 0; j = last[j]) {
+      count++;
+    }
+    int[] cps = new int[count];
+    for (int j = last[m + 1], k = count - 1; j > 0; j = last[j], k--) {
+      cps[k] = pos[j];
+    }
+    return cps;
+  }
+
   /** The penalised cost {@code sum C + penalty * segments} of a segmentation. */
   public static double penalisedCost(Cost cost, int n, double penalty, int[] changePoints) {
     double total = 0;

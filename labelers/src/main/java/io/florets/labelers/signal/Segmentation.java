@@ -26,10 +26,47 @@ public record Segmentation(int[] bounds, double[] slopes, double[] jumps, double
    * @param minSegment shortest piece
    */
   public static Segmentation of(double[] y, double sigma, double penaltyFactor, int minSegment) {
+    return of(y, sigma, penaltyFactor, minSegment, 1);
+  }
+
+  /**
+   * Segments {@code y} by PELT on the means of blocks of {@code block} samples (the block means are
+   * weighted by the block size, so costs stay in the units of the samples), then finds the optimal
+   * segmentation at full resolution among cuts within two blocks of the coarse change points. With
+   * {@code block = 1} this is exact PELT on the samples; larger blocks cut the O(n^2) worst case of
+   * PELT on series with few changes by {@code block^2}.
+   *
+   * @param block block size in samples (&ge; 1)
+   */
+  public static Segmentation of(double[] y, double sigma, double penaltyFactor, int minSegment, int block) {
     int n = y.length;
     LinePrefix lp = new LinePrefix(y);
     double penalty = penaltyFactor * sigma * sigma * Math.log(Math.max(2, n));
-    int[] cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment);
+    int[] cps;
+    if (block <= 1 || n < 4 * block) {
+      cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment);
+    } else {
+      int m = n / block;
+      double[] means = new double[m];
+      for (int j = 0; j < m; j++) {
+        double sum = 0;
+        for (int i = j * block; i < (j + 1) * block; i++) {
+          sum += y[i];
+        }
+        means[j] = sum / block;
+      }
+      LinePrefix coarse = new LinePrefix(means);
+      int minBlocks = Math.max(2, (minSegment + block - 1) / block);
+      int[] coarseCps = Pelt.changePoints((a, b) -> block * coarse.rssLine(a, b), m, penalty, minBlocks);
+      int[] allowed = new int[coarseCps.length * (4 * block + 1)];
+      int k = 0;
+      for (int c : coarseCps) {
+        for (int t = c * block - 2 * block; t <= c * block + 2 * block; t++) {
+          allowed[k++] = t;
+        }
+      }
+      cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment, allowed);
+    }
     int[] bounds = new int[cps.length + 2];
     System.arraycopy(cps, 0, bounds, 1, cps.length);
     bounds[bounds.length - 1] = n;

@@ -17,14 +17,16 @@ package io.florets.labelers.signal;
  * @param minSegment shortest PELT piece in samples; default 8
  * @param shiftSigmas a jump between pieces above this many local sigmas is a level shift; default 4
  * @param localHalfWidth half-width of the window of the local noise sigma; default 16
+ * @param peltBlock PELT searches block means of this many samples, then refines each change point
+ *     at full resolution (1 = exact PELT on the samples); default 4
  */
 public record SignalConfig(double scaleFloor, int hampelHalfWidth, double despikeThreshold,
     double periodAlpha, int minCycles, int minPeriod, double minAcf, double penaltyFactor,
-    int minSegment, double shiftSigmas, int localHalfWidth) {
+    int minSegment, double shiftSigmas, int localHalfWidth, int peltBlock) {
 
   /** The documented defaults. */
   public static final SignalConfig DEFAULTS =
-      new SignalConfig(0.01, 3, 4.0, 0.01, 3, 3, 0.05, 4, 8, 4, 16);
+      new SignalConfig(0.01, 3, 4.0, 0.01, 3, 3, 0.05, 4, 8, 4, 16, 4);
 
   public SignalConfig {
     if (!(scaleFloor >= 0 && scaleFloor < 1)) {
@@ -45,7 +47,7 @@ public record SignalConfig(double scaleFloor, int hampelHalfWidth, double despik
     if (minPeriod < 2) {
       throw new IllegalArgumentException("minPeriod must be >= 2, got " + minPeriod);
     }
-    if (!(penaltyFactor > 0) || minSegment < 3 || !(shiftSigmas > 0) || localHalfWidth < 2) {
+    if (!(penaltyFactor > 0) || minSegment < 3 || !(shiftSigmas > 0) || localHalfWidth < 2 || peltBlock < 1) {
       throw new IllegalArgumentException("PELT settings need penaltyFactor > 0, minSegment >= 3, "
           + "shiftSigmas > 0; got " + penaltyFactor + ", " + minSegment + ", " + shiftSigmas);
     }

@@ -97,7 +97,7 @@ public final class PeltLabeler extends ChannelLabeler {
     double sigma = s.scale();
     Segmentation seg = sc.penaltyFactor() == config.penaltyFactor() && sc.minSegment() == config.minSegment()
         ? s.segmentation()
-        : Segmentation.of(s.deseasonalized(), sigma, config.penaltyFactor(), config.minSegment());
+        : Segmentation.of(s.deseasonalized(), sigma, config.penaltyFactor(), config.minSegment(), sc.peltBlock());
     int[] b = seg.bounds();
     int inner = b.length - 2;
     int[] pos = new int[inner];

@@ -13,10 +13,13 @@ public final class Contract {
 
   /** Most items (events, segments, tags, properties, boxes) in one answer; serializers keep the first ones in contract order. */
   public static final int MAX_ITEMS = 32;
-  /** Most tokens of a {@code <CAPTION>} answer (before {@code </s>}). */
-  public static final int CAPTION_MAX_TOKENS = 96;
+  /**
+   * Most tokens of a {@code <CAPTION>} answer (before {@code </s>}); longer captions are cut at the
+   * limit when serialized.
+   */
+  public static final int CAPTION_MAX_TOKENS = 128;
   /** Most tokens of a {@code <DETAILED_CAPTION>} answer. */
-  public static final int DETAILED_CAPTION_MAX_TOKENS = 192;
+  public static final int DETAILED_CAPTION_MAX_TOKENS = 256;
   /** Most tokens of a {@code <REGION_TO_DESCRIPTION>} answer. */
   public static final int REGION_MAX_TOKENS = 48;
   /** Most words of an image label or grounded phrase. */

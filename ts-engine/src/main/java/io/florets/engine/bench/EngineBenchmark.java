@@ -102,7 +102,7 @@ public final class EngineBenchmark {
         .seed(o.seed()).logEvery(Math.max(1, o.steps() / 10)).build();
     int warmup = Math.min(10, Math.max(1, o.steps() / 10));
     List<double[]> rss = new ArrayList<>();
-    rss.add(new double[] {0, round(rssMb())});
+    rss.add(new double[] {0, round(rssMb()), round(heapMb())});
     long every = Math.max(1, o.steps() / 10);
     long[] timedStart = new long[1];
     TrainingListener listener = new TrainingListener() {
@@ -112,7 +112,7 @@ public final class EngineBenchmark {
           timedStart[0] = System.nanoTime();
         }
         if (m.step() % every == 0 || m.step() == o.steps()) {
-          rss.add(new double[] {m.step(), round(rssMb())});
+          rss.add(new double[] {m.step(), round(rssMb()), round(heapMb())});
           progress.accept("train step " + m.step() + "/" + o.steps() + " loss "
               + String.format("%.3f", m.loss()));
         }
@@ -137,7 +137,7 @@ public final class EngineBenchmark {
     double last = rss.get(rss.size() - 1)[1];
     out.put("rssMbAfterSteps", last);
     out.put("rssMbAfter1000Steps", o.steps() >= 1000 ? last : null);
-    out.put("rssMbCurve", rss);
+    out.put("rssMbCurve", rss); // [step, process RSS MB, Java heap committed MB]
   }
 
   private static void latency(EngineModel<Window> model, Options o, Consumer<String> progress,
@@ -267,6 +267,11 @@ public final class EngineBenchmark {
       return Double.NaN;
     }
     return Double.NaN;
+  }
+
+  /** Committed Java heap in MB (part of the RSS that grows while the JVM sizes its heap). */
+  static double heapMb() {
+    return Runtime.getRuntime().totalMemory() / (1024.0 * 1024.0);
   }
 
   private static double round(double v) {

@@ -69,6 +69,42 @@ class TrainerTest {
   }
 
   @Test
+  void auxiliaryLossShapesTheEmbeddingReadout() {
+    CopyTask task = new CopyTask(3, 8);
+    TrainConfig cfg = TrainConfig.builder(15).learningRate(3e-3).warmupSteps(2).seed(1)
+        .validateEvery(0).auxiliaryWeight(1.0).build();
+    // pushes the first embedding component up, for the batch and for a second view of it
+    AuxiliaryLoss<Window> aux = (batch, ctx) -> {
+      List<Window> views = new java.util.ArrayList<>();
+      for (Window w : batch.inputs()) {
+        float[] x = w.channel(0);
+        for (int i = 0; i < x.length; i++) {
+          x[i] *= 2f;
+        }
+        views.add(Window.of(x));
+      }
+      return ctx.batchEmbedding().get(":, 0").mean().add(
+          ctx.embed(views, batch.prompts()).get(":, 0").mean()).neg();
+    };
+    TrainingBatch<Window> probe = task.batch(99);
+    try (EngineModel<Window> model = TestModels.tiny(6);
+        Trainer<Window> trainer = Trainer.builder(model, cfg, task).auxiliaryLoss(aux).build()) {
+      double before = meanFirst(model.embed(probe.inputs(), probe.prompts()));
+      trainer.fit();
+      double after = meanFirst(model.embed(probe.inputs(), probe.prompts()));
+      assertTrue(after > before + 0.3, "first component " + before + " -> " + after);
+    }
+  }
+
+  private static double meanFirst(float[][] e) {
+    double s = 0;
+    for (float[] row : e) {
+      s += row[0];
+    }
+    return s / e.length;
+  }
+
+  @Test
   void scheduleWarmsUpThenDecaysToTheMinimum() {
     TrainConfig c = TrainConfig.builder(100).learningRate(1e-3).warmupSteps(10)
         .minLearningRateFraction(0.1).build();

@@ -12,38 +12,32 @@ import java.util.Optional;
  * @param source where it came from ({@code "scene 17 of seed 3"}), for messages
  * @param image the picture
  * @param boxes labelled boxes in its pixels, reading order (may be empty)
- * @param phrases for grounding: per box, the phrase that names it ({@code "red circle"}); empty or one per box
  * @param caption the short caption, or {@code null}
  * @param detailedCaption the detailed caption, or {@code null}
  * @param classLabel the image's class word, or {@code null}
  */
-public record ImageExample(String source, RasterImage image, List<BoxTarget> boxes, List<String> phrases,
-    String caption, String detailedCaption, String classLabel) {
+public record ImageExample(String source, RasterImage image, List<BoxTarget> boxes, String caption, String detailedCaption, String classLabel) {
   /** Validates and copies. */
   public ImageExample {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(image, "image");
     boxes = List.copyOf(boxes);
-    phrases = List.copyOf(phrases);
-    if (!phrases.isEmpty() && phrases.size() != boxes.size()) {
-      throw new IllegalArgumentException(source + ": " + phrases.size() + " phrases for " + boxes.size() + " boxes");
-    }
   }
 
-  /** A synthetic scene: shape boxes, colour-shape phrases, count captions. */
+  /** A synthetic scene: boxes labelled with colour and shape ({@code "red circle"}), count captions. */
   public static ImageExample of(String source, Scene s) {
-    return new ImageExample(source, s.image(), s.boxes(),
-        s.objects().stream().map(SceneObject::phrase).toList(), s.caption(), s.detailedCaption(), null);
+    return new ImageExample(source, s.image(), s.objects().stream().map(o -> o.box().withLabel(o.phrase())).toList(),
+        s.caption(), s.detailedCaption(), null);
   }
 
   /** A digit for classification. */
   public static ImageExample of(Digits.Digit d) {
-    return new ImageExample("digit " + d.index(), d.image(), List.of(), List.of(), null, null, d.word());
+    return new ImageExample("digit " + d.index(), d.image(), List.of(), null, null, d.word());
   }
 
   /** A digit canvas: digit boxes. */
   public static ImageExample of(String source, DigitCanvas.Canvas c) {
-    return new ImageExample(source, c.image(), c.boxes(), List.of(), null, null, null);
+    return new ImageExample(source, c.image(), c.boxes(), null, null, null);
   }
 
   /** The caption, if any. */

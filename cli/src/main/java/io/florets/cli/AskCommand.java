@@ -1,0 +1,166 @@
+package io.florets.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.florets.prompt.readout.Boxes;
+import io.florets.prompt.readout.Caption;
+import io.florets.prompt.readout.Label;
+import io.florets.prompt.readout.Readout;
+import io.florets.vision.image.BoxPainter;
+import io.florets.vision.image.ImageFiles;
+import io.florets.vision.image.RasterImage;
+import io.florets.vision.model.VisionModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code florets ask --image FILE --prompt "<OD>" [--json] [--annotate OUT.png]} or
+ * {@code florets ask --input FILE --window START:LENGTH --prompt "<EVENTS>" [--model DIR|default]
+ * [--json]}: one prompt, one answer.
+ */
+@Command(name = "ask", mixinStandardHelpOptions = true,
+    description = "Ask a model one prompt about an image (--image) or a window of a series file (--input); "
+        + "prints the typed answer.")
+public final class AskCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--input", paramLabel = "FILE",
+      description = "Series file (CSV, UCR/UEA .ts/.arff/.tsv/.txt, Arrow) to ask about; its first series is used.")
+  Path input;
+
+  @Option(names = "--window", paramLabel = "START:LENGTH",
+      description = "The window of the series to ask about (default: the whole series).")
+  String window;
+
+  @Option(names = "--image", paramLabel = "FILE", description = "PNG or JPEG image to ask about.")
+  Path image;
+
+  @Option(names = "--prompt", required = true, paramLabel = "PROMPT",
+      description = "Task prompt, e.g. \"<OD>\", \"<CAPTION>\", \"<CLASSIFY>\", "
+          + "\"<REGION_TO_CATEGORY><loc_100><loc_100><loc_400><loc_400>\", \"<CAPTION_TO_PHRASE_GROUNDING>red circle\".")
+  String prompt;
+
+  @Option(names = "--model", defaultValue = "default", paramLabel = "DIR|default",
+      description = "Vision model folder, or 'default' for the shipped model (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--beam", defaultValue = "1", description = "Beam width (1 = greedy; default: ${DEFAULT-VALUE}).")
+  int beam;
+
+  @Option(names = "--json", description = "Print the answer as JSON.")
+  boolean json;
+
+  @Option(names = "--annotate", paramLabel = "OUT.png", description = "Draw the answer's boxes on the image into this PNG.")
+  Path annotate;
+
+  @Override
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
+    if (input != null) {
+      if (image != null) {
+        throw new IllegalArgumentException("ask takes --image or --input, not both");
+      }
+      return SeriesAsk.run(input, window, prompt, model, json, spec.commandLine().getOut());
+    }
+    if (image == null) {
+      throw new IllegalArgumentException("ask needs --image FILE (a PNG or JPEG) or --input FILE "
+          + "(a series file)");
+    }
+    RasterImage img = ImageFiles.read(image);
+    try (VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model))) {
+      VisionModel asker = m.withBeamSize(beam);
+      long t0 = System.nanoTime();
+      Readout answer = asker.ask(img, prompt);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      if (annotate != null) {
+        ImageFiles.writePng(BoxPainter.paint(img, drawn(answer)), annotate);
+      }
+      if (json) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("image", image.toString());
+        out.put("width", img.width());
+        out.put("height", img.height());
+        out.put("prompt", prompt);
+        out.put("kind", answer.kind());
+        out.put("answer", toMap(answer));
+        out.put("ms", Math.round(ms * 10) / 10.0);
+        if (annotate != null) {
+          out.put("annotated", annotate.toString());
+        }
+        System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
+      } else {
+        System.out.println(text(answer));
+        if (annotate != null) {
+          System.out.println("annotated image: " + annotate);
+        }
+      }
+    }
+    return 0;
+  }
+
+  private static List<BoxPainter.Drawn> drawn(Readout r) {
+    List<BoxPainter.Drawn> out = new ArrayList<>();
+    if (r instanceof Boxes b) {
+      for (Boxes.Box x : b.boxes()) {
+        out.add(new BoxPainter.Drawn(x.label(), x.x1(), x.y1(), x.x2(), x.y2(), x.confidence()));
+      }
+    }
+    return out;
+  }
+
+  static Object toMap(Readout r) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    if (r instanceof Boxes b) {
+      List<Map<String, Object>> boxes = new ArrayList<>();
+      for (Boxes.Box x : b.boxes()) {
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("label", x.label());
+        e.put("x1", x.x1());
+        e.put("y1", x.y1());
+        e.put("x2", x.x2());
+        e.put("y2", x.y2());
+        e.put("confidence", x.confidence());
+        boxes.add(e);
+      }
+      m.put("boxes", boxes);
+    } else if (r instanceof Label l) {
+      m.put("label", l.name());
+      m.put("confidence", l.confidence());
+    } else if (r instanceof Caption c) {
+      m.put("text", c.text());
+      m.put("confidence", c.confidence());
+    } else {
+      m.put("value", r.toString());
+    }
+    return m;
+  }
+
+  private static String text(Readout r) {
+    if (r instanceof Boxes b) {
+      if (b.boxes().isEmpty()) {
+        return "(no boxes)";
+      }
+      StringBuilder s = new StringBuilder();
+      for (Boxes.Box x : b.boxes()) {
+        s.append(String.format(Locale.ROOT, "%-16s [%7.1f, %7.1f, %7.1f, %7.1f]  confidence %.2f%n", x.label(),
+            x.x1(), x.y1(), x.x2(), x.y2(), x.confidence()));
+      }
+      return s.toString().stripTrailing();
+    }
+    if (r instanceof Label l) {
+      return String.format(Locale.ROOT, "%s  (confidence %.2f)", l.name(), l.confidence());
+    }
+    if (r instanceof Caption c) {
+      return String.format(Locale.ROOT, "%s  (confidence %.2f)", c.text(), c.confidence());
+    }
+    return r.toString();
+  }
+}

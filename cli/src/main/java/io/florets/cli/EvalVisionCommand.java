@@ -1,0 +1,54 @@
+package io.florets.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.florets.vision.data.Digits;
+import io.florets.vision.data.VisionSources;
+import io.florets.vision.eval.VisionEvaluation;
+import io.florets.vision.model.VisionModel;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code florets eval vision [--model DIR|default] [--json]}: the vision model's held-out figures. */
+@Command(name = "vision", mixinStandardHelpOptions = true,
+    description = "Evaluate the vision model on held-out data: digits <CLASSIFY> accuracy, scene and digit-canvas"
+        + " <OD> mAP@0.5, caption count accuracy, parse rate, ms per ask.")
+public final class EvalVisionCommand implements Callable<Integer> {
+  @Option(names = "--model", defaultValue = "default", paramLabel = "DIR|default",
+      description = "Vision model folder, or 'default' (default: ${DEFAULT-VALUE}).")
+  String model;
+
+  @Option(names = "--digits", paramLabel = "FILE",
+      description = "digits.csv.gz (default: images/digits.csv.gz of the shared data folder).")
+  Path digits;
+
+  @Option(names = "--scenes", defaultValue = "300", description = "Held-out scenes (default: ${DEFAULT-VALUE}).")
+  int scenes;
+
+  @Option(names = "--canvases", defaultValue = "200",
+      description = "Held-out digit canvases (default: ${DEFAULT-VALUE}).")
+  int canvases;
+
+  @Option(names = "--json", description = "Print the figures as JSON only.")
+  boolean json;
+
+  @Override
+  public Integer call() throws IOException {
+    Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
+    long t0 = System.nanoTime();
+    try (VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model))) {
+      Map<String, Object> figures = VisionEvaluation.run(m, d, scenes, canvases);
+      figures.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+      String out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
+      if (!json) {
+        System.out.println("vision model " + model + " on held-out data:");
+      }
+      System.out.println(out);
+    }
+    return 0;
+  }
+}

@@ -1,0 +1,130 @@
+package io.florets.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.florets.datasets.Series;
+import io.florets.datasets.Window;
+import io.florets.datasets.Windowing;
+import io.florets.datasets.io.SeriesFile;
+import io.florets.datasets.io.SeriesFiles;
+import io.florets.datasets.io.csv.TimeOrder;
+import io.florets.labelers.LabelerSuite;
+import io.florets.labelers.Labelers;
+import io.florets.labelers.batch.BatchLabeling;
+import io.florets.labelers.consensus.ConsensusConfig;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/**
+ * {@code florets label}: windows a dataset file, labels every window with the labeler suite and
+ * consensus, and writes a dense dataset (Arrow IPC). An interrupted run resumes from the
+ * checkpoints next to the output.
+ */
+@Command(name = "label", mixinStandardHelpOptions = true,
+    description = "Label every window of a dataset file with all labelers + consensus; write a dense dataset.")
+public final class LabelCommand implements Callable<Integer> {
+  @Parameters(index = "0", paramLabel = "INPUT", description = "a dataset file (CSV, UCR/UEA, Arrow, ...)")
+  Path input;
+
+  @Option(names = "--window", required = true, paramLabel = "L", description = "window length in samples")
+  int window;
+
+  @Option(names = "--stride", required = true, paramLabel = "S", description = "stride between windows")
+  int stride;
+
+  @Option(names = "--out", required = true, paramLabel = "OUT.arrow", description = "output dataset file")
+  Path out;
+
+  @Option(names = "--labelers", split = ",", paramLabel = "NAME",
+      description = "labelers to run (default: the default suite)")
+  List<String> labelers;
+
+  @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")
+  Integer threads;
+
+  @Option(names = "--chunk", defaultValue = "1024", paramLabel = "W",
+      description = "windows per checkpoint chunk (default ${DEFAULT-VALUE})")
+  int chunk;
+
+  @Option(names = "--time-order", defaultValue = "KEEP_SAMPLES", paramLabel = "POLICY",
+      description = "CSV timestamps that are not strictly increasing: KEEP_SAMPLES (default; labels "
+          + "use sample positions only, the time axis is dropped and reported) or STRICT (reject)")
+  TimeOrder timeOrder;
+
+  @Option(names = "--json", description = "print a JSON summary instead of the table")
+  boolean json;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws IOException {
+    LabelerSuite suite = labelers == null ? LabelerSuite.defaults() : LabelerSuite.of(Labelers.byNames(labelers));
+    SeriesFile file = SeriesFiles.read(input, timeOrder);
+    String dropped = file.metadata().get("timestampsDropped");
+    if (dropped != null) {
+      spec.commandLine().getErr().println("florets: note: " + input + ": timestamps are not strictly "
+          + "increasing (" + dropped + "); the time axis is dropped, windows use sample positions");
+    }
+    Windowing windowing = Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK);
+    List<Window> windows = new ArrayList<>();
+    for (Series s : file.series()) {
+      windows.addAll(windowing.apply(s));
+    }
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("no windows of length " + window + " in " + input);
+    }
+    Path parent = out.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    int t = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
+    Map<String, String> meta = new LinkedHashMap<>();
+    meta.put("input", input.toString());
+    meta.put("window", Integer.toString(window));
+    meta.put("stride", Integer.toString(stride));
+    long t0 = System.nanoTime();
+    BatchLabeling.Result r;
+    try (ProgressBar pb = new ProgressBarBuilder().setTaskName("label").setInitialMax(windows.size())
+        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
+        .build()) {
+      r = BatchLabeling.run(windows, suite, out, new BatchLabeling.Options(t, chunk, ConsensusConfig.DEFAULTS, 0L),
+          meta, (done, total) -> pb.stepTo(done));
+    }
+    double secs = (System.nanoTime() - t0) / 1e9;
+    PrintWriter w = spec.commandLine().getOut();
+    if (json) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("input", input.toString());
+      m.put("out", out.toString());
+      m.put("windows", windows.size());
+      m.put("resumedWindows", r.resumedWindows());
+      m.put("keptTargets", r.keptTargets());
+      m.put("droppedTargets", r.droppedTargets());
+      m.put("seconds", Math.round(secs * 1000) / 1000.0);
+      m.put("labelers", r.analysis().toMaps());
+      w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
+    } else {
+      w.printf("labelled %d windows of %s (%d resumed) in %.1f s -> %s%n", windows.size(), input,
+          r.resumedWindows(), secs, out);
+      w.printf("consensus kept %d targets, dropped %d%n%n", r.keptTargets(), r.droppedTargets());
+      w.print(r.analysis().toTable());
+      w.flush();
+    }
+    return 0;
+  }
+}

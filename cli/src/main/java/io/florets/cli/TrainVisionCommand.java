@@ -1,0 +1,81 @@
+package io.florets.cli;
+
+import io.florets.engine.train.TrainingListener;
+import io.florets.vision.data.Digits;
+import io.florets.vision.data.VisionSources;
+import io.florets.vision.model.VisionRecipe;
+import io.florets.vision.model.VisionTraining;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code florets train-vision --recipe small --steps 3000 --out DIR}: trains the vision model on synthetic
+ * scenes, training-split digits and digit canvases, and writes a model folder with provenance.
+ */
+@Command(name = "train-vision", mixinStandardHelpOptions = true,
+    description = "Train a vision model (image tasks) and write a model folder with provenance.")
+public final class TrainVisionCommand implements Callable<Integer> {
+  @Option(names = "--recipe", defaultValue = "small", description = "small or tiny (default: ${DEFAULT-VALUE}).")
+  String recipe;
+
+  @Option(names = "--steps", defaultValue = "3000", description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
+  long steps;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "Model folder to write.")
+  Path out;
+
+  @Option(names = "--digits", paramLabel = "FILE",
+      description = "digits.csv.gz (default: images/digits.csv.gz of the shared data folder).")
+  Path digits;
+
+  @Option(names = "--metrics", paramLabel = "FILE", description = "JSON Lines metrics log.")
+  Path metrics;
+
+  @Option(names = "--save-every", defaultValue = "0", paramLabel = "STEPS",
+      description = "Also write the model folder every STEPS steps (a snapshot; 0 = only at the end).")
+  long saveEvery;
+
+  @Option(names = "--threads", defaultValue = "1",
+      description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; one thread is much faster than"
+          + " several on a machine whose cores are busy with other work).")
+  int threads;
+
+  @Override
+  public Integer call() throws IOException {
+    if (saveEvery < 0) {
+      throw new IllegalArgumentException("--save-every must be >= 0, got " + saveEvery);
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads must be >= 1, got " + threads);
+    }
+    // read by the PyTorch engine when it starts (it has not started yet in this process)
+    System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
+    System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
+    VisionRecipe r = VisionRecipe.preset(recipe, steps);
+    Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
+    VisionTraining.Result res;
+    try (ProgressBar bar = new ProgressBar("train-vision", r.steps())) {
+      res = VisionTraining.train(r, d, new TrainingListener() {
+        @Override
+        public void onStep(StepMetrics m) {
+          bar.stepTo(m.step());
+          bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", m.loss()));
+        }
+      }, metrics, saveEvery > 0 ? out : null, saveEvery);
+    }
+    try {
+      res.save(out);
+      System.out.printf(Locale.ROOT, "trained %s: %d steps in %.0f s, last loss %.4f, %d parameters -> %s%n",
+          r.name(), res.result().steps(), res.result().seconds(), res.result().lastLoss(),
+          res.model().engine().parameterCount(), out);
+    } finally {
+      res.model().close();
+    }
+    return 0;
+  }
+}

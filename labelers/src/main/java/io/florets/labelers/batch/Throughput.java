@@ -1,0 +1,53 @@
+package io.florets.labelers.batch;
+
+import io.florets.datasets.Window;
+import io.florets.datasets.synthetic.SyntheticConfig;
+import io.florets.datasets.synthetic.SyntheticGenerator;
+import io.florets.labelers.LabelerSuite;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Measures labelling throughput: a suite over synthetic windows (seeded; with trends, seasonality,
+ * noise and events like real data), on several threads, after a warm-up pass over a quarter of the
+ * windows (at least 500) so the JIT has compiled the hot paths.
+ */
+public final class Throughput {
+  private Throughput() {
+  }
+
+  /**
+   * @param suite the labelers
+   * @param length window length
+   * @param windows number of windows timed
+   * @param threads labelling threads
+   * @param seed generator seed
+   * @return {@code windowsPerSecond, length, threads, windows, seconds, annotationsPerWindow, labelers}
+   */
+  public static Map<String, Object> measure(LabelerSuite suite, int length, int windows, int threads,
+      long seed) {
+    if (windows < 1) {
+      throw new IllegalArgumentException("windows must be >= 1, got " + windows);
+    }
+    List<Window> ws = SyntheticGenerator.generate(SyntheticConfig.of(windows, length, seed)).windows();
+    List<Window> warm = ws.subList(0, Math.min(ws.size(), Math.max(500, windows / 4)));
+    ParallelLabeling.label(warm, suite, threads, null);
+    long t0 = System.nanoTime();
+    List<List<io.florets.datasets.target.Annotation>> out = ParallelLabeling.label(ws, suite, threads, null);
+    double secs = (System.nanoTime() - t0) / 1e9;
+    long anns = 0;
+    for (List<?> a : out) {
+      anns += a.size();
+    }
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("windowsPerSecond", Math.round(windows / secs * 10) / 10.0);
+    m.put("length", length);
+    m.put("threads", threads);
+    m.put("windows", windows);
+    m.put("seconds", Math.round(secs * 1000) / 1000.0);
+    m.put("annotationsPerWindow", Math.round(anns * 100.0 / windows) / 100.0);
+    m.put("labelers", suite.names());
+    return m;
+  }
+}

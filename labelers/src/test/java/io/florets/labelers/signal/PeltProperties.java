@@ -1,0 +1,77 @@
+package io.florets.labelers.signal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.ArrayList;
+import java.util.List;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.DoubleRange;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+
+/** PELT finds the optimal penalised segmentation: checked against brute force on small inputs. */
+class PeltProperties {
+
+  @Property(tries = 200)
+  void peltMatchesBruteForceWithLineCost(
+      @ForAll @Size(min = 4, max = 14) List<@DoubleRange(min = -5, max = 5) Double> values,
+      @ForAll @DoubleRange(min = 0.0, max = 20) double penalty,
+      @ForAll @IntRange(min = 1, max = 4) int minSize) {
+    check(values, penalty, minSize, true);
+  }
+
+  @Property(tries = 200)
+  void peltMatchesBruteForceWithMeanCost(
+      @ForAll @Size(min = 2, max = 14) List<@DoubleRange(min = -5, max = 5) Double> values,
+      @ForAll @DoubleRange(min = 0.0, max = 20) double penalty,
+      @ForAll @IntRange(min = 1, max = 4) int minSize) {
+    check(values, penalty, minSize, false);
+  }
+
+  private static void check(List<Double> values, double penalty, int minSize, boolean line) {
+    double[] y = values.stream().mapToDouble(Double::doubleValue).toArray();
+    LinePrefix lp = new LinePrefix(y);
+    Pelt.Cost cost = line ? lp::rssLine : lp::rssMean;
+    int n = y.length;
+    int[] cps = Pelt.changePoints(cost, n, penalty, minSize);
+    double best = bruteForce(cost, n, penalty, minSize);
+    if (n < 2 * minSize) {
+      assertEquals(0, cps.length);
+      return;
+    }
+    assertEquals(best, Pelt.penalisedCost(cost, n, penalty, cps), 1e-7 * (1 + Math.abs(best)));
+    for (int k = 0; k <= cps.length; k++) {
+      int a = k == 0 ? 0 : cps[k - 1];
+      int b = k == cps.length ? n : cps[k];
+      assertEquals(true, b - a >= minSize, "segment [" + a + "," + b + ") shorter than " + minSize);
+    }
+  }
+
+  /** The minimum over every admissible segmentation, enumerated as subsets of cut positions. */
+  private static double bruteForce(Pelt.Cost cost, int n, double penalty, int minSize) {
+    double best = Double.POSITIVE_INFINITY;
+    for (int mask = 0; mask < 1 << (n - 1); mask++) {
+      List<Integer> cuts = new ArrayList<>();
+      for (int t = 1; t < n; t++) {
+        if ((mask & (1 << (t - 1))) != 0) {
+          cuts.add(t);
+        }
+      }
+      int prev = 0;
+      boolean ok = true;
+      double total = 0;
+      for (int c : cuts) {
+        ok &= c - prev >= minSize;
+        total += cost.cost(prev, c) + penalty;
+        prev = c;
+      }
+      ok &= n - prev >= minSize;
+      total += cost.cost(prev, n) + penalty;
+      if (ok) {
+        best = Math.min(best, total);
+      }
+    }
+    return best;
+  }
+}

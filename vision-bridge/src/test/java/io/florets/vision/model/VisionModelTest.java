@@ -1,0 +1,103 @@
+package io.florets.vision.model;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import io.florets.engine.train.TrainingBatch;
+import io.florets.engine.train.TrainingListener;
+import io.florets.prompt.readout.Boxes;
+import io.florets.prompt.readout.Caption;
+import io.florets.prompt.readout.Label;
+import io.florets.prompt.readout.Readout;
+import io.florets.prompt.task.Prompt;
+import io.florets.prompt.task.Tasks;
+import io.florets.vision.data.Digits;
+import io.florets.vision.data.SceneConfig;
+import io.florets.vision.data.SceneGenerator;
+import io.florets.vision.image.RasterImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class VisionModelTest {
+  private static Digits digits;
+
+  @TempDir
+  Path tmp;
+
+  @BeforeAll
+  static void readDigits() throws Exception {
+    String data = System.getProperty("florets.shared.data");
+    Path p = data == null ? null : Path.of(data, "images", "digits.csv.gz");
+    assumeTrue(p != null && Files.isRegularFile(p), "shared digits data absent");
+    digits = Digits.read(p);
+  }
+
+  @Test
+  void batchesAreAFunctionOfTheStepAndHoldEveryImageTask() {
+    VisionRecipe r = VisionRecipe.tiny(10);
+    VisionBatchSource s = new VisionBatchSource(r, VisionVocabulary.build(), digits);
+    TrainingBatch<RasterImage> a = s.batch(3);
+    TrainingBatch<RasterImage> b = s.batch(3);
+    assertEquals(a.inputs(), b.inputs());
+    assertTrue(java.util.Arrays.deepEquals(a.targets(), b.targets()));
+    java.util.Set<Integer> firstPromptTokens = new java.util.HashSet<>();
+    for (int step = 0; step < 40; step++) {
+      for (int[] p : s.batch(step).prompts()) {
+        firstPromptTokens.add(p[0]);
+      }
+    }
+    assertEquals(6, firstPromptTokens.size(), "six image task tokens drawn: " + firstPromptTokens);
+  }
+
+  @Test
+  void trainingLowersTheLossAndEveryAnswerParses() throws Exception {
+    List<Double> losses = new ArrayList<>();
+    VisionTraining.Result res = VisionTraining.train(VisionRecipe.tiny(40), digits, new TrainingListener() {
+      @Override
+      public void onStep(StepMetrics m) {
+        losses.add(m.loss());
+      }
+    }, null);
+    try (VisionModel m = res.model()) {
+      assertEquals(40, losses.size());
+      double first = (losses.get(0) + losses.get(1) + losses.get(2)) / 3;
+      double last = (losses.get(37) + losses.get(38) + losses.get(39)) / 3;
+      assertTrue(last < 0.8 * first, "loss " + first + " -> " + last);
+
+      RasterImage wide = SceneGenerator.of(SceneConfig.DEFAULT, 5).scene(1).image();
+      List<Prompt<?>> prompts = List.of(Tasks.OD.prompt(), Tasks.IMAGE_CAPTION.prompt(),
+          Tasks.IMAGE_DETAILED_CAPTION.prompt(), Tasks.IMAGE_CLASSIFY.prompt(),
+          Prompt.regionToCategoryPixels(4, 4, 30, 30, 64, 64), Prompt.phraseGrounding("red circle"));
+      for (Prompt<?> p : prompts) {
+        Readout r = m.ask(wide, p);
+        assertEquals(p.task().readoutType(), r.getClass(), p.toString());
+      }
+      Label l = m.ask(digits.test().get(0).image(), Tasks.IMAGE_CLASSIFY.prompt());
+      assertTrue(Digits.classWords().contains(l.name()), l.name());
+      // boxes come back in the pixels of a non-square image of any size
+      RasterImage odd = io.florets.vision.image.Resize.to(wide, 150, 40);
+      for (Boxes.Box b : m.ask(odd, Tasks.OD.prompt()).boxes()) {
+        assertTrue(b.x2() <= 150 && b.y2() <= 40, b.toString());
+      }
+      Caption c = (Caption) m.ask(wide, "<CAPTION>");
+      assertTrue(c.confidence() > 0 && c.confidence() <= 1);
+      assertThrows(IllegalArgumentException.class, () -> m.ask(wide, "<EVENTS>"));
+
+      Path dir = tmp.resolve("model");
+      res.save(dir);
+      try (VisionModel back = VisionModel.load(dir)) {
+        assertEquals(m.ask(wide, Tasks.OD.prompt()), back.ask(wide, Tasks.OD.prompt()));
+      }
+      assertTrue(VisionModel.provenance(dir).dataHash().contains("digits-train"));
+      Files.delete(dir.resolve("vision.json"));
+      assertThrows(java.io.IOException.class, () -> VisionModel.load(dir));
+    }
+  }
+}

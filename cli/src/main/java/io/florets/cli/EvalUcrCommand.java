@@ -22,8 +22,8 @@ import picocli.CommandLine.Option;
     description = "Evaluate 1-NN Euclidean and MiniRocket on a UCR/UEA split (.ts, .arff, .tsv, .txt).")
 public final class EvalUcrCommand implements Callable<Integer> {
 
-  static final String FLORETS_NOTE = "the Florets model adapted by the data engine is not available "
-      + "yet: it needs the data-engine facade; only the 1-NN floor and the MiniRocket specialist run";
+  static final String FLORETS_NOTE = "florets: the adapted model is not available unless --adapt-steps "
+      + "N > 0 is given; then <CLASSIFY> test accuracy of a tiny model adapted by the data engine";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -43,6 +43,12 @@ public final class EvalUcrCommand implements Callable<Integer> {
   @Option(names = "--threads", defaultValue = "0",
       description = "transform threads; 0 = all processors (default)")
   int threads;
+
+  @Option(names = "--adapt-steps", defaultValue = "0",
+      description = "Training steps of the Florets model adapted by the data engine (class column as "
+          + "human labels, MiniRocket as a specialist, dense labels from the suite); 0 = skip and "
+          + "print \"florets\": null (default ${DEFAULT-VALUE})")
+  long adaptSteps;
 
   @Option(names = "--runs", defaultValue = "5",
       description = "timed MiniRocket runs: the first gives the cold times, the median of the rest the warm ones "
@@ -97,7 +103,11 @@ public final class EvalUcrCommand implements Callable<Integer> {
       refs.put("note", "MiniRocket: numba reference on 2 threads of this kind of machine; 1-NN: published "
           + "UCR archive figure (Chinatown's on z-normalised series)");
     }
-    o.putNull("florets");
+    if (adaptSteps > 0) {
+      o.put("florets", round(FloretsUcr.adaptedAccuracy(tr, te, adaptSteps, seed)));
+    } else {
+      o.putNull("florets");
+    }
     o.put("floretsNote", FLORETS_NOTE);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {

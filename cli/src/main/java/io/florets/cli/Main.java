@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         AskCommand.class,
         TrainVisionCommand.class,
+        EngineCommand.class,
         QuickstartCommand.class,
         ReportCommand.class,
         CommandLine.HelpCommand.class

@@ -11,10 +11,21 @@ import java.util.Map;
 /**
  * Measures labelling throughput: a suite over synthetic windows (seeded; with trends, seasonality,
  * noise and events like real data), on several threads, after a warm-up pass over a quarter of the
- * windows (at least 500) so the JIT has compiled the hot paths.
+ * windows (at least 500) so the JIT has compiled the hot paths. Besides wall-clock windows per
+ * second it reports the process CPU seconds of the timed pass, which shared machines make the
+ * steadier figure.
  */
 public final class Throughput {
   private Throughput() {
+  }
+
+  /** CPU time of this process in ns (all threads), or -1 if the JVM does not report it. */
+  private static long cpuNanos() {
+    java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    if (os instanceof com.sun.management.OperatingSystemMXBean s) {
+      return s.getProcessCpuTime();
+    }
+    return -1;
   }
 
   /**
@@ -23,7 +34,8 @@ public final class Throughput {
    * @param windows number of windows timed
    * @param threads labelling threads
    * @param seed generator seed
-   * @return {@code windowsPerSecond, length, threads, windows, seconds, annotationsPerWindow, labelers}
+   * @return {@code windowsPerSecond, length, threads, windows, seconds, cpuSeconds,
+   *     windowsPerCpuSecond, annotationsPerWindow, labelers}
    */
   public static Map<String, Object> measure(LabelerSuite suite, int length, int windows, int threads,
       long seed) {
@@ -33,9 +45,11 @@ public final class Throughput {
     List<Window> ws = SyntheticGenerator.generate(SyntheticConfig.of(windows, length, seed)).windows();
     List<Window> warm = ws.subList(0, Math.min(ws.size(), Math.max(500, windows / 4)));
     ParallelLabeling.label(warm, suite, threads, null);
+    long c0 = cpuNanos();
     long t0 = System.nanoTime();
     List<List<io.florets.datasets.target.Annotation>> out = ParallelLabeling.label(ws, suite, threads, null);
     double secs = (System.nanoTime() - t0) / 1e9;
+    double cpu = (cpuNanos() - c0) / 1e9;
     long anns = 0;
     for (List<?> a : out) {
       anns += a.size();
@@ -46,6 +60,10 @@ public final class Throughput {
     m.put("threads", threads);
     m.put("windows", windows);
     m.put("seconds", Math.round(secs * 1000) / 1000.0);
+    if (cpu > 0) {
+      m.put("cpuSeconds", Math.round(cpu * 1000) / 1000.0);
+      m.put("windowsPerCpuSecond", Math.round(windows / cpu * 10) / 10.0);
+    }
     m.put("annotationsPerWindow", Math.round(anns * 100.0 / windows) / 100.0);
     m.put("labelers", suite.names());
     return m;

@@ -3,8 +3,10 @@ package io.florets.labelers.signal;
 import java.util.Arrays;
 
 /**
- * A centred running median with shrinking windows at the edges, O(n w): the window is kept sorted
- * and updated by binary-search insertion and removal. Stateless.
+ * A centred running median with shrinking windows at the edges, O(n w) worst case: the window is
+ * kept sorted; while it slides at full width the leaving value is located by binary search and the
+ * entering value is moved into place in one pass that shifts only the entries between the two
+ * positions. No allocation besides the window and the output. Stateless.
  */
 public final class RollingMedian {
   private RollingMedian() {
@@ -27,10 +29,13 @@ public final class RollingMedian {
     int hiIn = -1;
     for (int i = 0; i < n; i++) {
       int lo = i - h - 1;
-      if (lo >= 0) {
+      int hi = Math.min(n - 1, i + h);
+      if (lo >= 0 && hiIn < hi) {
+        hiIn++;
+        replace(win, size, x[lo], x[hiIn]);
+      } else if (lo >= 0) {
         size = remove(win, size, x[lo]);
       }
-      int hi = Math.min(n - 1, i + h);
       while (hiIn < hi) {
         hiIn++;
         size = insert(win, size, x[hiIn]);
@@ -38,6 +43,26 @@ public final class RollingMedian {
       out[i] = (size & 1) == 1 ? win[size >>> 1] : 0.5 * (win[(size >>> 1) - 1] + win[size >>> 1]);
     }
     return out;
+  }
+
+  /** Replaces one occurrence of {@code old} by {@code v}, keeping {@code win[0..size)} sorted. */
+  private static void replace(double[] win, int size, double old, double v) {
+    int pos = Arrays.binarySearch(win, 0, size, old);
+    if (pos < 0) {
+      throw new IllegalStateException("running median lost value " + old);
+    }
+    if (v > old) {
+      while (pos + 1 < size && win[pos + 1] < v) {
+        win[pos] = win[pos + 1];
+        pos++;
+      }
+    } else {
+      while (pos > 0 && win[pos - 1] > v) {
+        win[pos] = win[pos - 1];
+        pos--;
+      }
+    }
+    win[pos] = v;
   }
 
   private static int insert(double[] win, int size, double v) {

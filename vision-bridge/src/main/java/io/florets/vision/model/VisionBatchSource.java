@@ -67,7 +67,7 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
     int[][] targets = new int[n][];
     for (int i = 0; i < n; i++) {
       ImageExample e = draw(rnd);
-      TrainingPair p = pick(serializer.pairs(VisionTruths.of(e)), rnd, e);
+      TrainingPair p = pick(pairsWithTruth(e), rnd, e);
       inputs.add(e.image());
       prompts[i] = p.promptTokens();
       int[] t = p.targetTokens();
@@ -87,6 +87,18 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
       return ImageExample.of(digits.get(rnd.nextInt(digits.size())));
     }
     return ImageExample.of("training canvas " + index, canvases.canvas(index));
+  }
+
+  /**
+   * The image's training pairs, without {@code <OD>} on an image that has no boxes (a digit for
+   * classification): such an empty answer would teach "nothing here" and crowd out the task it has.
+   */
+  List<TrainingPair> pairsWithTruth(ImageExample e) {
+    List<TrainingPair> pairs = serializer.pairs(VisionTruths.of(e));
+    if (!e.boxes().isEmpty()) {
+      return pairs;
+    }
+    return pairs.stream().filter(p -> p.prompt().task() != Tasks.OD).toList();
   }
 
   private static TrainingPair pick(List<TrainingPair> pairs, SplittableRandom rnd, ImageExample e) {

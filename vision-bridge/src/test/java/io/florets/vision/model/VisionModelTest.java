@@ -54,6 +54,9 @@ class VisionModelTest {
       }
     }
     assertEquals(6, firstPromptTokens.size(), "six image task tokens drawn: " + firstPromptTokens);
+    // a digit (no boxes) trains <CLASSIFY> only, never an empty <OD>
+    io.florets.vision.data.ImageExample digit = io.florets.vision.data.ImageExample.of(digits.train().get(0));
+    assertEquals(List.of(Tasks.IMAGE_CLASSIFY), s.pairsWithTruth(digit).stream().map(p -> p.prompt().task()).toList());
   }
 
   @Test

@@ -25,8 +25,9 @@ import java.util.Objects;
  *   <li>shape tags: a Dawid–Skene {@link LabelModel} per facet, fitted over a dataset's votes,
  *       weights each labeler by its estimated accuracy; a tag is kept when its posterior reaches
  *       {@code minTagPosterior};</li>
- *   <li>numeric properties: the median of the values, dropped when they spread by more than
- *       {@code maxRelativeSpread} of the median;</li>
+ *   <li>numeric properties: the median of the values; when they spread by more than
+ *       {@code maxRelativeSpread} of the median, kept with a reduced confidence if three or more
+ *       labelers voted (the median outvotes one outlier) and dropped otherwise;</li>
  *   <li>events: reports of one type and channel are clustered within the tolerance; a cluster is
  *       kept with enough support ({@link ConsensusConfig#minSupport()}) or one confident report,
  *       placed at the median start and end; overlapping kept events of different types are
@@ -209,7 +210,12 @@ public final class Consensus {
       double spread = s[s.length - 1] - s[0];
       double rel = spread == 0 ? 0 : spread / Math.max(Math.abs(median), 1e-12);
       NumericProperty merged = new NumericProperty(prop, median, first.channel());
-      if (rel > config.maxRelativeSpread()) {
+      if (rel > config.maxRelativeSpread() && s.length >= 3) {
+        // three or more estimators that disagree: their median still outvotes a single outlier;
+        // keep it, with a confidence that falls as the spread grows (always below half the mean)
+        double shrink = 0.5 * config.maxRelativeSpread() / rel;
+        kept.add(new Annotation(merged, SOURCE, VERSION, Math.max(0, Math.min(1, conf * shrink))));
+      } else if (rel > config.maxRelativeSpread()) {
         dropped.add(new DroppedTarget(merged, String.format(java.util.Locale.ROOT,
             "values spread %.3f of the median > %.3f", rel, config.maxRelativeSpread()), sources));
       } else {

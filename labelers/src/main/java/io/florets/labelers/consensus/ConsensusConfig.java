@@ -9,8 +9,9 @@ package io.florets.labelers.consensus;
  * @param minSupport an event is kept when at least {@code min(minSupport, capable)} labelers
  *     report it, where capable counts the labelers of the suite that can report its type; default 2
  * @param soloConfidence ... or when one report alone is at least this confident; default 0.9
- * @param maxRelativeSpread a numeric property is dropped when its values spread (max - min) by more
- *     than this fraction of their median's magnitude; default 0.25
+ * @param maxRelativeSpread a numeric property whose values spread (max - min) by more than this
+ *     fraction of their median's magnitude is dropped (two values) or kept with a reduced
+ *     confidence (three or more); default 0.25
  * @param minTagPosterior a shape tag is kept when the label model's posterior reaches this; 0.5
  * @param emIterations EM iterations of the label model; default 30
  * @param smoothing pseudo-count of the label model; default 1

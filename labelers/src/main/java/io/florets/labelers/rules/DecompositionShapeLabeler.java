@@ -23,7 +23,8 @@ import java.util.Set;
  *   <li>seasonality: none unless the seasonal strength F_S reaches {@code minSeasonalStrength}; the
  *       waveform from the kurtosis {@code E[s^4]/E[s^2]^2} of one period of the seasonal profile
  *       (square 1.0, sine 1.5, triangle 1.8; cut at the midpoints);</li>
- *   <li>noise: the noise share, noise sigma over the std of the (despiked) series, where the noise
+ *   <li>noise: the noise share, noise sigma over the std of the despiked series with its level
+ *       shifts taken out (the event-free signal), where the noise
  *       sigma is the smaller of the shared difference-MAD scale and the robust std of the
  *       remainder;</li>
  *   <li>stationarity: non_stationary when the trend is not steady or the segmentation holds a
@@ -143,7 +144,13 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 1 - 0.5 * fs);
     }
 
-    double std = s.despikedStd();
+    // the noise share is defined against the event-free signal: despiked, level shifts taken out
+    double[] seas = d.seasonal();
+    double[] clean = new double[n];
+    for (int i = 0; i < n; i++) {
+      clean[i] = adjusted[i] + seas[i];
+    }
+    double std = Math.sqrt(Robust.variance(clean));
     double ratio = std > 0 ? noise / std : 0;
     String noiseTag = ratio < config.lowNoiseBelow() ? "low" : (ratio > config.highNoiseAbove() ? "high" : "medium");
     sink.add(new ShapeTag(ShapeFacet.NOISE, noiseTag, ch), 0.7);

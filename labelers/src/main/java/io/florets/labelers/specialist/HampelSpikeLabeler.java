@@ -19,7 +19,8 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
   /**
    * Settings.
    *
-   * @param halfWidth h, half-width of the running window in samples; default 3
+   * @param halfWidth h, half-width of the running window in samples; default 8, so that the window
+   *     stays mostly clean around a run of several spikes a few samples apart
    * @param threshold outlier threshold in robust sigmas; default 4
    * @param maxSpikeWidth widest outlier run called a spike; default 2
    * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 3
@@ -27,7 +28,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
    */
   public record Config(int halfWidth, double threshold, int maxSpikeWidth, int maxRunGap,
       int minRunCount) {
-    public static final Config DEFAULTS = new Config(3, 4.0, 2, 3, 3);
+    public static final Config DEFAULTS = new Config(8, 4.0, 2, 3, 3);
 
     public Config {
       if (halfWidth < 1 || !(threshold > 0) || maxSpikeWidth < 1 || maxSpikeWidth > halfWidth

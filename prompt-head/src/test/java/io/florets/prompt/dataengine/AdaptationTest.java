@@ -31,7 +31,7 @@ class AdaptationTest {
       labels.add(i == 15 ? null : (wave ? "wave" : "ramp"));
     }
     DataEngineConfig cfg = DataEngineConfig.defaults(2, 5).withSteps(2, 1, 1)
-        .withOptimizer(4, 1e-3).withThreads(1);
+        .withOptimizer(4, 1e-3).withThreads(1).withModelTasks(List.of());
     Adaptation.Adapted a = Adaptation.adaptForClassification(ws, labels,
         Labelers.defaultSuite(), EngineConfig.tiny().withMaxLengths(32, 48), cfg,
         new DataEngineListener() { });

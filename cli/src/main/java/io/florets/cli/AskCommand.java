@@ -21,10 +21,26 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code florets ask --image FILE --prompt "<OD>" [--json] [--annotate OUT.png]}: one prompt, one answer. */
+/**
+ * {@code florets ask --image FILE --prompt "<OD>" [--json] [--annotate OUT.png]} or
+ * {@code florets ask --input FILE --window START:LENGTH --prompt "<EVENTS>" [--model DIR|default]
+ * [--json]}: one prompt, one answer.
+ */
 @Command(name = "ask", mixinStandardHelpOptions = true,
-    description = "Ask a model one prompt about an image; prints the typed answer (boxes in the image's pixels).")
+    description = "Ask a model one prompt about an image (--image) or a window of a series file (--input); "
+        + "prints the typed answer.")
 public final class AskCommand implements Callable<Integer> {
+  @picocli.CommandLine.Spec
+  picocli.CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--input", paramLabel = "FILE",
+      description = "Series file (CSV, UCR/UEA .ts/.arff/.tsv/.txt, Arrow) to ask about; its first series is used.")
+  Path input;
+
+  @Option(names = "--window", paramLabel = "START:LENGTH",
+      description = "The window of the series to ask about (default: the whole series).")
+  String window;
+
   @Option(names = "--image", paramLabel = "FILE", description = "PNG or JPEG image to ask about.")
   Path image;
 
@@ -47,9 +63,16 @@ public final class AskCommand implements Callable<Integer> {
   Path annotate;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
+    if (input != null) {
+      if (image != null) {
+        throw new IllegalArgumentException("ask takes --image or --input, not both");
+      }
+      return SeriesAsk.run(input, window, prompt, model, json, spec.commandLine().getOut());
+    }
     if (image == null) {
-      throw new IllegalArgumentException("ask needs --image FILE (a PNG or JPEG)");
+      throw new IllegalArgumentException("ask needs --image FILE (a PNG or JPEG) or --input FILE "
+          + "(a series file)");
     }
     RasterImage img = ImageFiles.read(image);
     try (VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model))) {

@@ -108,7 +108,8 @@ public final class EvalUcrCommand implements Callable<Integer> {
     } else {
       o.putNull("florets");
     }
-    o.put("floretsNote", FLORETS_NOTE);
+    o.put("floretsNote", adaptSteps > 0 ? "<CLASSIFY> test accuracy of a tiny model adapted by the "
+        + "data engine in " + adaptSteps + " first steps" : FLORETS_NOTE);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(mapper.writeValueAsString(o));

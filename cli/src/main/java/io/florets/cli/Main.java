@@ -19,9 +19,11 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         TasksCommand.class,
         TrainCommand.class,
-        EngineCommand.class,
         AskCommand.class,
         TrainVisionCommand.class,
+        EngineCommand.class,
+        QuickstartCommand.class,
+        ReportCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
@@ -43,7 +45,8 @@ public final class Main implements Runnable {
     CommandLine cl = new CommandLine(new Main());
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof IllegalArgumentException || ex instanceof IOException
-          || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException) {
+          || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException
+          || ex instanceof io.florets.prompt.facade.bundle.BundleException) {
         cmd.getErr().println("florets: error: " + ex.getMessage());
         return 2;
       }

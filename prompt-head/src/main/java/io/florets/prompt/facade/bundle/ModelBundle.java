@@ -53,11 +53,14 @@ public final class ModelBundle implements AutoCloseable {
   private final EngineModel<Window> model;
   private final PromptHead head;
   private final BundleProvenance provenance;
+  private final int channels;
 
-  private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance) {
+  private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance,
+      int channels) {
     this.model = model;
     this.head = head;
     this.provenance = provenance;
+    this.channels = channels;
   }
 
   /**
@@ -72,7 +75,7 @@ public final class ModelBundle implements AutoCloseable {
       PromptHead head, long seed) {
     EngineModel<Window> m = EngineModel.create(config, SeriesFrontEnd.of(frontEnd),
         vocabSpec(head.vocabulary()), seed);
-    return new ModelBundle(m, head, BundleProvenance.untrained(seed));
+    return new ModelBundle(m, head, BundleProvenance.untrained(seed), 0);
   }
 
   /** The engine's view of a vocabulary. */
@@ -82,7 +85,20 @@ public final class ModelBundle implements AutoCloseable {
 
   /** The same model and head with new provenance (after training). */
   public ModelBundle withProvenance(BundleProvenance p) {
-    return new ModelBundle(model, head, Objects.requireNonNull(p, "provenance"));
+    return new ModelBundle(model, head, Objects.requireNonNull(p, "provenance"), channels);
+  }
+
+  /** The same model declaring the channel count it was trained on (0 = any). */
+  public ModelBundle withChannels(int c) {
+    if (c < 0) {
+      throw new IllegalArgumentException("channels must be >= 0, got " + c);
+    }
+    return new ModelBundle(model, head, provenance, c);
+  }
+
+  /** Channels per window the model was trained on; 0 = any count its front end takes. */
+  public int channels() {
+    return channels;
   }
 
   /** The engine model (thread-safe for inference; train it only while nobody asks). */
@@ -125,6 +141,7 @@ public final class ModelBundle implements AutoCloseable {
       ArrayNode classes = m.putArray("classNames");
       head.vocabulary().classNames().forEach(classes::add);
       m.put("numericScaling", NumericScaling.NAME);
+      m.put("channels", channels);
       m.set("frontEnd", JSON.valueToTree(frontEndConfig()));
       m.set("engineConfig", JSON.valueToTree(model.config()));
       m.put("parameterCount", model.parameterCount());
@@ -196,7 +213,7 @@ public final class ModelBundle implements AutoCloseable {
       BundleProvenance prov = JSON.treeToValue(m.get("provenance"), BundleProvenance.class);
       EngineModel<Window> model = Checkpoints.load(dir.resolve(ENGINE), SeriesFrontEnd.of(fe),
           vocabSpec(vocab));
-      return new ModelBundle(model, PromptHead.of(vocab), prov);
+      return new ModelBundle(model, PromptHead.of(vocab), prov, m.path("channels").asInt(0));
     } catch (CheckpointException e) {
       throw new BundleException(dir + ": engine checkpoint: " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {

@@ -1,0 +1,217 @@
+package io.florets.cli;
+
+import io.florets.datasets.Series;
+import io.florets.datasets.Window;
+import io.florets.datasets.Windowing;
+import io.florets.datasets.io.Samples;
+import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.Event;
+import io.florets.datasets.target.EventType;
+import io.florets.datasets.target.Property;
+import io.florets.datasets.target.Segment;
+import io.florets.datasets.target.ShapeFacet;
+import io.florets.labelers.LabelerSuite;
+import io.florets.labelers.batch.ParallelLabeling;
+import io.florets.labelers.consensus.Consensus;
+import io.florets.labelers.consensus.ConsensusConfig;
+import io.florets.labelers.eval.Scorecard;
+import io.florets.prompt.facade.Florets;
+import io.florets.prompt.facade.ReadoutTargets;
+import io.florets.prompt.facade.ReadoutText;
+import io.florets.prompt.readout.Readout;
+import io.florets.prompt.task.Prompt;
+import io.florets.prompt.task.Task;
+import io.florets.prompt.task.Tasks;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code florets quickstart}: labels the bundled NAB ambient-temperature series, asks the default
+ * model every time-series task on a few windows, runs one data-engine round with the model as one
+ * more labeler, and writes {@code florets-out/report.html}.
+ */
+@Command(name = "quickstart", mixinStandardHelpOptions = true,
+    description = "Label a bundled real sensor series, ask the default model, write florets-out/report.html.")
+public final class QuickstartCommand implements Callable<Integer> {
+  static final int WINDOW = 256;
+
+  @CommandLine.Spec
+  CommandLine.Model.CommandSpec spec;
+
+  @Option(names = "--out", defaultValue = "florets-out", description = "Output folder (default: ${DEFAULT-VALUE}).")
+  Path outDir;
+
+  @Option(names = "--model", defaultValue = "default", description = "Model: default or a folder.")
+  String model;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Labelling threads (default: ${DEFAULT-VALUE}).")
+  int threads;
+
+  private long t0;
+  private PrintWriter out;
+
+  private void progress(int step, String what) {
+    out.printf(Locale.ROOT, "[%d/5 %5.1f s] %s%n", step, (System.nanoTime() - t0) / 1e9, what);
+    out.flush();
+  }
+
+  @Override
+  public Integer call() throws Exception {
+    out = spec.commandLine().getOut();
+    t0 = System.nanoTime();
+    QuickstartReport report = new QuickstartReport();
+    progress(1, "loading the bundled NAB series and the default model");
+    Samples.Labelled nab = Samples.nabAmbientTemperature();
+    Series s = nab.series();
+    List<Window> ws = Windowing.fixed(WINDOW, WINDOW, Windowing.Tail.DROP).apply(s);
+    try (Florets f = ModelOption.open(model)) {
+      progress(2, "labelling " + ws.size() + " windows of " + WINDOW + " samples ("
+          + s.id() + ", " + s.length() + " samples) with the labeler suite + consensus");
+      LabelerSuite suite = LabelerSuite.defaults();
+      List<List<Annotation>> raw = ParallelLabeling.label(ws, suite, threads, null);
+      Consensus consensus = Consensus.fit(suite.labelers(), raw, ConsensusConfig.DEFAULTS);
+      List<List<Annotation>> kept = new ArrayList<>();
+      for (int i = 0; i < ws.size(); i++) {
+        kept.add(consensus.apply(WINDOW, raw.get(i)).kept());
+      }
+      Map<String, Long> perLabeler = new TreeMap<>();
+      raw.forEach(l -> l.forEach(a -> perLabeler.merge(a.source(), 1L, Long::sum)));
+      out.printf("labeler annotations: %s%n", perLabeler);
+
+      progress(3, "asking the model every time-series task on 3 windows");
+      StringBuilder answers = new StringBuilder();
+      int[] picks = {0, ws.size() / 2, ws.size() - 1};
+      for (int i : picks) {
+        Window w = ws.get(i);
+        answers.append(String.format(Locale.ROOT, "window %d (samples %d..%d)%n", i, w.start(),
+            w.start() + w.length() - 1));
+        for (Prompt<?> p : prompts()) {
+          Readout r = f.ask(w, p);
+          answers.append(String.format(Locale.ROOT, "  %-28s %s%n", p.text(),
+              ReadoutText.describe(r)));
+        }
+      }
+      out.print(answers);
+
+      progress(4, "data-engine round: the model labels every window as one more labeler");
+      List<List<Annotation>> byModel = new ArrayList<>();
+      for (int i = 0; i < ws.size(); i++) {
+        byModel.add(new ArrayList<>());
+      }
+      for (Task<?> t : List.of(Tasks.SHAPE, Tasks.EVENTS, Tasks.PROPERTIES)) {
+        List<? extends Readout> rs = f.askAll(ws, t);
+        for (int i = 0; i < ws.size(); i++) {
+          byModel.get(i).addAll(ReadoutTargets.annotations(rs.get(i), WINDOW, false, "model", "1"));
+        }
+      }
+      Scorecard agreement = new Scorecard(EnumSet.allOf(EventType.class),
+          EnumSet.allOf(ShapeFacet.class), EnumSet.allOf(Property.class));
+      for (int i = 0; i < ws.size(); i++) {
+        agreement.add(byModel.get(i), kept.get(i), ConsensusConfig.DEFAULTS.tolerance(WINDOW));
+      }
+      double covCons = coverage(nab.anomalies(), ws, kept);
+      double covModel = coverage(nab.anomalies(), ws, byModel);
+      String round = String.format(Locale.ROOT, "model vs consensus: shape-tag agreement %.3f, "
+          + "event F1 %.3f, numeric score %.3f; NAB anomaly windows touched by an abnormal event: "
+          + "consensus %.2f, model %.2f", agreement.shapeTagAccuracy(), agreement.eventF1(),
+          agreement.numericScore(), covCons, covModel);
+      out.println(round);
+
+      progress(5, "writing " + outDir.resolve("report.html"));
+      report.paragraph("Series " + s.id() + " (" + s.length() + " samples), cut into "
+          + ws.size() + " windows of " + WINDOW + " samples; model: " + model + " ("
+          + f.bundle().provenance().recipe() + " recipe, " + f.bundle().provenance().steps()
+          + " training steps).");
+      report.heading("The series with events and segments");
+      Map<String, List<Event>> ev = new LinkedHashMap<>();
+      ev.put("NAB labelled anomaly windows", nab.anomalies());
+      ev.put("consensus events", located(ws, kept));
+      ev.put("model events", located(ws, byModel));
+      report.seriesChart(s.id(), s, ev, boundaries(ws, kept));
+      report.heading("Labeler analysis");
+      List<String> names = new ArrayList<>(perLabeler.keySet());
+      List<Double> counts = new ArrayList<>();
+      names.forEach(n -> counts.add(perLabeler.get(n).doubleValue()));
+      report.bars("annotations per labeler", "annotations", names, Map.of("annotations", counts));
+      report.heading("Answers of the model");
+      report.pre(answers.toString());
+      report.heading("Data-engine round (per-round quality)");
+      report.paragraph(round);
+      report.bars("round 1: model as a labeler", "score", List.of("shape agreement",
+          "event F1 vs consensus", "numeric vs consensus", "NAB coverage"),
+          Map.of("round 1 (model)", List.of(nz(agreement.shapeTagAccuracy()),
+              nz(agreement.eventF1()), nz(agreement.numericScore()), covModel)));
+      report.write(outDir.resolve("report.html"), "Florets quickstart");
+    }
+    out.printf(Locale.ROOT, "done in %.1f s; open %s%n", (System.nanoTime() - t0) / 1e9,
+        outDir.resolve("report.html"));
+    out.flush();
+    return 0;
+  }
+
+  private static double nz(double v) {
+    return Double.isNaN(v) ? 0 : v;
+  }
+
+  static List<Prompt<?>> prompts() {
+    return List.of(Tasks.CLASSIFY.prompt(), Tasks.CAPTION.prompt(), Tasks.SHAPE.prompt(),
+        Tasks.PROPERTIES.prompt(), Prompt.property(Property.MEAN), Tasks.EVENTS.prompt(),
+        Prompt.eventsOf(EventType.SPIKE_UP), Tasks.SEGMENTS.prompt(),
+        Prompt.regionOfSamples(64, 191, WINDOW), Tasks.ALERT.prompt(), Tasks.EMBED.prompt());
+  }
+
+  private static List<Event> located(List<Window> ws, List<List<Annotation>> as) {
+    List<Event> out = new ArrayList<>();
+    for (int i = 0; i < ws.size(); i++) {
+      for (Annotation a : as.get(i)) {
+        if (a.target() instanceof Event e && e.type() != EventType.TREND_CHANGE) {
+          int st = ws.get(i).start();
+          out.add(new Event(e.type(), st + e.start(), st + e.end(), e.channel()));
+        }
+      }
+    }
+    return out;
+  }
+
+  private static List<Integer> boundaries(List<Window> ws, List<List<Annotation>> as) {
+    List<Integer> out = new ArrayList<>();
+    for (int i = 0; i < ws.size(); i++) {
+      for (Annotation a : as.get(i)) {
+        if (a.target() instanceof Segment g && g.start() > 0) {
+          out.add(ws.get(i).start() + g.start());
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Fraction of labelled anomaly windows overlapped by at least one abnormal event. */
+  private static double coverage(List<Event> anomalies, List<Window> ws,
+      List<List<Annotation>> as) {
+    if (anomalies.isEmpty()) {
+      return Double.NaN;
+    }
+    List<Event> found = located(ws, as);
+    int hit = 0;
+    for (Event a : anomalies) {
+      for (Event e : found) {
+        if (e.start() <= a.end() && e.end() >= a.start()) {
+          hit++;
+          break;
+        }
+      }
+    }
+    return (double) hit / anomalies.size();
+  }
+}

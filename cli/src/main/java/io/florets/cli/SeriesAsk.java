@@ -1,0 +1,86 @@
+package io.florets.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import io.florets.datasets.Series;
+import io.florets.datasets.Window;
+import io.florets.datasets.io.SeriesFile;
+import io.florets.datasets.io.SeriesFiles;
+import io.florets.prompt.facade.Florets;
+import io.florets.prompt.facade.ReadoutText;
+import io.florets.prompt.facade.bundle.BundleException;
+import io.florets.prompt.readout.Readout;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/** The time-series side of {@code florets ask}: read a series file, cut a window, ask, print. */
+final class SeriesAsk {
+  private SeriesAsk() {
+  }
+
+  /** Parses {@code START:LENGTH}. */
+  static int[] window(String spec) {
+    String[] p = spec == null ? new String[0] : spec.split(":");
+    try {
+      if (p.length == 2) {
+        int start = Integer.parseInt(p[0].trim());
+        int length = Integer.parseInt(p[1].trim());
+        if (start >= 0 && length >= 1) {
+          return new int[] {start, length};
+        }
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("--window must be START:LENGTH with START >= 0 and "
+        + "LENGTH >= 1, got '" + spec + "'");
+  }
+
+  /** A window of the first series of a file. */
+  static Window cut(Path input, String spec) throws IOException {
+    SeriesFile f = SeriesFiles.read(input);
+    if (f.series().isEmpty()) {
+      throw new IllegalArgumentException(input + " holds no series");
+    }
+    Series s = f.series().get(0);
+    int[] w = spec == null ? new int[] {0, s.length()} : window(spec);
+    if (w[0] + w[1] > s.length()) {
+      throw new IllegalArgumentException("--window " + spec + " ends after the series '" + s.id()
+          + "' of " + s.length() + " samples in " + input);
+    }
+    float[][] v = new float[s.channels()][];
+    for (int c = 0; c < s.channels(); c++) {
+      v[c] = Arrays.copyOfRange(s.channel(c), w[0], w[0] + w[1]);
+    }
+    return Window.of(s.id(), w[0], v, null, s.channelNames(), null);
+  }
+
+  static int run(Path input, String windowSpec, String prompt, String model, boolean json,
+      PrintWriter out) throws IOException, BundleException {
+    Window w = cut(input, windowSpec);
+    try (Florets f = ModelOption.open(model)) {
+      long t0 = System.nanoTime();
+      Readout r = f.ask(w, prompt);
+      double ms = (System.nanoTime() - t0) / 1e6;
+      if (json) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("input", input.toString());
+        m.put("window", Map.of("start", w.start(), "length", w.length()));
+        m.put("prompt", prompt);
+        m.put("kind", r.kind());
+        m.put("answer", r);
+        m.put("ms", Math.round(ms * 10) / 10.0);
+        out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+            .writeValueAsString(m));
+      } else {
+        out.println(ReadoutText.describe(r));
+      }
+    }
+    out.flush();
+    return 0;
+  }
+}

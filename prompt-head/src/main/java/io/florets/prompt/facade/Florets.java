@@ -1,0 +1,307 @@
+package io.florets.prompt.facade;
+
+import io.florets.datasets.Window;
+import io.florets.engine.EngineModel;
+import io.florets.engine.OutputMapping;
+import io.florets.engine.decode.DecodeOptions;
+import io.florets.engine.decode.Decoded;
+import io.florets.prompt.PromptHead;
+import io.florets.prompt.facade.bundle.BundleException;
+import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.prompt.grammar.GrammarConstraint;
+import io.florets.prompt.readout.Embedding;
+import io.florets.prompt.readout.Numeric;
+import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.Readout;
+import io.florets.prompt.serial.Extent;
+import io.florets.prompt.task.Modality;
+import io.florets.prompt.task.Prompt;
+import io.florets.prompt.task.PromptParser;
+import io.florets.prompt.task.Task;
+import io.florets.prompt.task.Tasks;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The public entry point: ask a trained model about sensor windows and get typed readouts.
+ *
+ * <pre>{@code
+ * try (Florets f = Florets.defaultModel()) {
+ *   Events ev = f.ask(Window.of(samples), Tasks.EVENTS);
+ *   Readout r = f.ask(window, "<PROPERTY>mean");
+ * }
+ * }</pre>
+ *
+ * <p>Every decoded answer is produced under its task's grammar (constrained decoding is always
+ * on), so it always parses; every item carries a confidence from the decoder's token
+ * log-probabilities. Numeric answers are returned in the series' own units.
+ *
+ * <p>Thread-safe: any number of threads may ask one instance at once (answers do not depend on
+ * what other threads ask). Close it to free native memory; asking a closed instance throws
+ * {@link IllegalStateException}.
+ */
+public final class Florets implements AutoCloseable {
+  /** Resource folder of the shipped default model. */
+  public static final String DEFAULT_MODEL = "io/florets/prompt/models/default";
+  /** Windows decoded together by {@link #askAll}. */
+  public static final int BATCH = 32;
+
+  private final ModelBundle bundle;
+  private final PromptHead head;
+  private final EngineModel<Window> model;
+  private final int[] embedPrompt;
+  private final AtomicBoolean closed = new AtomicBoolean();
+
+  private Florets(ModelBundle bundle) {
+    this.bundle = bundle;
+    this.head = bundle.head();
+    this.model = bundle.model();
+    this.embedPrompt = head.promptTokens(Tasks.EMBED.prompt());
+  }
+
+  /** A facade over an already loaded or freshly trained model (the facade takes ownership). */
+  public static Florets of(ModelBundle bundle) {
+    return new Florets(Objects.requireNonNull(bundle, "bundle"));
+  }
+
+  /**
+   * Loads a model folder written by {@link ModelBundle#save} (e.g. by {@code florets train}).
+   *
+   * @throws BundleException if the folder is missing, corrupt or mixes vocabularies
+   */
+  public static Florets load(Path dir) throws BundleException {
+    return new Florets(ModelBundle.load(dir));
+  }
+
+  /**
+   * The model shipped with the library (works offline).
+   *
+   * @throws IllegalStateException if the shipped model is missing from the class path or corrupt
+   */
+  public static Florets defaultModel() {
+    try {
+      return new Florets(ModelBundle.loadResource(DEFAULT_MODEL, Florets.class.getClassLoader()));
+    } catch (BundleException e) {
+      throw new IllegalStateException("the shipped default model cannot be loaded: "
+          + e.getMessage(), e);
+    }
+  }
+
+  /** The model folder behind this facade (provenance, head, engine model). */
+  public ModelBundle bundle() {
+    return bundle;
+  }
+
+  /** Asks an argument-free task, e.g. {@code ask(w, Tasks.EVENTS)}. */
+  public <R extends Readout> R ask(Window window, Task<R> task) {
+    return ask(window, promptOf(task));
+  }
+
+  /** Asks a prompt with arguments, e.g. {@code ask(w, Prompt.eventsOf(EventType.SPIKE_UP))}. */
+  public <R extends Readout> R ask(Window window, Prompt<R> prompt) {
+    return askAll(List.of(window), prompt).get(0);
+  }
+
+  /**
+   * Asks a prompt given as text: a token form ({@code "<EVENTS_OF>spike_up"}) or its
+   * natural-language expansion.
+   *
+   * @throws io.florets.prompt.task.PromptException (an {@link IllegalArgumentException}) for an
+   *     unknown or malformed prompt
+   */
+  public Readout ask(Window window, String prompt) {
+    Prompt<?> p = PromptParser.parse(prompt, Modality.SERIES);
+    return ask(window, p);
+  }
+
+  /** Asks one task of many windows, decoded in batches of {@link #BATCH}. */
+  public <R extends Readout> List<R> askAll(List<Window> windows, Task<R> task) {
+    return askAll(windows, promptOf(task));
+  }
+
+  /**
+   * Asks one prompt of many windows, decoded in batches of {@link #BATCH}.
+   *
+   * @return one readout per window, in order
+   * @throws IllegalArgumentException for an empty, all-missing or wrong-channel-count window (the
+   *     message names it and its index), or an image prompt
+   */
+  public <R extends Readout> List<R> askAll(List<Window> windows, Prompt<R> prompt) {
+    Objects.requireNonNull(prompt, "prompt");
+    checkOpen();
+    checkWindows(windows);
+    if (prompt.task().modality() != Modality.SERIES) {
+      throw new IllegalArgumentException("prompt " + prompt + " is an image task; this model "
+          + "answers time-series tasks");
+    }
+    List<R> out = new ArrayList<>(windows.size());
+    if (!prompt.task().decoded()) {
+      for (float[] v : embedRows(windows)) {
+        out.add(prompt.task().readoutType().cast(new Embedding(v)));
+      }
+      return out;
+    }
+    for (int from = 0; from < windows.size(); from += BATCH) {
+      List<Window> part = windows.subList(from, Math.min(windows.size(), from + BATCH));
+      out.addAll(decodeBatch(part, prompt, from));
+    }
+    return out;
+  }
+
+  private <R extends Readout> List<R> decodeBatch(List<Window> ws, Prompt<R> prompt, int offset) {
+    int n = ws.size();
+    int[] ids = head.promptTokens(prompt);
+    int[][] prompts = new int[n][];
+    List<Prompt<R>> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      prompts[i] = ids;
+      rows.add(prompt);
+    }
+    GrammarConstraint gc = head.constraint(rows);
+    DecodeOptions opts = DecodeOptions.greedy(model.config().maxTargetLength())
+        .withConstraint(gc::allowed);
+    List<Decoded> decoded = model.decode(ws, prompts, opts);
+    List<OutputMapping> maps = model.frontEnd().prepare(ws).mappings();
+    List<R> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Decoded d = decoded.get(i);
+      float[] lp = d.logProbs();
+      double[] logProbs = new double[lp.length];
+      for (int j = 0; j < lp.length; j++) {
+        logProbs[j] = lp[j];
+      }
+      R r;
+      try {
+        r = head.parse(prompt, d.tokens(), logProbs, Extent.series(ws.get(i).length()));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalStateException("answer to " + prompt + " for " + ws.get(i) + " (index "
+            + (offset + i) + ") does not parse" + (d.finished() ? "" : " (cut at the maximum "
+            + "answer length " + model.config().maxTargetLength() + ")") + ": " + e.getMessage(), e);
+      }
+      out.add(prompt.task().readoutType().cast(toSeriesUnits(r, maps.get(i))));
+    }
+    return out;
+  }
+
+  /** Numeric answers from model units back to the series' units. */
+  static Readout toSeriesUnits(Readout r, OutputMapping m) {
+    if (r instanceof Numeric x) {
+      return rescale(x, m);
+    }
+    if (r instanceof Properties p) {
+      List<Numeric> vs = new ArrayList<>(p.values().size());
+      p.values().forEach(x -> vs.add(rescale(x, m)));
+      return new Properties(vs);
+    }
+    return r;
+  }
+
+  private static Numeric rescale(Numeric x, OutputMapping m) {
+    double v = NumericScaling.fromModel(x.property(), x.value(), x.channel(), m);
+    return new Numeric(x.property(), Double.isFinite(v) ? v : x.value(), x.channel(),
+        x.confidence());
+  }
+
+  /** The {@code <EMBED>} readout: an L2-normalised vector for retrieval. */
+  public Embedding embed(Window window) {
+    return new Embedding(embedAll(List.of(window)).get(0).vector());
+  }
+
+  /** Embeddings of many windows, in batches of {@link #BATCH}. */
+  public List<Embedding> embedAll(List<Window> windows) {
+    checkOpen();
+    checkWindows(windows);
+    List<Embedding> out = new ArrayList<>(windows.size());
+    for (float[] v : embedRows(windows)) {
+      out.add(new Embedding(v));
+    }
+    return out;
+  }
+
+  private List<float[]> embedRows(List<Window> windows) {
+    List<float[]> out = new ArrayList<>(windows.size());
+    for (int from = 0; from < windows.size(); from += BATCH) {
+      List<Window> part = windows.subList(from, Math.min(windows.size(), from + BATCH));
+      int[][] prompts = new int[part.size()][];
+      for (int i = 0; i < prompts.length; i++) {
+        prompts[i] = embedPrompt;
+      }
+      for (float[] v : model.embed(part, prompts)) {
+        out.add(v);
+      }
+    }
+    return out;
+  }
+
+  /** A retrieval index over {@code windows} (embedded now, in batches). */
+  public RetrievalIndex index(List<Window> windows) {
+    return RetrievalIndex.of(this, windows);
+  }
+
+  /**
+   * A stream that cuts windows of {@code length} samples every {@code stride} samples from pushed
+   * samples, asks {@code prompts} of each and hands the readouts to {@code listener}.
+   */
+  public WindowStream stream(int channels, int length, int stride, List<Prompt<?>> prompts,
+      WindowStream.Listener listener) {
+    return new WindowStream(this, channels, length, stride, prompts, listener);
+  }
+
+  private static <R extends Readout> Prompt<R> promptOf(Task<R> task) {
+    Objects.requireNonNull(task, "task");
+    if (task.needsArguments()) {
+      throw new IllegalArgumentException("task " + task + " needs arguments; ask it with a Prompt "
+          + "(e.g. Prompt.eventsOf, Prompt.property, Prompt.regionOfSamples) or a prompt string");
+    }
+    return task.prompt();
+  }
+
+  private void checkWindows(List<Window> windows) {
+    Objects.requireNonNull(windows, "windows");
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("no windows given");
+    }
+    int expected = bundle.channels();
+    int maxChannels = bundle.frontEndConfig().maxChannels();
+    int maxLength = (bundle.frontEndConfig().maxPatches() - 1) * bundle.frontEndConfig().stride()
+        + bundle.frontEndConfig().patchLength();
+    for (int i = 0; i < windows.size(); i++) {
+      Window w = Objects.requireNonNull(windows.get(i), "window at index " + i);
+      if (w.length() == 0) {
+        throw new IllegalArgumentException(w + " (index " + i + ") has length 0");
+      }
+      if (w.isAllMissing()) {
+        throw new IllegalArgumentException(w + " (index " + i + ") has only missing (NaN) values");
+      }
+      if (expected > 0 && w.channels() != expected) {
+        throw new IllegalArgumentException(w + " (index " + i + ") has " + w.channels()
+            + " channels but this model was trained on windows of " + expected + " channel"
+            + (expected == 1 ? "" : "s"));
+      }
+      if (w.channels() > maxChannels) {
+        throw new IllegalArgumentException(w + " (index " + i + ") has " + w.channels()
+            + " channels; this model takes at most " + maxChannels);
+      }
+      if (w.length() > maxLength) {
+        throw new IllegalArgumentException(w + " (index " + i + ") has " + w.length()
+            + " samples; this model takes at most " + maxLength + " (cut it with Windowing)");
+      }
+    }
+  }
+
+  private void checkOpen() {
+    if (closed.get()) {
+      throw new IllegalStateException("this Florets instance is closed");
+    }
+  }
+
+  @Override
+  public void close() {
+    if (closed.compareAndSet(false, true)) {
+      bundle.close();
+    }
+  }
+}

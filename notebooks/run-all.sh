@@ -16,6 +16,7 @@ kernel_jar="$here/target/kernel/rapaio-jupyter-kernel-3.0.1.jar"
 cli_jar="$root/cli/target/florets-cli.jar"
 # Every notebook run by CI, in order.
 NOTEBOOKS=(
+  01-sensor-windows.ipynb
   02-batch-labeling.ipynb
   03-data-engine-and-adaptation.ipynb
   04-images.ipynb

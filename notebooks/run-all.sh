@@ -64,7 +64,7 @@ for nb in "${NOTEBOOKS[@]}"; do
     if jupyter nbconvert --to notebook --execute --inplace \
         --ExecutePreprocessor.kernel_name=florets-java \
         --ExecutePreprocessor.record_timing=False \
-        --ExecutePreprocessor.startup_timeout=300 \
+        --ExecutePreprocessor.startup_timeout=90 \
         --ExecutePreprocessor.timeout="${NOTEBOOK_CELL_TIMEOUT:-600}" \
         "$nb" 2> >(tee "$here/target/nbconvert.err" >&2); then
       break

@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.datasets.DenseDataset;
@@ -81,7 +82,7 @@ public final class EngineCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SyntheticConfig sc = SyntheticConfig.builder().count(windows).length(length).seed(seed)

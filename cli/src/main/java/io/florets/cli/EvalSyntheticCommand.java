@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.datasets.DenseDataset;
@@ -43,7 +44,7 @@ public final class EvalSyntheticCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     SyntheticConfig cfg = Recipe.defaultRecipe(1).data().toBuilder().count(windows).seed(seed)

@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
 import io.florets.datasets.Windowing;
@@ -67,7 +68,7 @@ public final class QuickstartCommand implements Callable<Integer> {
   }
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     out = spec.commandLine().getOut();
     t0 = System.nanoTime();
     QuickstartReport report = new QuickstartReport();

@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
@@ -37,7 +38,7 @@ public final class ReportCommand implements Callable<Integer> {
   int windows;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter o = spec.commandLine().getOut();
     DenseDataset ds = DenseDatasetArrow.read(dataset);
     QuickstartReport r = new QuickstartReport();

@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,7 +25,7 @@ public final class TasksCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter out = spec.commandLine().getOut();
     Vocabulary vocab = Vocabulary.standard();
     if (json) {

@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import io.florets.engine.train.TrainingListener;
 import io.florets.prompt.facade.bundle.BundleProvenance;
 import io.florets.prompt.facade.bundle.ModelBundle;
@@ -50,7 +51,7 @@ public final class TrainCommand implements Callable<Integer> {
   Path metrics;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter o = spec.commandLine().getOut();
     Recipe r = Recipe.named(recipe, steps);
     TrainOptions opt = r.options();

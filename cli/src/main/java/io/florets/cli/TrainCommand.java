@@ -50,10 +50,23 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metrics", description = "Write per-step metrics as JSON Lines to this file.")
   Path metrics;
 
+  @Option(names = "--engine", description = "Override the recipe's engine shape: tiny, compact, "
+      + "small or base.")
+  String engine;
+
+  @Option(names = "--threads", defaultValue = "1",
+      description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; on a busy two-core "
+      + "machine 1 is usually fastest).")
+  int threads;
+
   @Override
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter o = spec.commandLine().getOut();
+    io.florets.engine.GradMode.setIntraOpThreads(threads);
     Recipe r = Recipe.named(recipe, steps);
+    if (engine != null) {
+      r = r.withEngine(Recipe.engine(engine));
+    }
     TrainOptions opt = r.options();
     if (batch != null) {
       opt = opt.withBatchSize(batch);
@@ -72,7 +85,7 @@ public final class TrainCommand implements Callable<Integer> {
       r = r.withData(r.data().toBuilder().count(windows).build());
     }
     r = r.withOptions(opt);
-    String command = "florets train " + String.join(" ", spec.commandLine().getParseResult()
+    String command = "florets " + String.join(" ", spec.commandLine().getParseResult()
         .originalArgs());
     o.printf(Locale.ROOT, "training recipe '%s': %s engine, %d windows of %d samples, %d steps, "
         + "batch %d%n", r.name(), r.engine().name(), r.data().count(), r.data().length(),

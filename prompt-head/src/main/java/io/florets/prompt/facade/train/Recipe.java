@@ -92,6 +92,23 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     }
   }
 
+  /** A copy with another engine shape (the front end follows its width). */
+  public Recipe withEngine(EngineConfig e) {
+    return new Recipe(name, e.withMaxLengths(engine.maxPromptLength(), engine.maxTargetLength()),
+        SeriesFrontEndConfig.defaults(e.dModel()), data, options);
+  }
+
+  /**
+   * An engine shape by name: {@code compact} ({@link #compact()}) or an engine preset
+   * ({@code tiny}, {@code small}, {@code base}).
+   */
+  public static EngineConfig engine(String name) {
+    if ("compact".equalsIgnoreCase(name)) {
+      return compact();
+    }
+    return EngineConfig.preset(name);
+  }
+
   /** A copy with other run settings. */
   public Recipe withOptions(TrainOptions o) {
     return new Recipe(name, engine, frontEnd, data, o);

@@ -50,10 +50,28 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metrics", description = "Write per-step metrics as JSON Lines to this file.")
   Path metrics;
 
+  @Option(names = "--save-every", defaultValue = "0", paramLabel = "STEPS",
+      description = "Also write the model folder every STEPS steps (a snapshot of a run in "
+      + "progress; 0 = only at the end).")
+  long saveEvery;
+
+  @Option(names = "--engine", description = "Override the recipe's engine shape: tiny, compact, "
+      + "small or base.")
+  String engine;
+
+  @Option(names = "--threads", defaultValue = "1",
+      description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; on a busy two-core "
+      + "machine 1 is usually fastest).")
+  int threads;
+
   @Override
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter o = spec.commandLine().getOut();
+    io.florets.engine.GradMode.setIntraOpThreads(threads);
     Recipe r = Recipe.named(recipe, steps);
+    if (engine != null) {
+      r = r.withEngine(Recipe.engine(engine));
+    }
     TrainOptions opt = r.options();
     if (batch != null) {
       opt = opt.withBatchSize(batch);
@@ -72,7 +90,7 @@ public final class TrainCommand implements Callable<Integer> {
       r = r.withData(r.data().toBuilder().count(windows).build());
     }
     r = r.withOptions(opt);
-    String command = "florets train " + String.join(" ", spec.commandLine().getParseResult()
+    String command = "florets " + String.join(" ", spec.commandLine().getParseResult()
         .originalArgs());
     o.printf(Locale.ROOT, "training recipe '%s': %s engine, %d windows of %d samples, %d steps, "
         + "batch %d%n", r.name(), r.engine().name(), r.data().count(), r.data().length(),
@@ -92,7 +110,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
       }
     };
-    try (ModelBundle b = r.train(command, progress)) {
+    java.util.function.Consumer<ModelBundle> snapshot = s -> {
+      try {
+        s.save(out);
+        o.printf(Locale.ROOT, "snapshot at step %d written to %s%n", s.provenance().steps(), out);
+        o.flush();
+      } catch (io.florets.prompt.facade.bundle.BundleException e) {
+        throw new java.io.UncheckedIOException(new IOException("cannot write snapshot to " + out, e));
+      }
+    };
+    if (saveEvery < 0) {
+      throw new IllegalArgumentException("--save-every must be >= 0, got " + saveEvery);
+    }
+    try (ModelBundle b = r.train(command, progress, saveEvery, snapshot)) {
       b.save(out);
       BundleProvenance p = b.provenance();
       o.printf(Locale.ROOT, "wrote %s: %d parameters, %d steps in %.0f s, final loss %.4f, "

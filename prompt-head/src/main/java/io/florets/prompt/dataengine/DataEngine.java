@@ -118,7 +118,8 @@ public final class DataEngine {
           config.decodeBatch());
       List<List<Annotation>> answers = ml.labelAll(windows,
           k -> listener.progress(rk, "relabel", k, n));
-      Quality.ModelQuality mq = Quality.model(answers, targets, heldOut, windows, config.consensus());
+      Quality.ModelQuality mq = Quality.model(answers, targets, human, heldOut, windows,
+          config.consensus());
       LOG.info("round {}: model on held-out vs targets: {}", round, mq.summary());
       List<List<Annotation>> raw2 = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {

@@ -140,6 +140,39 @@ public final class Adaptation {
     }
   }
 
+  /**
+   * Runs the data engine on unlabelled windows from a copy of {@code initial} (labelers only: no
+   * class names change, {@code <CLASSIFY>} keeps the initial model's classes).
+   *
+   * @param initial the starting model (the caller still owns and closes it)
+   * @return the trained copy (its {@code classNames} are the initial model's) and the run
+   * @throws IllegalArgumentException if the windows' channel counts differ or differ from the
+   *     count {@code initial} was trained on
+   */
+  public static Adapted adaptUnlabelled(ModelBundle initial, List<Window> windows,
+      List<Labeler> labelers, DataEngineConfig config, DataEngineListener listener) {
+    Objects.requireNonNull(initial, "initial");
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("no windows to adapt to");
+    }
+    int channels = checkChannels(initial, windows);
+    List<DenseDataset.Entry> es = new ArrayList<>();
+    for (Window w : windows) {
+      es.add(new DenseDataset.Entry(w, List.of()));
+    }
+    Vocabulary v = initial.head().vocabulary();
+    ModelBundle b = initial.withVocabulary(v, config.seed()).withChannels(channels);
+    try {
+      DataEngineResult r = DataEngine.of(labelers, config).run(
+          DenseDataset.of(es, Map.of("adaptation", "unlabelled")), b.model(), b.head(), listener);
+      return new Adapted(b.withProvenance(provenance(initial, r, windows.size(), 0,
+          new LinkedHashSet<>(), config.seed())), r, v.classNames());
+    } catch (RuntimeException e) {
+      b.close();
+      throw e;
+    }
+  }
+
   private static int checkChannels(ModelBundle initial, List<Window> windows) {
     int c = windows.get(0).channels();
     for (int i = 1; i < windows.size(); i++) {

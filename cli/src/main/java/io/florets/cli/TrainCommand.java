@@ -58,6 +58,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--metrics", description = "Write per-step metrics as JSON Lines to this file.")
   Path metrics;
 
+  @Option(names = "--save-every", defaultValue = "0", paramLabel = "STEPS",
+      description = "Also write the model folder every STEPS steps (a snapshot of a run in "
+      + "progress; 0 = only at the end).")
+  long saveEvery;
+
   @Option(names = "--engine", description = "Override the recipe's engine shape: tiny, compact, "
       + "small or base.")
   String engine;
@@ -151,7 +156,19 @@ public final class TrainCommand implements Callable<Integer> {
         }
       }
     };
-    try (ModelBundle b = r.train(command, progress)) {
+    java.util.function.Consumer<ModelBundle> snapshot = s -> {
+      try {
+        s.save(out);
+        o.printf(Locale.ROOT, "snapshot at step %d written to %s%n", s.provenance().steps(), out);
+        o.flush();
+      } catch (io.florets.prompt.facade.bundle.BundleException e) {
+        throw new java.io.UncheckedIOException(new IOException("cannot write snapshot to " + out, e));
+      }
+    };
+    if (saveEvery < 0) {
+      throw new IllegalArgumentException("--save-every must be >= 0, got " + saveEvery);
+    }
+    try (ModelBundle b = r.train(command, progress, saveEvery, snapshot)) {
       b.save(out);
       BundleProvenance p = b.provenance();
       o.printf(Locale.ROOT, "wrote %s: %d parameters, %d steps in %.0f s, final loss %.4f, "

@@ -145,11 +145,36 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    * @param listener per-step progress
    */
   public ModelBundle train(String command, TrainingListener listener) {
+    return train(command, listener, 0, b -> { });
+  }
+
+  /**
+   * As {@link #train(String, TrainingListener)}, handing a snapshot of the model (with provenance
+   * up to that step) to {@code snapshots} every {@code every} steps (0 = never), so that a long run
+   * leaves usable models behind if it is stopped.
+   */
+  public ModelBundle train(String command, TrainingListener listener, long every,
+      java.util.function.Consumer<ModelBundle> snapshots) {
     DenseDataset ds = SyntheticGenerator.generate(data);
     PromptHead head = head();
     ModelBundle b = ModelBundle.create(engine, frontEnd, head, options.seed());
+    long t0 = System.nanoTime();
+    TrainingListener l = every <= 0 ? listener : new TrainingListener() {
+      private double tail;
+
+      @Override
+      public void onStep(StepMetrics m) {
+        listener.onStep(m);
+        tail = Double.isNaN(tail) || tail == 0 ? m.loss() : 0.98 * tail + 0.02 * m.loss();
+        if (m.step() % every == 0 && m.step() < m.totalSteps()) {
+          snapshots.accept(b.withProvenance(new BundleProvenance(name, command + " (snapshot)",
+              "", describeData(), options.seed(), m.step(), (System.nanoTime() - t0) / 1e9,
+              data.count(), java.util.Map.of(), tail)).withChannels(data.channels()));
+        }
+      }
+    };
     try {
-      TrainSummary s = MultitaskTrainer.train(b.model(), head, ds, options, listener);
+      TrainSummary s = MultitaskTrainer.train(b.model(), head, ds, options, l);
       return b.withProvenance(new BundleProvenance(name, command, s.dataHash(), describeData(),
           options.seed(), s.steps(), s.seconds(), s.windows(), s.examplesPerTask(),
           s.meanLastLoss())).withChannels(data.channels());

@@ -42,11 +42,11 @@ import java.util.Map;
  */
 final class DataTraining {
   /** Training steps before round 1 when {@code --steps} is not given. */
-  static final long DEFAULT_STEPS = 200;
+  static final long DEFAULT_STEPS = 400;
   /** Batch size when {@code --batch} is not given. */
   static final int DEFAULT_BATCH = 16;
   /** Peak learning rate when {@code --lr} is not given. */
-  static final double DEFAULT_LR = 1e-3;
+  static final double DEFAULT_LR = 2e-3;
   private static final String FROM_FILE = "from-file";
 
   private final TrainCommand c;
@@ -82,6 +82,13 @@ final class DataTraining {
         .withOptimizer(c.batch == null ? DEFAULT_BATCH : c.batch,
             c.learningRate == null ? DEFAULT_LR : c.learningRate)
         .withThreads(Math.max(1, c.threads));
+    if (c.classifyWeight != null) {
+      if (!(c.classifyWeight > 0) || c.classifyWeight.isInfinite()) {
+        throw new IllegalArgumentException("--classify-weight must be finite and > 0, got "
+            + c.classifyWeight);
+      }
+      cfg = cfg.withTaskWeights(Map.of("CLASSIFY", c.classifyWeight));
+    }
     Map<String, Object> summary = new LinkedHashMap<>();
     String initDescription;
     Adaptation.Adapted a;
@@ -132,7 +139,8 @@ final class DataTraining {
   }
 
   private void checkOptions() {
-    for (String n : new String[] {"--recipe", "--windows", "--metrics", "--engine"}) {
+    for (String n : new String[] {"--recipe", "--windows", "--metrics", "--engine",
+        "--save-every"}) {
       if (c.given(n)) {
         throw new IllegalArgumentException(n + " belongs to recipe mode; data mode (--data) "
             + "takes --window, --stride, --classes, --init, --rounds, --steps, --round-steps, "

@@ -21,7 +21,7 @@ final class FloretsUcr {
   /**
    * Adapts a copy of the shipped default model to the training split, as {@code florets train
    * --data ... --classes from-file} does (two data-engine rounds, {@code steps} steps first, half
-   * as many after; whole series as windows), and returns its {@code <CLASSIFY>} accuracy on the
+   * as many after; whole series as windows; one PyTorch thread), and returns its {@code <CLASSIFY>} accuracy on the
    * test split; an answer that does not parse counts as wrong.
    *
    * @throws BundleException if the default model cannot be read
@@ -36,7 +36,8 @@ final class FloretsUcr {
     }
     DataEngineConfig cfg = DataEngineConfig.defaults(2, seed)
         .withSteps(steps, Math.max(1, steps / 2), Math.max(1, steps / 2))
-        .withOptimizer(DataTraining.DEFAULT_BATCH, DataTraining.DEFAULT_LR);
+        .withOptimizer(DataTraining.DEFAULT_BATCH, DataTraining.DEFAULT_LR).withThreads(1);
+    io.florets.engine.GradMode.setIntraOpThreads(1);
     Adaptation.Adapted a;
     try (ModelBundle init = ModelBundle.loadResource(Florets.DEFAULT_MODEL,
         Florets.class.getClassLoader())) {

@@ -46,13 +46,16 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--windows", description = "Override the number of synthetic training windows.")
   Integer windows;
 
-  @Option(names = "--batch", description = "Override the batch size.")
+  @Option(names = "--batch", description = "Override the batch size (data mode: default "
+      + DataTraining.DEFAULT_BATCH + ").")
   Integer batch;
 
-  @Option(names = "--lr", description = "Override the peak learning rate.")
+  @Option(names = "--lr", description = "Override the peak learning rate (data mode: default "
+      + DataTraining.DEFAULT_LR + ").")
   Double learningRate;
 
-  @Option(names = "--seed", description = "Override the seed (data and training).")
+  @Option(names = "--seed", description = "Override the seed (data and training; data mode: "
+      + "default 0).")
   Long seed;
 
   @Option(names = "--metrics", description = "Write per-step metrics as JSON Lines to this file.")
@@ -101,6 +104,11 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--round-steps", description = "Data mode: warm-start steps before each later "
       + "round and after the last (default: half of --steps).")
   Long roundSteps;
+
+  @Option(names = "--classify-weight", description = "Data mode: factor on the <CLASSIFY> task's "
+      + "share of training steps when class labels are given (default: "
+      + "30, about 70% of the steps).")
+  Double classifyWeight;
 
   @Option(names = "--json", description = "Data mode: print the summary as one JSON object.")
   boolean json;
@@ -182,7 +190,7 @@ public final class TrainCommand implements Callable<Integer> {
   /** The data-mode options are refused without --data, so that a typo does not go unnoticed. */
   private void checkRecipeMode() {
     for (String n : new String[] {"--window", "--stride", "--classes", "--init", "--rounds",
-        "--round-steps", "--json"}) {
+        "--round-steps", "--classify-weight", "--json"}) {
       if (given(n)) {
         throw new IllegalArgumentException(n + " belongs to data mode: give --data FILE too");
       }

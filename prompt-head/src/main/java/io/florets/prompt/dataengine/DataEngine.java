@@ -195,7 +195,7 @@ public final class DataEngine {
     }
     TrainOptions o = TrainOptions.defaults(steps).withBatchSize(config.batchSize())
         .withLearningRate(config.learningRate()).withSeed(config.seed() * 31 + round)
-        .withAuxiliary(0, 2);
+        .withAuxiliary(0, 2).withTaskWeights(config.taskWeights());
     LOG.info("round {}: training {} steps on {} windows", round, steps, es.size());
     return MultitaskTrainer.train(model, head, DenseDataset.of(es, data.metadata()), o,
         new TrainingListener() {

@@ -45,7 +45,7 @@ public final class EngineCommand implements Callable<Integer> {
   @Option(names = "--synthetic", required = true, description = "Number of synthetic windows.")
   int windows;
 
-  @Option(names = "--length", defaultValue = "128", description = "Window length (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--length", defaultValue = "256", description = "Window length (default: ${DEFAULT-VALUE}).")
   int length;
 
   @Option(names = "--degrade-labelers", defaultValue = "0",
@@ -59,24 +59,39 @@ public final class EngineCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "11", description = "Seed of data, noise, split and training (default: ${DEFAULT-VALUE}).")
   long seed;
 
+  @Option(names = "--init", defaultValue = "default", paramLabel = "default|none|DIR",
+      description = "Model the loop starts from: the shipped default model, a model folder, or "
+          + "none (a fresh model of the --model shape trained only on this run's labels; "
+          + "default: ${DEFAULT-VALUE}).")
+  String init;
+
   @Option(names = "--model", defaultValue = "tiny",
-      description = "Engine shape: tiny or compact (default: ${DEFAULT-VALUE}).")
+      description = "Engine shape with --init none: tiny, compact or small (default: ${DEFAULT-VALUE}).")
   String modelShape;
 
-  @Option(names = "--steps", defaultValue = "600", description = "Training steps before round 1 (default: ${DEFAULT-VALUE}).")
-  long firstSteps;
+  @Option(names = "--steps", description = "Training steps before round 1 (default: 200 from a "
+      + "trained model, 600 with --init none).")
+  Long firstSteps;
 
-  @Option(names = "--round-steps", defaultValue = "300", description = "Warm-start steps before each later round (default: ${DEFAULT-VALUE}).")
-  long roundSteps;
+  @Option(names = "--round-steps", description = "Warm-start steps before each later round "
+      + "(default: 100 from a trained model, 300 with --init none).")
+  Long roundSteps;
 
-  @Option(names = "--batch", defaultValue = "32", description = "Batch size (default: ${DEFAULT-VALUE}).")
-  int batch;
+  @Option(names = "--batch", description = "Batch size (default: 16 from a trained model, 32 with "
+      + "--init none).")
+  Integer batch;
 
-  @Option(names = "--lr", defaultValue = "2e-3", description = "Peak learning rate (default: ${DEFAULT-VALUE}).")
-  double lr;
+  @Option(names = "--lr", description = "Peak learning rate (default: 3e-4 from a trained model, "
+      + "so that fine-tuning on machine labels does not wash out what it knows; 2e-3 with --init "
+      + "none).")
+  Double lr;
 
   @Option(names = "--threads", defaultValue = "2", description = "Labelling threads (default: ${DEFAULT-VALUE}).")
   int threads;
+
+  @Option(names = "--torch-threads", defaultValue = "1",
+      description = "PyTorch intra-op threads for training and decoding (default: ${DEFAULT-VALUE}).")
+  int torchThreads;
 
   @Option(names = "--json", description = "Print one JSON object.")
   boolean json;
@@ -89,11 +104,15 @@ public final class EngineCommand implements Callable<Integer> {
         .events(0, 3).build();
     DenseDataset data = SyntheticGenerator.generate(sc);
     List<Labeler> labelers = DegradedLabeler.all(Labelers.defaultSuite(), degrade, seed);
-    EngineConfig ec = "compact".equals(modelShape) ? Recipe.compact()
-        : EngineConfig.tiny().withMaxLengths(32, 128);
+    io.florets.engine.GradMode.setIntraOpThreads(torchThreads);
+    boolean fresh = "none".equals(init);
+    EngineConfig ec = Recipe.engine(modelShape).withMaxLengths(32, 128);
     DataEngineConfig cfg = DataEngineConfig.defaults(rounds, seed)
-        .withSteps(firstSteps, roundSteps, 0).withOptimizer(batch, lr).withThreads(threads);
-    PromptHead head = PromptHead.of(Vocabulary.standard());
+        .withSteps(firstSteps != null ? firstSteps : fresh ? 600 : 200,
+            roundSteps != null ? roundSteps : fresh ? 300 : 100, 0)
+        .withOptimizer(batch != null ? batch : fresh ? 32 : 16,
+            lr != null ? lr : fresh ? 2e-3 : 3e-4)
+        .withThreads(threads);
     long t0 = System.nanoTime();
     DataEngineListener progress = new DataEngineListener() {
       private String last = "";
@@ -119,16 +138,25 @@ public final class EngineCommand implements Callable<Integer> {
       }
     };
     DataEngineResult res;
-    try (ModelBundle b = ModelBundle.create(ec, SeriesFrontEndConfig.defaults(ec.dModel()), head,
-        seed)) {
-      res = DataEngine.of(labelers, cfg).run(data, b.model(), head, progress);
+    String modelName;
+    try (ModelBundle b = fresh
+        ? ModelBundle.create(ec, SeriesFrontEndConfig.defaults(ec.dModel()),
+            PromptHead.of(Vocabulary.standard()), seed)
+        : ModelOption.bundle(init)) {
+      err.printf(Locale.ROOT, "data engine: %d windows of %d samples, labelers degraded by %s, "
+          + "%d rounds, model %s (%s engine)%n", windows, length, degrade, rounds, init,
+          b.model().config().name());
+      err.flush();
+      modelName = b.model().config().name();
+      res = DataEngine.of(labelers, cfg).run(data, b.model(), b.head(), progress);
     }
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("windows", windows);
     m.put("length", length);
     m.put("degradeLabelers", degrade);
     m.put("seed", seed);
-    m.put("model", ec.name());
+    m.put("init", init);
+    m.put("model", modelName);
     m.put("labelers", labelers.stream().map(Labeler::name).toList());
     m.putAll(res.toMap());
     m.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);

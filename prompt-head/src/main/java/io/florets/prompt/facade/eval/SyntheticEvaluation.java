@@ -133,6 +133,39 @@ public final class SyntheticEvaluation {
     c.put("detail", cs.toMap());
     out.put("consensus", c);
     out.put("model", mc.toMap());
+    out.put("embedding", embedding(florets, ws, truth));
+    return out;
+  }
+
+  /**
+   * Leave-one-out precision@10 of {@code <EMBED>} neighbours sharing the query's true shape tag,
+   * per facet and for all four tags at once.
+   */
+  static Map<String, Object> embedding(Florets florets, List<Window> ws,
+      List<List<Annotation>> truth) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (ws.size() <= 10) {
+      return out;
+    }
+    List<String> all = new ArrayList<>();
+    io.florets.prompt.facade.RetrievalIndex index = florets.index(ws);
+    for (ShapeFacet f : ShapeFacet.values()) {
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < ws.size(); i++) {
+        String v = "";
+        for (Annotation a : truth.get(i)) {
+          if (a.target() instanceof ShapeTag t && t.facet() == f && t.channel() <= 0) {
+            v = t.value();
+          }
+        }
+        labels.add(v);
+        all.add(i < all.size() ? all.get(i) : "");
+        all.set(i, all.get(i) + "|" + v);
+      }
+      out.put(f.name().toLowerCase(Locale.ROOT), EmbeddingEvaluation.leaveOneOut(index, ws,
+          labels, 10));
+    }
+    out.put("allShapeTags", EmbeddingEvaluation.leaveOneOut(index, ws, all, 10));
     return out;
   }
 

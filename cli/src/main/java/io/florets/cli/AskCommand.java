@@ -2,6 +2,7 @@ package io.florets.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.florets.prompt.facade.Florets;
 import io.florets.prompt.readout.Boxes;
 import io.florets.prompt.readout.Caption;
 import io.florets.prompt.readout.Label;
@@ -75,10 +76,11 @@ public final class AskCommand implements Callable<Integer> {
           + "(a series file)");
     }
     RasterImage img = ImageFiles.read(image);
-    try (VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model))) {
-      VisionModel asker = m.withBeamSize(beam);
+    VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model));
+    // the same facade as series windows; the image goes to the vision model's front end
+    try (Florets f = Florets.of(m.withBeamSize(beam))) {
       long t0 = System.nanoTime();
-      Readout answer = asker.ask(img, prompt);
+      Readout answer = f.ask(img, prompt);
       double ms = (System.nanoTime() - t0) / 1e6;
       if (annotate != null) {
         ImageFiles.writePng(BoxPainter.paint(img, drawn(answer)), annotate);

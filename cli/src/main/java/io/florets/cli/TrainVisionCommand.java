@@ -45,6 +45,25 @@ public final class TrainVisionCommand implements Callable<Integer> {
           + " several on a machine whose cores are busy with other work).")
   int threads;
 
+  @Option(names = "--batch", paramLabel = "ROWS", description = "Rows per step (default: the recipe's).")
+  Integer batch;
+
+  @Option(names = "--lr", paramLabel = "RATE", description = "Peak learning rate (default: the recipe's).")
+  Double lr;
+
+  @Option(names = "--scene-share", paramLabel = "P",
+      description = "Probability that a row is a synthetic scene (default: the recipe's).")
+  Double sceneShare;
+
+  @Option(names = "--digit-share", paramLabel = "P",
+      description = "Probability that a row is a digit for <CLASSIFY>; the rest are digit canvases"
+          + " (default: the recipe's).")
+  Double digitShare;
+
+  @Option(names = "--digit-focus", paramLabel = "STEPS:P",
+      description = "The first STEPS steps draw digits for <CLASSIFY> with probability P (default: none).")
+  String digitFocus;
+
   @Override
   public Integer call() throws IOException {
     if (saveEvery < 0) {
@@ -57,6 +76,27 @@ public final class TrainVisionCommand implements Callable<Integer> {
     System.setProperty("ai.djl.pytorch.num_threads", Integer.toString(threads));
     System.setProperty("ai.djl.pytorch.num_interop_threads", "1");
     VisionRecipe r = VisionRecipe.preset(recipe, steps);
+    if (batch != null) {
+      r = r.withBatchSize(batch);
+    }
+    if (lr != null) {
+      r = r.withLearningRate(lr);
+    }
+    if (sceneShare != null || digitShare != null) {
+      r = r.withShares(sceneShare != null ? sceneShare : r.sceneShare(),
+          digitShare != null ? digitShare : r.digitShare());
+    }
+    if (digitFocus != null) {
+      String[] f = digitFocus.split(":");
+      if (f.length != 2) {
+        throw new IllegalArgumentException("--digit-focus must be STEPS:P, e.g. 600:0.85, got " + digitFocus);
+      }
+      try {
+        r = r.withDigitFocus(Long.parseLong(f[0].trim()), Double.parseDouble(f[1].trim()));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException("--digit-focus must be STEPS:P, e.g. 600:0.85, got " + digitFocus, e);
+      }
+    }
     Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
     VisionTraining.Result res;
     try (ProgressBar bar = new ProgressBar("train-vision", r.steps())) {

@@ -8,6 +8,8 @@ import io.florets.engine.decode.Decoded;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.prompt.facade.spi.InputModel;
+import io.florets.prompt.facade.spi.ModelFolderLoader;
 import io.florets.prompt.grammar.GrammarConstraint;
 import io.florets.prompt.readout.Embedding;
 import io.florets.prompt.readout.Numeric;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -32,6 +35,16 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * try (Florets f = Florets.defaultModel()) {
  *   Events ev = f.ask(Window.of(samples), Tasks.EVENTS);
  *   Readout r = f.ask(window, "<PROPERTY>mean");
+ * }
+ * }</pre>
+ *
+ * <p>The same facade serves models of other modalities through their front end: a model folder that a
+ * registered {@link ModelFolderLoader} recognises (the vision bridge registers one for image models)
+ * is opened by {@link #load}, and its inputs are asked with the input-typed methods:
+ *
+ * <pre>{@code
+ * try (Florets f = Florets.load(visionModelDir)) {
+ *   Boxes boxes = f.ask(image, Tasks.OD);          // image: a RasterImage
  * }
  * }</pre>
  *
@@ -53,6 +66,8 @@ public final class Florets implements AutoCloseable {
   private final PromptHead head;
   private final EngineModel<Window> model;
   private final int[] embedPrompt;
+  /** The model of another modality, or null when the facade serves a series bundle. */
+  private final InputModel<?> inputModel;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   private Florets(ModelBundle bundle) {
@@ -60,6 +75,15 @@ public final class Florets implements AutoCloseable {
     this.head = bundle.head();
     this.model = bundle.model();
     this.embedPrompt = head.promptTokens(Tasks.EMBED.prompt());
+    this.inputModel = null;
+  }
+
+  private Florets(InputModel<?> inputModel) {
+    this.bundle = null;
+    this.head = null;
+    this.model = null;
+    this.embedPrompt = null;
+    this.inputModel = inputModel;
   }
 
   /** A facade over an already loaded or freshly trained model (the facade takes ownership). */
@@ -68,11 +92,29 @@ public final class Florets implements AutoCloseable {
   }
 
   /**
-   * Loads a model folder written by {@link ModelBundle#save} (e.g. by {@code florets train}).
+   * A facade over a model of another modality (e.g. an image model; the facade takes ownership).
+   * Ask it with the input-typed methods ({@link #ask(Object, Task)}, {@link #askEach}).
+   */
+  public static Florets of(InputModel<?> inputModel) {
+    return new Florets(Objects.requireNonNull(inputModel, "inputModel"));
+  }
+
+  /**
+   * Loads a model folder: one that a registered {@link ModelFolderLoader} recognises (e.g. an image
+   * model folder, when the vision bridge is on the class path), otherwise a time-series bundle written
+   * by {@link ModelBundle#save} (e.g. by {@code florets train}).
    *
    * @throws BundleException if the folder is missing, corrupt or mixes vocabularies
    */
   public static Florets load(Path dir) throws BundleException {
+    Objects.requireNonNull(dir, "dir");
+    for (ModelFolderLoader loader : ServiceLoader.load(ModelFolderLoader.class,
+        Florets.class.getClassLoader())) {
+      if (loader.recognises(dir)) {
+        return new Florets(Objects.requireNonNull(loader.load(dir), loader.getClass().getName()
+            + " returned no model for " + dir));
+      }
+    }
     return new Florets(ModelBundle.load(dir));
   }
 
@@ -90,9 +132,110 @@ public final class Florets implements AutoCloseable {
     }
   }
 
-  /** The model folder behind this facade (provenance, head, engine model). */
+  /**
+   * The model folder behind this facade (provenance, head, engine model).
+   *
+   * @throws IllegalStateException if the facade serves a model of another modality (no series bundle)
+   */
   public ModelBundle bundle() {
+    if (bundle == null) {
+      throw new IllegalStateException("this Florets instance serves a " + inputModel.modality().jsonName()
+          + " model; it has no time-series model bundle");
+    }
     return bundle;
+  }
+
+  /** The input type this facade's model takes: {@link Window} for a series model, else its front end's. */
+  public Class<?> inputType() {
+    return inputModel == null ? Window.class : inputModel.inputType();
+  }
+
+  /**
+   * Asks an argument-free task about an input of the model's {@link #inputType()}, e.g.
+   * {@code ask(image, Tasks.OD)} on an image model.
+   *
+   * @throws IllegalArgumentException if the input's type does not match the model's front end, or the
+   *     task is of another modality
+   */
+  public <R extends Readout> R ask(Object input, Task<R> task) {
+    return ask(input, promptOf(task));
+  }
+
+  /** Asks a prompt about an input of the model's {@link #inputType()}; see {@link #ask(Object, Task)}. */
+  public <R extends Readout> R ask(Object input, Prompt<R> prompt) {
+    return askEach(List.of(Objects.requireNonNull(input, "input")), prompt).get(0);
+  }
+
+  /**
+   * Asks a prompt given as text (token form or natural-language expansion, parsed for the model's
+   * modality) about an input of the model's {@link #inputType()}.
+   */
+  public Readout ask(Object input, String prompt) {
+    Prompt<?> p = PromptParser.parse(prompt, inputModel == null ? Modality.SERIES : inputModel.modality());
+    return ask(input, p);
+  }
+
+  /**
+   * Asks one prompt about many inputs of the model's {@link #inputType()}: windows go to the series
+   * model ({@link #askAll(List, Prompt)}), other inputs to the front end of a model of another modality.
+   *
+   * @return one readout per input, in order
+   * @throws IllegalArgumentException if an input's type does not match the model's front end (the
+   *     message names it and its index), or the prompt is of another modality
+   */
+  public <R extends Readout> List<R> askEach(List<?> inputs, Prompt<R> prompt) {
+    Objects.requireNonNull(inputs, "inputs");
+    Objects.requireNonNull(prompt, "prompt");
+    checkOpen();
+    Class<?> type = inputType();
+    for (int i = 0; i < inputs.size(); i++) {
+      Object x = Objects.requireNonNull(inputs.get(i), "input at index " + i);
+      if (!type.isInstance(x)) {
+        throw new IllegalArgumentException("input " + i + " is a " + x.getClass().getName() + ", but this "
+            + "model's front end takes " + type.getName());
+      }
+    }
+    if (inputModel == null) {
+      List<Window> ws = new ArrayList<>(inputs.size());
+      inputs.forEach(x -> ws.add((Window) x));
+      return askAll(ws, prompt);
+    }
+    return askOther(inputModel, inputs, prompt);
+  }
+
+  private static <I, R extends Readout> List<R> askOther(InputModel<I> m, List<?> inputs, Prompt<R> prompt) {
+    if (inputs.isEmpty()) {
+      throw new IllegalArgumentException("no inputs given");
+    }
+    List<I> typed = new ArrayList<>(inputs.size());
+    inputs.forEach(x -> typed.add(m.inputType().cast(x)));
+    return m.askAll(typed, inModality(prompt, m.modality()));
+  }
+
+  /**
+   * The prompt itself if it is of {@code modality}; else, for an argument-free task whose token the
+   * other modality also has with the same readout type ({@code Tasks.CLASSIFY} and
+   * {@code Tasks.IMAGE_CLASSIFY} are both {@code <CLASSIFY>}), that task's prompt.
+   */
+  private static <R extends Readout> Prompt<R> inModality(Prompt<R> prompt, Modality modality) {
+    Task<R> t = prompt.task();
+    if (t.modality() == modality) {
+      return prompt;
+    }
+    if (!t.needsArguments() && prompt.equals(t.prompt())) {
+      try {
+        Prompt<?> p = PromptParser.parse(t.token(), modality);
+        if (p.task().readoutType() == t.readoutType() && !p.task().needsArguments()) {
+          @SuppressWarnings("unchecked") // same readout type, checked above
+          Prompt<R> same = (Prompt<R>) p;
+          return same;
+        }
+      } catch (IllegalArgumentException e) {
+        // no such task in that modality: reported below
+      }
+    }
+    throw new IllegalArgumentException("prompt " + prompt + " is a " + t.modality().jsonName()
+        + " task; this model answers " + modality.jsonName() + " tasks");
   }
 
   /** Asks an argument-free task, e.g. {@code ask(w, Tasks.EVENTS)}. */
@@ -261,6 +404,10 @@ public final class Florets implements AutoCloseable {
 
   private void checkWindows(List<Window> windows) {
     Objects.requireNonNull(windows, "windows");
+    if (inputModel != null) {
+      throw new IllegalArgumentException("this model's front end takes " + inputModel.inputType().getName()
+          + ", not series windows; ask it with ask(input, task) or askEach");
+    }
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("no windows given");
     }
@@ -301,7 +448,11 @@ public final class Florets implements AutoCloseable {
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      bundle.close();
+      if (bundle != null) {
+        bundle.close();
+      } else {
+        inputModel.close();
+      }
     }
   }
 }

@@ -23,7 +23,7 @@ import java.util.SplittableRandom;
 
 /**
  * Training batches of (image, task prompt, serialized target) triples for the image tasks. Row by row:
- * an image set is drawn by the recipe's shares (synthetic scene of the training seed, a training-split
+ * an image set is drawn by the recipe's shares at that step (synthetic scene of the training seed, a training-split
  * digit, or a digit canvas of training digits), then one of the image's training pairs
  * ({@link ImageSerializer#pairs}) by task weight ({@code <OD>} 6, every other task 1). Scenes and canvases
  * are drawn from an effectively endless index range, so the model rarely sees an image twice.
@@ -66,7 +66,7 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
     int[][] prompts = new int[n][];
     int[][] targets = new int[n][];
     for (int i = 0; i < n; i++) {
-      ImageExample e = draw(rnd);
+      ImageExample e = draw(rnd, step);
       TrainingPair p = pick(pairsWithTruth(e), rnd, e);
       inputs.add(e.image());
       prompts[i] = p.promptTokens();
@@ -76,14 +76,15 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
     return new TrainingBatch<>(inputs, prompts, targets);
   }
 
-  /** One training image, drawn by the recipe's shares. */
-  ImageExample draw(SplittableRandom rnd) {
+  /** One training image, drawn by the recipe's shares at {@code step}. */
+  ImageExample draw(SplittableRandom rnd, long step) {
     double u = rnd.nextDouble();
     long index = rnd.nextInt(INDEX_RANGE);
-    if (u < recipe.sceneShare()) {
+    double sceneShare = recipe.sceneShareAt(step);
+    if (u < sceneShare) {
       return ImageExample.of("training scene " + index, scenes.scene(index));
     }
-    if (u < recipe.sceneShare() + recipe.digitShare()) {
+    if (u < sceneShare + recipe.digitShareAt(step)) {
       return ImageExample.of(digits.get(rnd.nextInt(digits.size())));
     }
     return ImageExample.of("training canvas " + index, canvases.canvas(index));

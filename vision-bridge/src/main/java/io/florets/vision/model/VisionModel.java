@@ -8,6 +8,7 @@ import io.florets.engine.checkpoint.Checkpoints;
 import io.florets.engine.checkpoint.Provenance;
 import io.florets.engine.decode.DecodeOptions;
 import io.florets.engine.decode.Decoded;
+import io.florets.prompt.facade.spi.InputModel;
 import io.florets.prompt.grammar.Grammar;
 import io.florets.prompt.grammar.GrammarConstraint;
 import io.florets.prompt.grammar.Grammars;
@@ -38,8 +39,12 @@ import java.util.Objects;
  * <p>A model folder holds {@code vision.json} (front-end settings and recipe), {@code vocabulary.json}
  * and {@code engine/} (the engine checkpoint with provenance). Thread-safe for asking; close it to free
  * native memory.
+ *
+ * <p>It is also the {@link InputModel} through which the {@code Florets} facade serves images:
+ * {@code Florets.of(VisionModel.defaultModel()).ask(image, Tasks.OD)}, or {@code Florets.load(dir)} on a
+ * vision model folder ({@link VisionModelFolderLoader}).
  */
-public final class VisionModel implements AutoCloseable {
+public final class VisionModel implements InputModel<RasterImage> {
   /** Classpath folder of the shipped default model. */
   public static final String DEFAULT_RESOURCE = "/io/florets/vision/model/default/";
   private static final String[] DEFAULT_FILES = {"vision.json", "vocabulary.json", "engine/manifest.json",
@@ -69,6 +74,18 @@ public final class VisionModel implements AutoCloseable {
     EngineModel<RasterImage> e = EngineModel.create(recipe.engine(), ImageFrontEnd.of(recipe.frontEnd()),
         VisionVocabulary.spec(v), recipe.seed());
     return new VisionModel(e, v, recipe.toJson(), 1);
+  }
+
+  /** {@link RasterImage}: the input type of the image front end. */
+  @Override
+  public Class<RasterImage> inputType() {
+    return RasterImage.class;
+  }
+
+  /** {@link Modality#IMAGE}. */
+  @Override
+  public Modality modality() {
+    return Modality.IMAGE;
   }
 
   /** The engine model (for training). */
@@ -114,7 +131,8 @@ public final class VisionModel implements AutoCloseable {
    *
    * @throws IllegalStateException if an answer does not parse (constrained decoding should prevent it)
    */
-  public <R extends Readout> List<R> askAll(List<RasterImage> images, Prompt<R> prompt) {
+  @Override
+  public <R extends Readout> List<R> askAll(List<? extends RasterImage> images, Prompt<R> prompt) {
     List<R> out = new ArrayList<>(images.size());
     int i = 0;
     for (java.util.Optional<R> r : tryAskAll(images, prompt)) {
@@ -129,7 +147,8 @@ public final class VisionModel implements AutoCloseable {
    * Like {@link #askAll} but an answer that fails to parse is empty (and logged) instead of throwing;
    * the evaluation counts these for its parse rate.
    */
-  public <R extends Readout> List<java.util.Optional<R>> tryAskAll(List<RasterImage> images, Prompt<R> prompt) {
+  public <R extends Readout> List<java.util.Optional<R>> tryAskAll(List<? extends RasterImage> images,
+      Prompt<R> prompt) {
     Objects.requireNonNull(prompt, "prompt");
     if (prompt.task().modality() != Modality.IMAGE) {
       throw new IllegalArgumentException("prompt " + prompt + " is not an image task");
@@ -250,20 +269,30 @@ public final class VisionModel implements AutoCloseable {
   public static VisionModel defaultModel() throws IOException {
     Path tmp = Files.createTempDirectory("florets-vision-model");
     try {
-      for (String f : DEFAULT_FILES) {
-        try (InputStream in = VisionModel.class.getResourceAsStream(DEFAULT_RESOURCE + f)) {
-          if (in == null) {
-            throw new IOException("the default vision model is not on the classpath (missing "
-                + DEFAULT_RESOURCE + f + ")");
-          }
-          Path out = tmp.resolve(f);
-          Files.createDirectories(out.getParent());
-          Files.copy(in, out);
-        }
-      }
+      exportDefaultModel(tmp);
       return load(tmp);
     } finally {
       deleteTree(tmp);
+    }
+  }
+
+  /**
+   * Writes the shipped default model's folder into {@code dir} (created if needed), e.g. to open it
+   * with {@code Florets.load(dir)}.
+   *
+   * @throws IOException if it is not on the classpath or a file cannot be written
+   */
+  public static void exportDefaultModel(Path dir) throws IOException {
+    for (String f : DEFAULT_FILES) {
+      try (InputStream in = VisionModel.class.getResourceAsStream(DEFAULT_RESOURCE + f)) {
+        if (in == null) {
+          throw new IOException("the default vision model is not on the classpath (missing "
+              + DEFAULT_RESOURCE + f + ")");
+        }
+        Path out = dir.resolve(f);
+        Files.createDirectories(out.getParent());
+        Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
     }
   }
 

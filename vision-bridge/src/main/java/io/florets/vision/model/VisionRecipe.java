@@ -18,9 +18,16 @@ import java.util.Objects;
  * @param seed seed of initialisation and batch drawing
  * @param sceneShare probability that a row is a synthetic scene
  * @param digitShare probability that a row is a digit for classification (the rest: digit canvases)
+ * @param digitFocusSteps the first steps that draw digits for classification with
+ *     {@code digitFocusShare} instead (0 = none). Short answers weigh little in the token-mean loss
+ *     beside 20-token {@code <OD>} answers, so the digit classes are learned first, while nothing else
+ *     competes, and kept by {@code digitShare} afterwards
+ * @param digitFocusShare probability that a row is a digit during the focus steps (scenes and canvases
+ *     share the rest in the ratio of {@code sceneShare} to the canvases' share)
  */
 public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig frontEnd, int batchSize,
-    long steps, double learningRate, long seed, double sceneShare, double digitShare) {
+    long steps, double learningRate, long seed, double sceneShare, double digitShare, long digitFocusSteps,
+    double digitFocusShare) {
   /** Validates. */
   public VisionRecipe {
     Objects.requireNonNull(name, "name");
@@ -38,6 +45,30 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
       throw new IllegalArgumentException("vision recipe '" + name + "': shares must be >= 0 and sum to <= 1, got "
           + sceneShare + " + " + digitShare);
     }
+    if (digitFocusSteps < 0 || !(digitFocusShare >= 0 && digitFocusShare <= 1)) {
+      throw new IllegalArgumentException("vision recipe '" + name + "': digit focus needs steps >= 0 and a share"
+          + " in [0, 1], got " + digitFocusSteps + ", " + digitFocusShare);
+    }
+  }
+
+  /** A recipe without a digit focus phase. */
+  public VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig frontEnd, int batchSize, long steps,
+      double learningRate, long seed, double sceneShare, double digitShare) {
+    this(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare, 0, digitShare);
+  }
+
+  /** Probability that a row of {@code step} is a digit for classification. */
+  public double digitShareAt(long step) {
+    return step < digitFocusSteps ? digitFocusShare : digitShare;
+  }
+
+  /** Probability that a row of {@code step} is a synthetic scene (the rest are canvases). */
+  public double sceneShareAt(long step) {
+    if (step >= digitFocusSteps) {
+      return sceneShare;
+    }
+    double others = 1 - digitShare;
+    return others <= 0 ? 0 : (1 - digitFocusShare) * sceneShare / others;
   }
 
   /** Engine shape of the shipped vision model: d=128, 3 encoder + 2 decoder layers, ~1.2 M parameters. */
@@ -72,13 +103,45 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
 
   /** A copy with another step count. */
   public VisionRecipe withSteps(long n) {
-    return new VisionRecipe(name, engine, frontEnd, batchSize, n, learningRate, seed, sceneShare, digitShare);
+    return new VisionRecipe(name, engine, frontEnd, batchSize, n, learningRate, seed, sceneShare, digitShare,
+        digitFocusSteps, digitFocusShare);
+  }
+
+  /** A copy with another batch size (rows per step). */
+  public VisionRecipe withBatchSize(int rows) {
+    return new VisionRecipe(name, engine, frontEnd, rows, steps, learningRate, seed, sceneShare, digitShare,
+        digitFocusSteps, digitFocusShare);
+  }
+
+  /** A copy with another peak learning rate. */
+  public VisionRecipe withLearningRate(double lr) {
+    return new VisionRecipe(name, engine, frontEnd, batchSize, steps, lr, seed, sceneShare, digitShare,
+        digitFocusSteps, digitFocusShare);
+  }
+
+  /** A copy whose first {@code focusSteps} steps draw digits with probability {@code share}. */
+  public VisionRecipe withDigitFocus(long focusSteps, double share) {
+    return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare,
+        focusSteps, share);
+  }
+
+  /**
+   * A copy with another mix of image sets.
+   *
+   * @param scenes probability that a row is a synthetic scene
+   * @param digitsForClassification probability that a row is a digit for {@code <CLASSIFY>} (the rest:
+   *     digit canvases)
+   */
+  public VisionRecipe withShares(double scenes, double digitsForClassification) {
+    return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, scenes,
+        digitsForClassification, digitFocusSteps, digitFocusShare);
   }
 
   /** Canonical JSON of the recipe (for provenance). */
   public String toJson() {
     return String.format(Locale.ROOT, "{\"name\":\"%s\",\"frontEnd\":%s,\"batchSize\":%d,\"steps\":%d,"
-        + "\"learningRate\":%s,\"seed\":%d,\"sceneShare\":%s,\"digitShare\":%s}", name, frontEnd.toJson(),
-        batchSize, steps, learningRate, seed, sceneShare, digitShare);
+        + "\"learningRate\":%s,\"seed\":%d,\"sceneShare\":%s,\"digitShare\":%s,\"digitFocusSteps\":%d,"
+        + "\"digitFocusShare\":%s}", name, frontEnd.toJson(), batchSize, steps, learningRate, seed, sceneShare,
+        digitShare, digitFocusSteps, digitFocusShare);
   }
 }

@@ -72,6 +72,7 @@ public final class VisionTraining {
       LOG.info("training vision recipe {} ({} parameters) for {} steps", recipe.name(),
           model.engine().parameterCount(), recipe.steps());
       TrainingResult r;
+      long started = System.nanoTime();
       if (snapshotEvery > 0) {
         do {
           r = trainer.fitUntil(Math.min(recipe.steps(), trainer.stepsDone() + snapshotEvery));
@@ -82,6 +83,9 @@ public final class VisionTraining {
       } else {
         r = trainer.fit();
       }
+      // each fitUntil call times only itself: the run's time is the wall time of all of them (and snapshots)
+      r = new TrainingResult(r.steps(), r.lastLoss(), r.validationLoss(), r.validationTokenAccuracy(),
+          r.stoppedEarly(), (System.nanoTime() - started) / 1e9);
       Provenance p = Provenance.of(source.dataHash(), recipe.seed(), r.steps(),
           config + " recipe=" + recipe.toJson());
       return new Result(model, r, p);
@@ -95,7 +99,7 @@ public final class VisionTraining {
    * A finished run.
    *
    * @param model the trained model
-   * @param result steps, last loss, seconds
+   * @param result steps, last loss, and seconds: wall time of the whole run, snapshots included
    * @param provenance what to save with it
    */
   public record Result(VisionModel model, TrainingResult result, Provenance provenance) {

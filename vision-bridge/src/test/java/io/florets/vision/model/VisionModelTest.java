@@ -60,6 +60,32 @@ class VisionModelTest {
   }
 
   @Test
+  void aDigitFocusPhaseDrawsMostlyDigitsThenTheRecipeMix() {
+    VisionRecipe r = VisionRecipe.tiny(100).withShares(0.5, 0.3).withDigitFocus(20, 0.9);
+    assertEquals(0.9, r.digitShareAt(19));
+    assertEquals(0.1 * 0.5 / 0.7, r.sceneShareAt(0), 1e-12); // scenes : canvases stays 5 : 2
+    assertEquals(0.3, r.digitShareAt(20));
+    assertEquals(0.5, r.sceneShareAt(20));
+    assertThrows(IllegalArgumentException.class, () -> r.withDigitFocus(-1, 0.5));
+    assertThrows(IllegalArgumentException.class, () -> r.withDigitFocus(10, 1.5));
+    VisionBatchSource s = new VisionBatchSource(r.withBatchSize(50), VisionVocabulary.build(), digits);
+    int classify = Tasks.IMAGE_CLASSIFY.prompt().tokens(VisionVocabulary.build())[0];
+    int inFocus = 0;
+    int after = 0;
+    for (int step = 0; step < 4; step++) {
+      for (int[] p : s.batch(step).prompts()) {
+        inFocus += p[0] == classify ? 1 : 0;
+      }
+      for (int[] p : s.batch(40 + step).prompts()) {
+        after += p[0] == classify ? 1 : 0;
+      }
+    }
+    // 200 rows each: ~180 digits in focus; ~60 digits (+ a few scene/canvas <CLASSIFY>-free rows) after
+    assertTrue(inFocus > 160, "digit rows in the focus phase: " + inFocus);
+    assertTrue(after < 100, "digit rows after it: " + after);
+  }
+
+  @Test
   void trainingLowersTheLossAndEveryAnswerParses() throws Exception {
     List<Double> losses = new ArrayList<>();
     VisionTraining.Result res = VisionTraining.train(VisionRecipe.tiny(40), digits, new TrainingListener() {

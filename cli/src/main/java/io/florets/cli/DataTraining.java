@@ -233,8 +233,8 @@ final class DataTraining {
       @Override
       public void progress(int round, String phase, long done, long total) {
         long step = Math.max(1, total / 5);
-        String key = round + phase;
-        if (!key.equals(last) || done % step == 0 || done == total) {
+        String key = round + phase + "/" + done;
+        if (!key.equals(last) && (done == 1 || done % step == 0 || done == total)) {
           last = key;
           err.printf(Locale.ROOT, "round %d %-7s %d/%d  (%.0f s)%n", round, phase, done, total,
               (System.nanoTime() - t0) / 1e9);

@@ -91,6 +91,26 @@ class TrainDataCommandTest {
   }
 
   @Test
+  void withoutClassesTheDataEngineRunsOnTheLabelersAlone() throws Exception {
+    StringBuilder b = new StringBuilder("value\n");
+    for (int t = 0; t < 192; t++) {
+      b.append(String.format(java.util.Locale.ROOT, "%.4f%n", Math.sin(t / 5.0) + (t > 120 ? 3 : 0)));
+    }
+    Path data = Files.writeString(tmp.resolve("plain.csv"), b.toString());
+    Path out = tmp.resolve("plain-model");
+    Run r = run("train", "--data", data.toString(), "--window", "64", "--stride", "32",
+        "--steps", "1", "--round-steps", "1", "--batch", "4", "--out", out.toString(), "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(5, j.get("windows").asInt(), "starts 0, 32, 64, 96, 128");
+    assertEquals(0, j.get("labelledWindows").asInt());
+    try (Florets f = Florets.load(out)) {
+      assertEquals("none", f.bundle().provenance().details().get("classes"));
+      assertEquals(1, f.bundle().channels());
+    }
+  }
+
+  @Test
   void badInputIsAClearErrorNamingTheFileOrValue() throws Exception {
     Path data = csv(1);
     Path two = csv(2);
@@ -140,5 +160,17 @@ class TrainDataCommandTest {
     try (Florets f = Florets.load(out)) {
       assertEquals(List.of("2", "1"), f.bundle().head().vocabulary().classNames());
     }
+    Path test = train.resolveSibling("GunPoint_TEST.ts");
+    Run e = run("eval", "ucr", "--train", train.toString(), "--test", test.toString(), "--model",
+        out.toString(), "--runs", "1", "--threads", "1", "--json");
+    assertEquals(0, e.code(), e.err());
+    JsonNode ej = new ObjectMapper().readTree(e.out());
+    double acc = ej.get("florets").asDouble();
+    assertTrue(acc >= 0 && acc <= 1, e.out());
+    assertTrue(ej.get("floretsNote").asText().contains(out.toString()), e.out());
+    Run both = run("eval", "ucr", "--train", train.toString(), "--test", test.toString(),
+        "--model", out.toString(), "--adapt-steps", "5");
+    assertEquals(2, both.code());
+    assertTrue(both.err().contains("not both"), both.err());
   }
 }

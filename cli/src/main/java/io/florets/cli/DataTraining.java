@@ -131,6 +131,9 @@ final class DataTraining {
       summary.put("init", initDescription);
       summary.put("parameters", b.model().parameterCount());
       summary.put("steps", p.steps());
+      summary.put("heldOutLabelled", a.heldOutLabelled());
+      summary.put("heldOutClassAccuracy", Double.isNaN(a.heldOutClassAccuracy()) ? null
+          : Math.round(a.heldOutClassAccuracy() * 1e4) / 1e4);
       summary.putAll(a.result().toMap());
       summary.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     }
@@ -276,6 +279,8 @@ final class DataTraining {
               + q.get("classHeldOut") + "), event F1 " + q.get("eventF1")
               + ", shape-tag accuracy " + q.get("shapeTagAccuracy"), r.seconds());
     }
+    out.printf(Locale.ROOT, "final model on the %s held-out labelled windows (never trained on): "
+        + "class accuracy %s%n", s.get("heldOutLabelled"), s.get("heldOutClassAccuracy"));
     out.flush();
   }
 

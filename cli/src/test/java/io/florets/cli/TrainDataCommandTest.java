@@ -157,6 +157,9 @@ class TrainDataCommandTest {
     assertEquals(50, j.get("windows").asInt());
     assertEquals(50, j.get("labelledWindows").asInt());
     assertEquals(8, j.get("rounds").get(1).get("modelQuality").get("classHeldOut").asInt());
+    assertEquals(8, j.get("heldOutLabelled").asInt());
+    double acc = j.get("heldOutClassAccuracy").asDouble();
+    assertTrue(acc >= 0 && acc <= 1 && Math.round(acc * 8) == acc * 8, "k of 8: " + acc);
     try (Florets f = Florets.load(out)) {
       assertEquals(List.of("2", "1"), f.bundle().head().vocabulary().classNames());
     }
@@ -165,8 +168,8 @@ class TrainDataCommandTest {
         out.toString(), "--runs", "1", "--threads", "1", "--json");
     assertEquals(0, e.code(), e.err());
     JsonNode ej = new ObjectMapper().readTree(e.out());
-    double acc = ej.get("florets").asDouble();
-    assertTrue(acc >= 0 && acc <= 1, e.out());
+    double testAcc = ej.get("florets").asDouble();
+    assertTrue(testAcc >= 0 && testAcc <= 1, e.out());
     assertTrue(ej.get("floretsNote").asText().contains(out.toString()), e.out());
     Run both = run("eval", "ucr", "--train", train.toString(), "--test", test.toString(),
         "--model", out.toString(), "--adapt-steps", "5");

@@ -51,8 +51,12 @@ public final class Adaptation {
    * @param bundle the trained model (caller closes it)
    * @param result the data-engine run
    * @param classNames the class names, in vocabulary order
+   * @param heldOutLabelled labelled windows in the data engine's held-out split (never trained on)
+   * @param heldOutClassAccuracy the returned model's {@code <CLASSIFY>} accuracy on those windows
+   *     against the user's labels (NaN when there are none); an answer that does not parse is wrong
    */
-  public record Adapted(ModelBundle bundle, DataEngineResult result, List<String> classNames) {
+  public record Adapted(ModelBundle bundle, DataEngineResult result, List<String> classNames,
+      int heldOutLabelled, double heldOutClassAccuracy) {
     /** Copies the list. */
     public Adapted {
       Objects.requireNonNull(bundle, "bundle");
@@ -145,8 +149,9 @@ public final class Adaptation {
           .withTaskWeights(weights)).run(
           DenseDataset.of(es, Map.of("adaptation", "classification")), b.model(), b.head(),
           listener);
+      double[] acc = heldOutAccuracy(b, windows, labels, config);
       return new Adapted(b.withProvenance(provenance(initial, r, windows.size(), lw.size(),
-          names, config.seed())), r, List.copyOf(names));
+          names, config.seed())), r, List.copyOf(names), (int) acc[1], acc[0]);
     } catch (RuntimeException e) {
       b.close();
       throw e;
@@ -179,11 +184,34 @@ public final class Adaptation {
       DataEngineResult r = DataEngine.of(labelers, config).run(
           DenseDataset.of(es, Map.of("adaptation", "unlabelled")), b.model(), b.head(), listener);
       return new Adapted(b.withProvenance(provenance(initial, r, windows.size(), 0,
-          new LinkedHashSet<>(), config.seed())), r, v.classNames());
+          new LinkedHashSet<>(), config.seed())), r, v.classNames(), 0, Double.NaN);
     } catch (RuntimeException e) {
       b.close();
       throw e;
     }
+  }
+
+  /** {accuracy, count} of the final model on the held-out windows that carry a user label. */
+  private static double[] heldOutAccuracy(ModelBundle b, List<Window> windows, List<String> labels,
+      DataEngineConfig config) {
+    boolean[] held = Split.heldOut(windows.size(), config.heldOutFraction(), config.seed());
+    List<Window> hw = new ArrayList<>();
+    List<String> hl = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      if (held[i] && labels.get(i) != null) {
+        hw.add(windows.get(i));
+        hl.add(labels.get(i));
+      }
+    }
+    if (hw.isEmpty()) {
+      return new double[] {Double.NaN, 0};
+    }
+    List<Optional<String>> pred = classify(b, hw, config.decodeBatch());
+    int ok = 0;
+    for (int i = 0; i < hw.size(); i++) {
+      ok += pred.get(i).isPresent() && pred.get(i).get().equals(hl.get(i)) ? 1 : 0;
+    }
+    return new double[] {(double) ok / hw.size(), hw.size()};
   }
 
   private static int checkChannels(ModelBundle initial, List<Window> windows) {

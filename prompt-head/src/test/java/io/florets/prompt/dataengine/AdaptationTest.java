@@ -86,6 +86,9 @@ class AdaptationTest {
       assertEquals(3, b.provenance().steps(), "2 first steps + 1 after the last round");
       assertEquals("tiny", b.provenance().details().get("initRecipe"));
       assertEquals(1, b.channels());
+      assertTrue(a.heldOutLabelled() <= 2, "2 of 12 windows are held out");
+      assertTrue(a.heldOutLabelled() == 0 ? Double.isNaN(a.heldOutClassAccuracy())
+          : a.heldOutClassAccuracy() >= 0 && a.heldOutClassAccuracy() <= 1);
       Object acc = a.result().rounds().get(1).modelQuality().get("classAccuracy");
       assertTrue(acc == null || ((Double) acc >= 0 && (Double) acc <= 1), "accuracy " + acc);
       b.save(tmp.resolve("adapted"));

@@ -8,6 +8,7 @@ import io.florets.datasets.io.SeriesFormat;
 import io.florets.datasets.io.csv.CsvSeriesReader;
 import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.engine.GradMode;
+import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.labelers.Labelers;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.dataengine.Adaptation;
@@ -203,7 +204,10 @@ final class DataTraining {
         return def;
       }
       try (def) {
-        return ModelBundle.create(def.model().config(), def.frontEndConfig(),
+        // the default model's engine and patching; the token norm that every new model gets
+        SeriesFrontEndConfig fe = def.frontEndConfig();
+        return ModelBundle.create(def.model().config(), new SeriesFrontEndConfig(fe.dModel(),
+            fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true),
             PromptHead.of(Vocabulary.standard()), seed);
       }
     }
@@ -222,8 +226,8 @@ final class DataTraining {
           + ", vocabulary " + b.head().vocabulary().hash().substring(0, 12) + ")";
     }
     if ("none".equals(c.init)) {
-      return "none (fresh " + shape + " of the default model's shape, seed " + b.provenance().seed()
-          + ")";
+      return "none (fresh " + shape + " of the default model's shape, token norm on, seed "
+          + b.provenance().seed() + ")";
     }
     return Path.of(c.init).toAbsolutePath().normalize() + " (recipe " + b.provenance().recipe()
         + ", " + shape + ", vocabulary " + b.head().vocabulary().hash().substring(0, 12) + ")";

@@ -93,8 +93,8 @@ public final class TrainCommand implements Callable<Integer> {
   String classes;
 
   @Option(names = "--init", defaultValue = "default", description = "Data mode: the starting "
-      + "model: default (the shipped model), none (a fresh model of the default model's shape) or "
-      + "a model folder (default: ${DEFAULT-VALUE}).")
+      + "model: default (the shipped model), none (a fresh model of the default model's shape, "
+      + "with the token norm of new models) or a model folder (default: ${DEFAULT-VALUE}).")
   String init;
 
   @Option(names = "--rounds", defaultValue = "2", description = "Data mode: data-engine rounds, "

@@ -91,7 +91,7 @@ class TrainDataCommandTest {
   }
 
   @Test
-  void withoutClassesTheDataEngineRunsOnTheLabelersAlone() throws Exception {
+  void withoutClassesAFreshModelLearnsFromTheLabelersAlone() throws Exception {
     StringBuilder b = new StringBuilder("value\n");
     for (int t = 0; t < 192; t++) {
       b.append(String.format(java.util.Locale.ROOT, "%.4f%n", Math.sin(t / 5.0) + (t > 120 ? 3 : 0)));
@@ -99,14 +99,17 @@ class TrainDataCommandTest {
     Path data = Files.writeString(tmp.resolve("plain.csv"), b.toString());
     Path out = tmp.resolve("plain-model");
     Run r = run("train", "--data", data.toString(), "--window", "64", "--stride", "32",
-        "--steps", "1", "--round-steps", "1", "--batch", "4", "--out", out.toString(), "--json");
+        "--init", "none", "--steps", "1", "--round-steps", "1", "--batch", "4", "--out",
+        out.toString(), "--json");
     assertEquals(0, r.code(), r.err());
     JsonNode j = new ObjectMapper().readTree(r.out());
     assertEquals(5, j.get("windows").asInt(), "starts 0, 32, 64, 96, 128");
     assertEquals(0, j.get("labelledWindows").asInt());
     try (Florets f = Florets.load(out)) {
       assertEquals("none", f.bundle().provenance().details().get("classes"));
+      assertTrue(f.bundle().provenance().details().get("init").startsWith("none (fresh"));
       assertEquals(1, f.bundle().channels());
+      assertTrue(f.bundle().frontEndConfig().tokenNorm(), "a fresh model gets the token norm");
     }
   }
 

@@ -23,7 +23,8 @@ import picocli.CommandLine.Option;
 public final class EvalUcrCommand implements Callable<Integer> {
 
   static final String FLORETS_NOTE = "florets: the adapted model is not available unless --adapt-steps "
-      + "N > 0 is given; then <CLASSIFY> test accuracy of a tiny model adapted by the data engine";
+      + "N > 0 is given; then <CLASSIFY> test accuracy of the default model adapted by the data "
+      + "engine";
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -50,13 +51,22 @@ public final class EvalUcrCommand implements Callable<Integer> {
           + "print \"florets\": null (default ${DEFAULT-VALUE})")
   long adaptSteps;
 
+  @Option(names = "--model", description = "A model folder (e.g. written by florets train --data "
+      + "... --classes from-file) whose <CLASSIFY> test accuracy is the \"florets\" figure; no "
+      + "adaptation is run (not with --adapt-steps)")
+  Path model;
+
   @Option(names = "--runs", defaultValue = "5",
       description = "timed MiniRocket runs: the first gives the cold times, the median of the rest the warm ones "
           + "(default ${DEFAULT-VALUE})")
   int runs;
 
   @Override
-  public Integer call() throws IOException {
+  public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
+    if (model != null && adaptSteps > 0) {
+      throw new IllegalArgumentException("give either --model DIR (evaluate that model) or "
+          + "--adapt-steps N (adapt the default model), not both");
+    }
     List<Series> tr = SeriesFiles.read(train).series();
     List<Series> te = SeriesFiles.read(test).series();
     int t = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -103,13 +113,20 @@ public final class EvalUcrCommand implements Callable<Integer> {
       refs.put("note", "MiniRocket: numba reference on 2 threads of this kind of machine; 1-NN: published "
           + "UCR archive figure (Chinatown's on z-normalised series)");
     }
-    if (adaptSteps > 0) {
+    if (model != null) {
+      try (io.florets.prompt.facade.bundle.ModelBundle b =
+          io.florets.prompt.facade.bundle.ModelBundle.load(model)) {
+        o.put("florets", round(FloretsUcr.accuracy(b, te)));
+      }
+    } else if (adaptSteps > 0) {
       o.put("florets", round(FloretsUcr.adaptedAccuracy(tr, te, adaptSteps, seed)));
     } else {
       o.putNull("florets");
     }
-    o.put("floretsNote", adaptSteps > 0 ? "<CLASSIFY> test accuracy of a tiny model adapted by the "
-        + "data engine in " + adaptSteps + " first steps" : FLORETS_NOTE);
+    o.put("floretsNote", model != null ? "<CLASSIFY> test accuracy of the model folder " + model
+        : adaptSteps > 0 ? "<CLASSIFY> test accuracy of the default model adapted "
+        + "by the data engine (as florets train --data --classes from-file) in " + adaptSteps
+        + " first steps" : FLORETS_NOTE);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(mapper.writeValueAsString(o));
@@ -122,7 +139,12 @@ public final class EvalUcrCommand implements Callable<Integer> {
           r.coldPredictSeconds());
       out.printf("  MiniRocket CPU        fit %.3f s, predict %.3f s warm (whole process); load average %.1f -> %.1f%n",
           r.cpu().warmFit(), r.cpu().warmPredict(), loadBefore, loadAfter);
-      out.printf("  Florets               n/a (%s)%n", FLORETS_NOTE);
+      if (o.get("florets").isNull()) {
+        out.printf("  Florets               n/a (%s)%n", FLORETS_NOTE);
+      } else {
+        out.printf("  Florets               %.4f (%s)%n", o.get("florets").asDouble(),
+            o.get("floretsNote").asText());
+      }
     }
     out.flush();
     return 0;

@@ -15,11 +15,18 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code florets train --recipe default --out DIR}: trains a model and writes a model folder with
- * provenance (the command line included).
+ * {@code florets train --recipe default --out DIR}: trains a model on synthetic data and writes a
+ * model folder with provenance (the command line included). With {@code --data FILE --window L}
+ * it adapts a model to the user's series instead ({@link DataTraining}): the data engine labels
+ * the windows (labelers plus the user's partial class labels) and trains a copy of the initial
+ * model, whose {@code <CLASSIFY>} then answers with the user's class names.
  */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Train a model and write a model folder (engine checkpoint, vocabulary, provenance).")
+    description = {"Train a model and write a model folder (engine checkpoint, vocabulary, "
+        + "provenance).",
+        "Recipe mode (default): --recipe default|tiny trains on synthetic data.",
+        "Data mode: --data FILE --window L [--stride S] [--classes COLUMN|from-file] "
+        + "[--init default|none|DIR] adapts a model to your series with the data engine."})
 public final class TrainCommand implements Callable<Integer> {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -31,20 +38,24 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--out", required = true, description = "Model folder to write.")
   Path out;
 
-  @Option(names = "--steps", defaultValue = "3000",
-      description = "Optimisation steps (default: ${DEFAULT-VALUE}).")
-  long steps;
+  @Option(names = "--steps",
+      description = "Optimisation steps (default: 3000 in recipe mode; in data mode the steps "
+          + "before round 1, default " + DataTraining.DEFAULT_STEPS + ").")
+  Long steps;
 
   @Option(names = "--windows", description = "Override the number of synthetic training windows.")
   Integer windows;
 
-  @Option(names = "--batch", description = "Override the batch size.")
+  @Option(names = "--batch", description = "Override the batch size (data mode: default "
+      + DataTraining.DEFAULT_BATCH + ").")
   Integer batch;
 
-  @Option(names = "--lr", description = "Override the peak learning rate.")
+  @Option(names = "--lr", description = "Override the peak learning rate (data mode: default "
+      + DataTraining.DEFAULT_LR + ").")
   Double learningRate;
 
-  @Option(names = "--seed", description = "Override the seed (data and training).")
+  @Option(names = "--seed", description = "Override the seed (data and training; data mode: "
+      + "default 0).")
   Long seed;
 
   @Option(names = "--metrics", description = "Write per-step metrics as JSON Lines to this file.")
@@ -64,10 +75,53 @@ public final class TrainCommand implements Callable<Integer> {
       + "machine 1 is usually fastest).")
   int threads;
 
+  @Option(names = "--data", description = "Data mode: the series file to adapt to (.ts, .arff, "
+      + ".tsv, .txt, .csv or an Arrow series file).")
+  Path data;
+
+  @Option(names = "--window", description = "Data mode: window length in samples (required with "
+      + "--data; a series shorter than the window is an error).")
+  Integer window;
+
+  @Option(names = "--stride", description = "Data mode: distance between window starts "
+      + "(default: the window length).")
+  Integer stride;
+
+  @Option(names = "--classes", description = "Data mode: where the class labels come from: "
+      + "'from-file' (the class of each series in a .ts/.arff/UCR file) or the name of a CSV "
+      + "column (per window its most frequent non-empty value). Default: no class labels.")
+  String classes;
+
+  @Option(names = "--init", defaultValue = "default", description = "Data mode: the starting "
+      + "model: default (the shipped model), none (a fresh model of the default model's shape, "
+      + "with the token norm of new models) or a model folder (default: ${DEFAULT-VALUE}).")
+  String init;
+
+  @Option(names = "--rounds", defaultValue = "2", description = "Data mode: data-engine rounds, "
+      + "round 0 (labelers and consensus) included (default: ${DEFAULT-VALUE}).")
+  int rounds;
+
+  @Option(names = "--round-steps", description = "Data mode: warm-start steps before each later "
+      + "round and after the last (default: half of --steps).")
+  Long roundSteps;
+
+  @Option(names = "--classify-weight", description = "Data mode: factor on the <CLASSIFY> task's "
+      + "share of training steps when class labels are given (default: "
+      + "30, about 70% of the steps).")
+  Double classifyWeight;
+
+  @Option(names = "--json", description = "Data mode: print the summary as one JSON object.")
+  boolean json;
+
   @Override
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
+    if (data != null) {
+      return new DataTraining(this).run();
+    }
+    checkRecipeMode();
     PrintWriter o = spec.commandLine().getOut();
     io.florets.engine.GradMode.setIntraOpThreads(threads);
+    long steps = this.steps == null ? 3000 : this.steps;
     Recipe r = Recipe.named(recipe, steps);
     if (engine != null) {
       r = r.withEngine(Recipe.engine(engine));
@@ -131,5 +185,25 @@ public final class TrainCommand implements Callable<Integer> {
     }
     o.flush();
     return 0;
+  }
+
+  /** The data-mode options are refused without --data, so that a typo does not go unnoticed. */
+  private void checkRecipeMode() {
+    for (String n : new String[] {"--window", "--stride", "--classes", "--init", "--rounds",
+        "--round-steps", "--classify-weight", "--json"}) {
+      if (given(n)) {
+        throw new IllegalArgumentException(n + " belongs to data mode: give --data FILE too");
+      }
+    }
+  }
+
+  /** True if option {@code name} was given on the command line. */
+  boolean given(String name) {
+    return spec.commandLine().getParseResult().hasMatchedOption(name);
+  }
+
+  /** The command line as typed (for provenance). */
+  String commandLine() {
+    return "florets " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
   }
 }

@@ -12,8 +12,11 @@ import io.florets.engine.decode.DecodeOptions;
 import io.florets.engine.decode.Decoded;
 import io.florets.engine.decode.Generator;
 import io.florets.engine.nn.EncoderDecoder;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.SplittableRandom;
 
 /**
  * A Florence-style encoder-decoder over one {@link FrontEnd}: the object that the facade builds,
@@ -61,6 +64,86 @@ public final class EngineModel<I> implements AutoCloseable {
       VocabSpec vocab, long seed) {
     return new EngineModel<>(Objects.requireNonNull(config, "config"),
         Objects.requireNonNull(frontEnd, "frontEnd"), Objects.requireNonNull(vocab, "vocab"), seed);
+  }
+
+  /**
+   * A copy of this model over a larger vocabulary whose first {@code vocab().size()} ids are this
+   * model's ids (a prefix extension, e.g. class names appended by the tokenizer). Every parameter
+   * is copied; a vocabulary-sized parameter (the token embedding {@code [V, d]}, tied with the
+   * output projection) gets this model's rows in its first rows, and each new row is the mean of
+   * the existing rows plus Gaussian noise of standard deviation {@value #NEW_ROW_NOISE}.
+   *
+   * <p>Why the mean: with tied embeddings a new token's logit is {@code h . e_new}, so at the mean
+   * row every new token scores the average of the old logits for any hidden state: the new tokens
+   * start neutral (never preferred over what the model already predicts, never far below it) and
+   * training pulls them apart; the small noise breaks the tie between the new tokens. A random row
+   * at the initializer's scale would instead give the new tokens arbitrary logits near 0, which in
+   * a trained model can sit above or far below the competing tokens. The logits of the old ids are
+   * unchanged, so the copy answers exactly like this model wherever a grammar allows old ids only.
+   *
+   * @param larger the extended vocabulary (same pad/BOS/EOS ids, size &ge; this one's)
+   * @param noiseSeed seed of the new rows' noise
+   * @return a new model (the caller closes it; this one is left untouched)
+   * @throws IllegalArgumentException if {@code larger} is smaller or moves a special id
+   */
+  public EngineModel<I> withVocabulary(VocabSpec larger, long noiseSeed) {
+    Objects.requireNonNull(larger, "larger");
+    if (larger.size() < vocab.size() || larger.padId() != vocab.padId()
+        || larger.bosId() != vocab.bosId() || larger.eosId() != vocab.eosId()) {
+      throw new IllegalArgumentException("vocabulary " + larger + " does not extend " + vocab
+          + ": it must be at least as large and keep the pad/BOS/EOS ids");
+    }
+    Map<String, Parameter> old = new HashMap<>();
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      old.put(p.getKey(), p.getValue());
+    }
+    EngineModel<I> out = new EngineModel<>(config, frontEnd, larger, seed);
+    try {
+      SplittableRandom rng = new SplittableRandom(noiseSeed);
+      for (Pair<String, Parameter> p : out.network.getParameters()) {
+        Parameter src = old.get(p.getKey());
+        if (src == null) {
+          throw new IllegalStateException("parameter '" + p.getKey() + "' has no counterpart");
+        }
+        long[] from = src.getShape().getShape();
+        long[] to = p.getValue().getShape().getShape();
+        float[] data = src.getArray().toFloatArray();
+        if (!java.util.Arrays.equals(from, to)) {
+          if (from.length != 2 || to.length != 2 || from[1] != to[1] || from[0] != vocab.size()
+              || to[0] != larger.size()) {
+            throw new IllegalStateException("parameter '" + p.getKey() + "' changes shape from "
+                + src.getShape() + " to " + p.getValue().getShape() + " with the vocabulary");
+          }
+          data = extendRows(data, (int) from[0], (int) to[0], (int) from[1], rng);
+        }
+        p.getValue().getArray().set(data);
+      }
+      return out;
+    } catch (RuntimeException e) {
+      out.close();
+      throw e;
+    }
+  }
+
+  /** Standard deviation of the noise added to the mean row for each new vocabulary row. */
+  public static final double NEW_ROW_NOISE = 0.02;
+
+  /** Row-major {@code [oldRows, cols]} extended to {@code newRows}: mean row plus noise. */
+  static float[] extendRows(float[] data, int oldRows, int newRows, int cols,
+      SplittableRandom rng) {
+    double[] mean = new double[cols];
+    for (int r = 0; r < oldRows; r++) {
+      for (int c = 0; c < cols; c++) {
+        mean[c] += data[r * cols + c];
+      }
+    }
+    float[] out = java.util.Arrays.copyOf(data, newRows * cols);
+    for (int r = oldRows; r < newRows; r++) {
+      for (int c = 0; c < cols; c++) {
+        out[r * cols + c] = (float) (mean[c] / oldRows + NEW_ROW_NOISE * rng.nextGaussian());
+      }
+    }
+    return out;
   }
 
   /** The 32-bit seed given to the engine for a 64-bit seed. */

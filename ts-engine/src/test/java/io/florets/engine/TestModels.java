@@ -26,7 +26,7 @@ public final class TestModels {
   public static EngineModel<Window> tinyPatch(int patch, long seed) {
     EngineConfig c = EngineConfig.tiny();
     return EngineModel.create(c,
-        SeriesFrontEnd.of(new SeriesFrontEndConfig(c.dModel(), patch, patch, 64, 4)), VOCAB, seed);
+        SeriesFrontEnd.of(new SeriesFrontEndConfig(c.dModel(), patch, patch, 64, 4, true)), VOCAB, seed);
   }
 
   /** Random univariate windows of the given length. */

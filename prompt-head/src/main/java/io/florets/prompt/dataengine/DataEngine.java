@@ -118,7 +118,8 @@ public final class DataEngine {
           config.decodeBatch());
       List<List<Annotation>> answers = ml.labelAll(windows,
           k -> listener.progress(rk, "relabel", k, n));
-      Quality.ModelQuality mq = Quality.model(answers, targets, heldOut, windows, config.consensus());
+      Quality.ModelQuality mq = Quality.model(answers, targets, human, heldOut, windows,
+          config.consensus());
       LOG.info("round {}: model on held-out vs targets: {}", round, mq.summary());
       List<List<Annotation>> raw2 = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
@@ -194,7 +195,7 @@ public final class DataEngine {
     }
     TrainOptions o = TrainOptions.defaults(steps).withBatchSize(config.batchSize())
         .withLearningRate(config.learningRate()).withSeed(config.seed() * 31 + round)
-        .withAuxiliary(0, 2);
+        .withAuxiliary(0, 2).withTaskWeights(config.taskWeights());
     LOG.info("round {}: training {} steps on {} windows", round, steps, es.size());
     return MultitaskTrainer.train(model, head, DenseDataset.of(es, data.metadata()), o,
         new TrainingListener() {

@@ -4,6 +4,7 @@ import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.prompt.task.Task;
 import io.florets.prompt.task.Tasks;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -28,16 +29,19 @@ import java.util.Objects;
  *     disagreements replace the consensus tag
  * @param modelTasks the tasks the model answers as a labeler
  * @param decodeBatch windows decoded together
+ * @param taskWeights per task name, a factor on its share of training steps (see
+ *     {@code TrainOptions#taskWeights}); empty = the default shares
  */
 public record DataEngineConfig(int rounds, long firstSteps, long roundSteps, long finalSteps,
     int batchSize, double learningRate, double heldOutFraction, int threads, long seed,
     ConsensusConfig consensus, double modelSoloConfidence, double minModelAccuracy,
-    List<Task<?>> modelTasks, int decodeBatch) {
+    List<Task<?>> modelTasks, int decodeBatch, Map<String, Double> taskWeights) {
 
   /** Validates; NaN fails. */
   public DataEngineConfig {
     Objects.requireNonNull(consensus, "consensus");
     modelTasks = List.copyOf(modelTasks);
+    taskWeights = Map.copyOf(Objects.requireNonNull(taskWeights, "taskWeights"));
     if (rounds < 1 || firstSteps < 1 || roundSteps < 1 || finalSteps < 0 || batchSize < 1
         || threads < 1 || decodeBatch < 1) {
       throw new IllegalArgumentException("data-engine counts must be positive: rounds " + rounds
@@ -61,41 +65,48 @@ public record DataEngineConfig(int rounds, long firstSteps, long roundSteps, lon
    */
   public static DataEngineConfig defaults(int rounds, long seed) {
     return new DataEngineConfig(rounds, 600, 300, 0, 32, 2e-3, 0.15, 2, seed,
-        ConsensusConfig.DEFAULTS, 1.0, 0.7, List.of(Tasks.EVENTS, Tasks.SHAPE), 64);
+        ConsensusConfig.DEFAULTS, 1.0, 0.7, List.of(Tasks.EVENTS, Tasks.SHAPE), 64, Map.of());
   }
 
   /** A copy with other training step counts. */
   public DataEngineConfig withSteps(long first, long perRound, long after) {
     return new DataEngineConfig(rounds, first, perRound, after, batchSize, learningRate,
         heldOutFraction, threads, seed, consensus, modelSoloConfidence, minModelAccuracy,
-        modelTasks, decodeBatch);
+        modelTasks, decodeBatch, taskWeights);
   }
 
   /** A copy with another batch size and learning rate. */
   public DataEngineConfig withOptimizer(int batch, double lr) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batch, lr,
         heldOutFraction, threads, seed, consensus, modelSoloConfidence, minModelAccuracy,
-        modelTasks, decodeBatch);
+        modelTasks, decodeBatch, taskWeights);
   }
 
   /** A copy with other tasks answered by the model as a labeler. */
   public DataEngineConfig withModelTasks(List<Task<?>> tasks) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, threads, seed, consensus, modelSoloConfidence,
-        minModelAccuracy, tasks, decodeBatch);
+        minModelAccuracy, tasks, decodeBatch, taskWeights);
   }
 
   /** A copy with another labelling thread count. */
   public DataEngineConfig withThreads(int n) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, n, seed, consensus, modelSoloConfidence, minModelAccuracy,
-        modelTasks, decodeBatch);
+        modelTasks, decodeBatch, taskWeights);
   }
 
   /** A copy with other model-round merging rules. */
   public DataEngineConfig withMerging(double soloConfidence, double minAccuracy) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, threads, seed, consensus, soloConfidence, minAccuracy,
-        modelTasks, decodeBatch);
+        modelTasks, decodeBatch, taskWeights);
+  }
+
+  /** A copy with these task-weight factors for training (replacing any). */
+  public DataEngineConfig withTaskWeights(Map<String, Double> w) {
+    return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
+        learningRate, heldOutFraction, threads, seed, consensus, modelSoloConfidence,
+        minModelAccuracy, modelTasks, decodeBatch, w);
   }
 }

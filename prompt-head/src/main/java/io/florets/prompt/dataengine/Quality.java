@@ -2,6 +2,7 @@ package io.florets.prompt.dataengine;
 
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.Property;
 import io.florets.datasets.target.ShapeFacet;
@@ -47,6 +48,39 @@ final class Quality {
       m.put("facetAgreement", f);
       return m;
     }
+  }
+
+  /**
+   * The model's answers on the held-out windows: the scorecard against the targets, per facet the
+   * tag agreement, and {@code classAccuracy}: on held-out windows with a human class label, the
+   * share where the model's class equals it ({@code null} when there is none; {@code classHeldOut}
+   * gives the count).
+   */
+  static ModelQuality model(List<List<Annotation>> answers, List<List<Annotation>> targets,
+      List<List<Annotation>> human, boolean[] heldOut, List<Window> windows, ConsensusConfig cc) {
+    long[] cls = new long[2];
+    for (int i = 0; i < heldOut.length; i++) {
+      if (!heldOut[i]) {
+        continue;
+      }
+      for (Annotation h : human.get(i)) {
+        if (h.target() instanceof ClassLabel l) {
+          cls[1]++;
+          for (Annotation a : answers.get(i)) {
+            if (a.target() instanceof ClassLabel p) {
+              cls[0] += p.label().equals(l.label()) ? 1 : 0;
+              break;
+            }
+          }
+          break;
+        }
+      }
+    }
+    ModelQuality q = model(answers, targets, heldOut, windows, cc);
+    Map<String, Object> card = new LinkedHashMap<>(q.card());
+    card.put("classAccuracy", cls[1] == 0 ? null : round((double) cls[0] / cls[1]));
+    card.put("classHeldOut", cls[1]);
+    return new ModelQuality(card, q.facets(), q.eventF1());
   }
 
   static ModelQuality model(List<List<Annotation>> answers, List<List<Annotation>> targets,

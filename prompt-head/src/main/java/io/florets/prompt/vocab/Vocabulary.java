@@ -326,6 +326,27 @@ public final class Vocabulary {
     return new Vocabulary(toks, g, channels, classes);
   }
 
+  /**
+   * This vocabulary whose class names are exactly {@code names}, in that order: new names are
+   * appended as tokens (existing ids never change) and former class names that are not among
+   * {@code names} keep their tokens as plain words but no longer answer {@code <CLASSIFY>}. Used to
+   * adapt a trained model to a user's classes: its tokens stay a prefix of the result.
+   *
+   * @throws IllegalArgumentException if {@code names} is empty or a name is not a valid class name
+   */
+  public Vocabulary withOnlyClassNames(Collection<String> names) {
+    if (names.isEmpty()) {
+      throw new IllegalArgumentException("give at least one class name");
+    }
+    List<String> toks = new ArrayList<>(tokens);
+    EnumMap<TokenGroup, BitSet> g = new EnumMap<>(TokenGroup.class);
+    groups.forEach((k, v) -> g.put(k, (BitSet) v.clone()));
+    g.put(TokenGroup.CLASS_NAME, new BitSet());
+    List<String> classes = new ArrayList<>();
+    VocabularyBuilder.addClassNames(names, toks, g, classes);
+    return new Vocabulary(toks, g, channels, classes);
+  }
+
   /** Saves this vocabulary as JSON (with its hash) to {@code file}. */
   public void save(Path file) throws IOException {
     VocabularyJson.write(this, file);

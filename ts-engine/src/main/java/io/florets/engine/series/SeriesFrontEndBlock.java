@@ -10,6 +10,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.NormalInitializer;
 import io.florets.engine.nn.Dense;
 import io.florets.engine.nn.FrontEndBlock;
+import io.florets.engine.nn.Norm;
 
 /**
  * Trainable part of {@link SeriesFrontEnd}: a linear projection of each patch's
@@ -24,15 +25,20 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Parameter positions;
   private final Parameter channels;
   private final Parameter types;
+  private final Norm norm;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
     patchProjection = addChildBlock("patch", new Dense(2 * config.patchLength(), d));
     scaleProjection = addChildBlock("scale", new Dense(2, d));
     NormalInitializer init = new NormalInitializer(0.02f);
-    positions = param("positions", new Shape(config.maxPatches(), d), init, Parameter.Type.WEIGHT);
-    channels = param("channels", new Shape(config.maxChannels(), d), init, Parameter.Type.WEIGHT);
-    types = param("types", new Shape(2, d), init, Parameter.Type.WEIGHT);
+    // positions and channels start at the scale of a projected patch (about 0.1 per component for
+    // unit-scale samples), so that after the token norm they are not drowned by the content
+    NormalInitializer wide = config.tokenNorm() ? new NormalInitializer(0.1f) : init;
+    positions = param("positions", new Shape(config.maxPatches(), d), wide, Parameter.Type.WEIGHT);
+    channels = param("channels", new Shape(config.maxChannels(), d), wide, Parameter.Type.WEIGHT);
+    types = param("types", new Shape(2, d), wide, Parameter.Type.WEIGHT);
+    norm = config.tokenNorm() ? addChildBlock("norm", new Norm(d)) : null;
   }
 
   @Override
@@ -56,7 +62,14 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray sum = tok.mul(patchMask.expandDims(3)).sum(new int[] {1, 2});             // [B, d]
     NDArray count = patchMask.sum(new int[] {1, 2}).maximum(1f).reshape(b, 1);
     NDArray summary = sum.div(count).add(type.get(0)).reshape(b, 1, d);              // [B, 1, d]
+    // Tokens are layer-normalised before they enter the residual stream (as BART's embedding
+    // norm): at the raw scale of a 0.02-initialised projection they are so small next to the
+    // attention and feed-forward outputs that the encoder output collapses to one vector for all
+    // positions, and the decoder can read only a pooled summary of the series.
     NDArray tokens = NDArrays.concat(new NDList(summary, scaleTok, tok.reshape(b, c * p, d)), 1);
+    if (norm != null) {
+      tokens = norm.apply(tokens);
+    }
     NDArray mask = NDArrays.concat(
         new NDList(m.ones(new Shape(b, 1)), chanMask, patchMask.reshape(b, c * p)), 1);
     return new NDList(tokens, mask);

@@ -10,9 +10,11 @@ import java.util.Locale;
  * @param stride samples between patch starts (1..patchLength)
  * @param maxPatches longest accepted window in patches (size of the position table)
  * @param maxChannels most channels accepted (size of the channel table)
+ * @param tokenNorm layer-normalise the tokens before the encoder (on for new models: without it
+ *     the encoder output of a trained model collapsed to one vector per window)
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
-    int maxChannels) {
+    int maxChannels, boolean tokenNorm) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -26,9 +28,18 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     }
   }
 
-  /** Patch 16, stride 16, up to 256 patches (4,096 samples) and 16 channels. */
+  /**
+   * Without the token norm: the layout of model folders written before it existed (their
+   * {@code frontEnd} JSON has no {@code tokenNorm} key and loads as {@code false}).
+   */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, false);
+  }
+
+  /** Patch 16, stride 16, up to 256 patches (4,096 samples) and 16 channels, token norm on. */
   public static SeriesFrontEndConfig defaults(int dModel) {
-    return new SeriesFrontEndConfig(dModel, 16, 16, 256, 16);
+    return new SeriesFrontEndConfig(dModel, 16, 16, 256, 16, true);
   }
 
   /** Number of patches covering {@code length} samples (the last one padded if needed). */
@@ -39,11 +50,11 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return (length - patchLength + stride - 1) / stride + 1;
   }
 
-  /** Canonical JSON with a fixed key order. */
+  /** Canonical JSON with a fixed key order ({@code tokenNorm} only when on, as older folders). */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d}",
-        dModel, patchLength, stride, maxPatches, maxChannels);
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s}",
+        dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

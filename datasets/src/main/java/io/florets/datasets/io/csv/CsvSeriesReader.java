@@ -62,6 +62,39 @@ public final class CsvSeriesReader {
    *     axis, recording the first offending line in the metadata key {@code timestampsDropped}
    */
   public static SeriesFile read(TextFile f, TimeOrder order) throws DataFormatException {
+    return read(f, order, null).file();
+  }
+
+  /**
+   * A CSV series with a per-row label column (e.g. a class or state column of text).
+   *
+   * @param file the series; the label column is not one of its channels
+   * @param rowLabels the label cell of every row, stripped; {@code ""} where the cell is empty
+   */
+  public record Labelled(SeriesFile file, List<String> rowLabels) {
+    /** Copies the list. */
+    public Labelled {
+      java.util.Objects.requireNonNull(file, "file");
+      rowLabels = List.copyOf(rowLabels);
+    }
+  }
+
+  /**
+   * Reads {@code path} as one series plus the text column {@code labelColumn} (named in the header
+   * row), which is kept out of the channels: its cells may be any text.
+   *
+   * @throws DataFormatException if the file has no header row, no column of that name, or the
+   *     column is the timestamp column; or for any problem {@link #read(TextFile, TimeOrder)} reports
+   * @throws IOException if the file cannot be read
+   */
+  public static Labelled readWithLabels(Path path, TimeOrder order, String labelColumn)
+      throws IOException {
+    java.util.Objects.requireNonNull(labelColumn, "labelColumn");
+    return read(TextFile.read(path), order, labelColumn);
+  }
+
+  private static Labelled read(TextFile f, TimeOrder order, String labelColumn)
+      throws DataFormatException {
     java.util.Objects.requireNonNull(order, "order");
     Path path = f.path();
     if (f.isBlank()) {
@@ -84,9 +117,10 @@ public final class CsvSeriesReader {
       throw f.error(1, 0, "header " + names + " has no data rows below it; expected at least one row");
     }
     int tsCol = timestampColumn(t);
+    int labelCol = labelColumn == null ? -1 : labelColumn(f, names, header, tsCol, labelColumn);
     List<Integer> valueCols = new ArrayList<>();
     for (int c = 0; c < names.size(); c++) {
-      if (c != tsCol) {
+      if (c != tsCol && c != labelCol) {
         valueCols.add(c);
       }
     }
@@ -137,7 +171,38 @@ public final class CsvSeriesReader {
     if (tsDropped != null) {
       meta.put("timestampsDropped", tsDropped);
     }
-    return new SeriesFile(SeriesFormat.CSV, path, List.of(b.build()), meta);
+    List<String> rowLabels = new ArrayList<>();
+    if (labelCol >= 0) {
+      meta.put("labelColumn", names.get(labelCol));
+      for (int r = 0; r < n; r++) {
+        String cell = t.stringColumn(labelCol).get(r);
+        rowLabels.add(cell == null ? "" : cell.strip());
+      }
+    }
+    return new Labelled(new SeriesFile(SeriesFormat.CSV, path, List.of(b.build()), meta),
+        rowLabels);
+  }
+
+  private static int labelColumn(TextFile f, List<String> names, boolean header, int tsCol,
+      String labelColumn) throws DataFormatException {
+    if (!header) {
+      throw f.error(1, 0, "has no header row, so no column is named '" + labelColumn
+          + "'; add a header row naming the columns");
+    }
+    int c = -1;
+    for (int i = 0; i < names.size(); i++) {
+      if (names.get(i).strip().equals(labelColumn)) {
+        c = i;
+      }
+    }
+    if (c < 0) {
+      throw f.error(1, 0, "has no column '" + labelColumn + "'; columns are " + names);
+    }
+    if (c == tsCol) {
+      throw f.error(1, c + 1, "column '" + labelColumn + "' is the timestamp column; name the "
+          + "label column instead");
+    }
+    return c;
   }
 
   /**

@@ -88,6 +88,60 @@ public final class ModelBundle implements AutoCloseable {
     return new ModelBundle(model, head, Objects.requireNonNull(p, "provenance"), channels);
   }
 
+  /**
+   * A copy of this model over a vocabulary that extends this one's by appended tokens (see
+   * {@code EngineModel.withVocabulary}: every weight copied, new embedding rows at the mean row).
+   * Same provenance and channel count; this bundle is left untouched and both must be closed.
+   *
+   * @param larger the new vocabulary: this one's tokens at ids {@code 0..size-1}, then new ones
+   * @param seed seed of the new rows' noise
+   * @throws IllegalArgumentException if {@code larger} is not such an extension, naming the first
+   *     id whose token differs
+   */
+  public ModelBundle withVocabulary(Vocabulary larger, long seed) {
+    Vocabulary old = head.vocabulary();
+    checkExtends(old, larger);
+    EngineModel<Window> m = model.withVocabulary(vocabSpec(larger), seed);
+    return new ModelBundle(m, PromptHead.of(larger), provenance, channels);
+  }
+
+  /**
+   * A copy of this model whose {@code <CLASSIFY>} answers are exactly {@code names}
+   * ({@link Vocabulary#withOnlyClassNames}: new names appended to the vocabulary, former class
+   * names left as plain words), ready to be trained on a user's classes.
+   *
+   * @param names the class names, in the order they get their ids
+   * @param seed seed of the new embedding rows' noise
+   * @throws IllegalArgumentException if a name is invalid or collides with a non-word token
+   */
+  public ModelBundle withClassNames(List<String> names, long seed) {
+    return withVocabulary(head.vocabulary().withOnlyClassNames(names), seed);
+  }
+
+  /**
+   * Checks that {@code larger} keeps every token of {@code old} at its id.
+   *
+   * @throws IllegalArgumentException naming the first differing id
+   */
+  static void checkExtends(Vocabulary old, Vocabulary larger) {
+    Objects.requireNonNull(larger, "larger");
+    if (larger.size() < old.size()) {
+      throw new IllegalArgumentException("vocabulary of " + larger.size() + " tokens cannot "
+          + "extend the model's " + old.size() + " tokens");
+    }
+    for (int i = 0; i < old.size(); i++) {
+      if (!old.token(i).equals(larger.token(i))) {
+        throw new IllegalArgumentException("vocabulary is not an extension of the model's: id " + i
+            + " is '" + larger.token(i) + "' but the model's is '" + old.token(i)
+            + "'; a model's vocabulary can only grow by appended tokens");
+      }
+    }
+    if (larger.channels() != old.channels()) {
+      throw new IllegalArgumentException("vocabulary has " + larger.channels()
+          + " channel tokens, the model's has " + old.channels());
+    }
+  }
+
   /** The same model declaring the channel count it was trained on (0 = any). */
   public ModelBundle withChannels(int c) {
     if (c < 0) {

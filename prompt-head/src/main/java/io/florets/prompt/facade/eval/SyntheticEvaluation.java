@@ -159,7 +159,9 @@ public final class SyntheticEvaluation {
           }
         }
         labels.add(v);
-        all.add(i < all.size() ? all.get(i) : "");
+        if (all.size() <= i) {
+          all.add("");
+        }
         all.set(i, all.get(i) + "|" + v);
       }
       out.put(f.name().toLowerCase(Locale.ROOT), EmbeddingEvaluation.leaveOneOut(index, ws,

@@ -174,11 +174,19 @@ public final class MultitaskData {
    * prompts of that task. A pure function of {@code (seed, step, size)}.
    */
   public TrainingBatch<Window> sample(long seed, long step, int size) {
+    return sample(seed, step, size, Map.of());
+  }
+
+  /**
+   * {@link #sample(long, long, int)} with each task's share multiplied by its factor in
+   * {@code factors} (tasks not named keep factor 1).
+   */
+  public TrainingBatch<Window> sample(long seed, long step, int size, Map<String, Double> factors) {
     Random r = new Random(seed * 0x9E3779B97F4A7C15L + step * 0xBF58476D1CE4E5B9L + 17);
     List<Window> in = new ArrayList<>(size);
     int[][] prompts = new int[size][];
     int[][] targets = new int[size][];
-    List<List<Example>> pool = byTask.get(drawTask(r));
+    List<List<Example>> pool = byTask.get(drawTask(r, factors));
     for (int i = 0; i < size; i++) {
       List<Example> choices = pool.get(r.nextInt(pool.size()));
       Example e = choices.get(r.nextInt(choices.size()));
@@ -205,14 +213,14 @@ public final class MultitaskData {
     }
   }
 
-  private String drawTask(Random r) {
+  private String drawTask(Random r, Map<String, Double> factors) {
     double total = 0;
     for (String t : tasks) {
-      total += weight(t);
+      total += weight(t) * factors.getOrDefault(t, 1.0);
     }
     double u = r.nextDouble() * total;
     for (String t : tasks) {
-      u -= weight(t);
+      u -= weight(t) * factors.getOrDefault(t, 1.0);
       if (u < 0) {
         return t;
       }

@@ -61,7 +61,8 @@ public final class MultitaskTrainer {
     BatchSource<Window> source = new BatchSource<>() {
       @Override
       public TrainingBatch<Window> batch(long step) {
-        return examples.sample(options.seed(), step, options.batchSize());
+        return examples.sample(options.seed(), step, options.batchSize(),
+            options.taskWeights());
       }
 
       @Override

@@ -46,17 +46,19 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
 
   /**
    * The shipped default: 3,000 univariate synthetic windows of 256 samples (seed 7, 0-3 events
-   * of every injectable type, class = trend kind), the {@link #compact()} engine, patches of 16,
-   * batch 16, learning rate 2e-3, contrastive {@code <EMBED>} weight 0.2 over 6 windows.
+   * of every injectable type, class = trend kind; {@code --windows} raises the count), the
+   * {@code small} engine, patches of 16, batch 16, peak learning rate 7e-4 (at 2e-3 the encoder's
+   * output collapsed to one vector per window), contrastive {@code <EMBED>} weight 0.2 over 6
+   * windows.
    *
    * @param steps optimisation steps
    */
   public static Recipe defaultRecipe(long steps) {
     SyntheticConfig data = SyntheticConfig.builder().count(3_000).length(256).seed(7)
         .events(0, 3).classAttribute(ClassAttribute.TREND).build();
-    EngineConfig e = compact();
+    EngineConfig e = EngineConfig.small().withMaxLengths(32, 128);
     return new Recipe("default", e, SeriesFrontEndConfig.defaults(e.dModel()), data,
-        TrainOptions.defaults(steps).withSeed(7).withLearningRate(2e-3).withBatchSize(16)
+        TrainOptions.defaults(steps).withSeed(7).withLearningRate(7e-4).withBatchSize(16)
             .withAuxiliary(0.2, 6).withSources(Set.of(Annotation.TRUTH)));
   }
 

@@ -1,6 +1,7 @@
 package io.florets.prompt.facade.train;
 
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -17,9 +18,12 @@ import java.util.Set;
  * @param contrastiveRows windows per step that get two augmented views for that loss (&ge; 2)
  * @param sources annotation sources used as targets (empty = every annotation of an entry)
  * @param metricsLog optional JSON Lines file of per-step metrics ({@code null} = none)
+ * @param taskWeights per task name ({@code "CLASSIFY"}), a factor on its default share of steps
+ *     (see {@link MultitaskData#weight}); tasks not named keep factor 1 (empty = the defaults)
  */
 public record TrainOptions(long steps, int batchSize, double learningRate, long seed,
-    double auxiliaryWeight, int contrastiveRows, Set<String> sources, Path metricsLog) {
+    double auxiliaryWeight, int contrastiveRows, Set<String> sources, Path metricsLog,
+    Map<String, Double> taskWeights) {
 
   /** Validates; NaN fails. */
   public TrainOptions {
@@ -40,6 +44,26 @@ public record TrainOptions(long steps, int batchSize, double learningRate, long 
       throw new IllegalArgumentException("contrastiveRows must be >= 2, got " + contrastiveRows);
     }
     sources = Set.copyOf(Objects.requireNonNull(sources, "sources"));
+    taskWeights = Map.copyOf(Objects.requireNonNull(taskWeights, "taskWeights"));
+    for (Map.Entry<String, Double> e : taskWeights.entrySet()) {
+      if (!(e.getValue() > 0) || e.getValue().isInfinite()) {
+        throw new IllegalArgumentException("task weight of " + e.getKey()
+            + " must be finite and > 0, got " + e.getValue());
+      }
+    }
+  }
+
+  /** Settings without task weights. */
+  public TrainOptions(long steps, int batchSize, double learningRate, long seed,
+      double auxiliaryWeight, int contrastiveRows, Set<String> sources, Path metricsLog) {
+    this(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows, sources,
+        metricsLog, Map.of());
+  }
+
+  /** A copy with these task-weight factors (replacing any). */
+  public TrainOptions withTaskWeights(Map<String, Double> w) {
+    return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
+        sources, metricsLog, w);
   }
 
   /** Batch 32, learning rate 1e-3, seed 0, contrastive weight 0.2 over 16 windows, all sources. */
@@ -55,42 +79,42 @@ public record TrainOptions(long steps, int batchSize, double learningRate, long 
   /** A copy with another batch size. */
   public TrainOptions withBatchSize(int b) {
     return new TrainOptions(steps, b, learningRate, seed, auxiliaryWeight, contrastiveRows, sources,
-        metricsLog);
+        metricsLog, taskWeights);
   }
 
   /** A copy with another learning rate. */
   public TrainOptions withLearningRate(double lr) {
     return new TrainOptions(steps, batchSize, lr, seed, auxiliaryWeight, contrastiveRows, sources,
-        metricsLog);
+        metricsLog, taskWeights);
   }
 
   /** A copy with another seed. */
   public TrainOptions withSeed(long s) {
     return new TrainOptions(steps, batchSize, learningRate, s, auxiliaryWeight, contrastiveRows,
-        sources, metricsLog);
+        sources, metricsLog, taskWeights);
   }
 
   /** A copy with another contrastive weight and row count. */
   public TrainOptions withAuxiliary(double weight, int rows) {
     return new TrainOptions(steps, batchSize, learningRate, seed, weight, rows, sources,
-        metricsLog);
+        metricsLog, taskWeights);
   }
 
   /** A copy that trains only on annotations of these sources (e.g. {@code "truth"}). */
   public TrainOptions withSources(Set<String> s) {
     return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        s, metricsLog);
+        s, metricsLog, taskWeights);
   }
 
   /** A copy writing per-step metrics to {@code file}. */
   public TrainOptions withMetricsLog(Path file) {
     return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        sources, file);
+        sources, file, taskWeights);
   }
 
   /** A copy with another step count. */
   public TrainOptions withSteps(long n) {
     return new TrainOptions(n, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        sources, metricsLog);
+        sources, metricsLog, taskWeights);
   }
 }

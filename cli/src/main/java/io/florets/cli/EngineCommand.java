@@ -159,6 +159,8 @@ public final class EngineCommand implements Callable<Integer> {
     m.put("model", modelName);
     m.put("labelers", labelers.stream().map(Labeler::name).toList());
     m.putAll(res.toMap());
+    res.rounds().get(0).labelQuality().map(q -> q.get("modelRoundMergingWithoutModel"))
+        .ifPresent(b -> m.put("mergingOnlyBaseline", b));
     m.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
@@ -170,6 +172,11 @@ public final class EngineCommand implements Callable<Integer> {
             + "kept %d changed %d flagged %d overridden %d%n", r.round(), x.get("eventF1"),
             x.get("shapeTagAccuracy"), x.get("numericScore"), r.kept(), r.changed(), r.flagged(),
             r.overridden());
+      }
+      if (m.get("mergingOnlyBaseline") instanceof Map<?, ?> b) {
+        out.printf(Locale.ROOT, "round-0 labels under the model rounds' merging rule, without the "
+            + "model: eventF1 %s  shapeTagAccuracy %s%n", b.get("eventF1"),
+            b.get("shapeTagAccuracy"));
       }
     }
     out.flush();

@@ -104,9 +104,17 @@ public final class DataEngine {
       targets.add(Targets.withHuman(human.get(i), r.kept()));
     }
     List<RoundReport> reports = new ArrayList<>();
+    Optional<Map<String, Object>> q0 = Optional.empty();
+    if (hasTruth) {
+      Map<String, Object> q = new java.util.LinkedHashMap<>(Quality.truth(labelers, targets, truth,
+          windows, config.consensus()));
+      if (config.rounds() > 1) {
+        q.put("modelRoundMergingWithoutModel", ablation(labelers, raw, human, truth, windows));
+      }
+      q0 = Optional.of(q);
+    }
     reports.add(report(0, Quality.analysis(labelers, raw, c0), targets, dropped, n * 0L, 0, 0,
-        Map.of(), hasTruth ? Optional.of(Quality.truth(labelers, targets, truth, windows,
-            config.consensus())) : Optional.empty(), t0, listener));
+        Map.of(), q0, t0, listener));
 
     List<TrainSummary> training = new ArrayList<>();
     for (int round = 1; round < config.rounds(); round++) {
@@ -132,11 +140,7 @@ public final class DataEngine {
       }
       List<Labeler> voters = new ArrayList<>(labelers);
       voters.add(ml);
-      ConsensusConfig cc = config.consensus();
-      ConsensusConfig roundConfig = new ConsensusConfig(cc.toleranceFraction(), cc.minTolerance(),
-          cc.minSupport(), config.modelSoloConfidence(), cc.maxRelativeSpread(),
-          cc.minTagPosterior(), cc.emIterations(), cc.smoothing());
-      Consensus ck = Consensus.fit(voters, raw2, roundConfig);
+      Consensus ck = Consensus.fit(voters, raw2, modelRoundConfig());
       List<List<Annotation>> machine = new ArrayList<>(n);
       dropped = 0;
       for (int i = 0; i < n; i++) {
@@ -182,6 +186,28 @@ public final class DataEngine {
       out.add(a);
     }
     return new DataEngineResult(reports, data.withAnnotations(out), training);
+  }
+
+  /** The consensus of model rounds: a lone event needs {@code modelSoloConfidence}. */
+  private ConsensusConfig modelRoundConfig() {
+    ConsensusConfig cc = config.consensus();
+    return new ConsensusConfig(cc.toleranceFraction(), cc.minTolerance(), cc.minSupport(),
+        config.modelSoloConfidence(), cc.maxRelativeSpread(), cc.minTagPosterior(),
+        cc.emIterations(), cc.smoothing());
+  }
+
+  /**
+   * Label quality of the round-0 labelers merged by the model rounds' rule, without the model: the
+   * part of a later round's gain that the stricter merging alone explains.
+   */
+  private Map<String, Object> ablation(List<Labeler> labelers, List<List<Annotation>> raw,
+      List<List<Annotation>> human, List<List<Annotation>> truth, List<Window> windows) {
+    Consensus c = Consensus.fit(labelers, raw, modelRoundConfig());
+    List<List<Annotation>> t = new ArrayList<>(raw.size());
+    for (int i = 0; i < raw.size(); i++) {
+      t.add(Targets.withHuman(human.get(i), c.apply(windows.get(i).length(), raw.get(i)).kept()));
+    }
+    return Quality.truth(labelers, t, truth, windows, config.consensus());
   }
 
   private TrainSummary train(int round, long steps, DenseDataset data,

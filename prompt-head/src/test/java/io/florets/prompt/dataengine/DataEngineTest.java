@@ -71,6 +71,11 @@ class DataEngineTest {
       assertTrue(rep.labelQuality().isPresent());
     }
     assertTrue(r.rounds().get(0).modelQuality().isEmpty());
+    // the merging-only baseline: round-0 labels under the model rounds' rule, scored like the rest
+    Map<?, ?> baseline = (Map<?, ?>) r.rounds().get(0).labelQuality().orElseThrow()
+        .get("modelRoundMergingWithoutModel");
+    double f1 = ((Number) baseline.get("eventF1")).doubleValue();
+    assertTrue(f1 >= 0 && f1 <= 1, "baseline event F1 " + f1);
     assertFalse(r.rounds().get(1).modelQuality().isEmpty());
     assertTrue(((Map<?, ?>) r.rounds().get(1).labelerAnalysis().get("labelers"))
         .containsKey(ModelLabeler.SOURCE));

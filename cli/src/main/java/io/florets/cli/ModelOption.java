@@ -9,6 +9,28 @@ final class ModelOption {
   private ModelOption() {
   }
 
+  /**
+   * PyTorch intra-op threads for commands that ask a model: {@code FLORETS_TORCH_THREADS}, default 1.
+   * One thread per decoding caller is the safe default: with two threads per call, decoding on a
+   * two-core machine that also runs other work was 5-15 times slower, not faster.
+   */
+  static int torchThreads() {
+    String v = System.getenv("FLORETS_TORCH_THREADS");
+    if (v == null || v.isBlank()) {
+      return 1;
+    }
+    try {
+      int n = Integer.parseInt(v.trim());
+      if (n >= 1) {
+        return n;
+      }
+    } catch (NumberFormatException e) {
+      // reported below
+    }
+    throw new IllegalArgumentException("FLORETS_TORCH_THREADS must be a whole number >= 1, got '"
+        + v + "'");
+  }
+
   /** The model folder behind a {@code --model}/{@code --init} value (caller closes it). */
   static io.florets.prompt.facade.bundle.ModelBundle bundle(String model) throws BundleException {
     if (model == null || model.equals("default")) {
@@ -18,7 +40,11 @@ final class ModelOption {
     return io.florets.prompt.facade.bundle.ModelBundle.load(Path.of(model));
   }
 
+  /**
+   * Opens a model for asking on this thread with {@link #torchThreads()} PyTorch intra-op threads.
+   */
   static Florets open(String model) throws BundleException {
+    io.florets.engine.GradMode.setIntraOpThreads(torchThreads());
     if (model == null || model.equals("default")) {
       return Florets.defaultModel();
     }

@@ -7,16 +7,11 @@ import io.florets.datasets.target.Property;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.TargetKind;
 import io.florets.engine.EngineModel;
-import io.florets.engine.OutputMapping;
-import io.florets.engine.decode.DecodeOptions;
-import io.florets.engine.decode.Decoded;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.signal.WindowAnalysis;
 import io.florets.prompt.PromptHead;
-import io.florets.prompt.facade.NumericScaling;
-import io.florets.prompt.grammar.GrammarConstraint;
+import io.florets.prompt.facade.SeriesDecoding;
 import io.florets.prompt.readout.Readout;
-import io.florets.prompt.serial.Extent;
 import io.florets.prompt.serial.ReadoutTargets;
 import io.florets.prompt.task.Prompt;
 import io.florets.prompt.task.Task;
@@ -128,7 +123,7 @@ public final class ModelLabeler implements Labeler {
       Prompt<?> p = t.prompt();
       for (int from = 0; from < windows.size(); from += batch) {
         List<Window> part = windows.subList(from, Math.min(windows.size(), from + batch));
-        List<Readout> rs = decode(part, p);
+        List<? extends Readout> rs = SeriesDecoding.decode(model, head, part, p, true, 0);
         for (int i = 0; i < part.size(); i++) {
           if (rs.get(i) == null) {
             continue;
@@ -142,54 +137,5 @@ public final class ModelLabeler implements Labeler {
       }
     }
     return out;
-  }
-
-  /** Decoded readouts in series units; {@code null} where an answer was cut and does not parse. */
-  private List<Readout> decode(List<Window> ws, Prompt<?> prompt) {
-    int n = ws.size();
-    int[] ids = head.promptTokens(prompt);
-    int[][] prompts = new int[n][];
-    List<Prompt<?>> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      prompts[i] = ids;
-      rows.add(prompt);
-    }
-    GrammarConstraint gc = head.constraint(rows);
-    DecodeOptions opts = DecodeOptions.greedy(model.config().maxTargetLength())
-        .withConstraint(gc::allowed);
-    List<Decoded> decoded = model.decode(ws, prompts, opts);
-    List<OutputMapping> maps = model.frontEnd().prepare(ws).mappings();
-    List<Readout> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Decoded d = decoded.get(i);
-      float[] lp = d.logProbs();
-      double[] logProbs = new double[lp.length];
-      for (int j = 0; j < lp.length; j++) {
-        logProbs[j] = lp[j];
-      }
-      Readout r;
-      try {
-        r = head.parse(prompt, d.tokens(), logProbs, Extent.series(ws.get(i).length()));
-      } catch (IllegalArgumentException e) {
-        // an answer cut at the maximum length: the model abstains on this window and task
-        out.add(null);
-        continue;
-      }
-      out.add(toSeriesUnits(r, maps.get(i)));
-    }
-    return out;
-  }
-
-  private static Readout toSeriesUnits(Readout r, OutputMapping m) {
-    if (r instanceof io.florets.prompt.readout.Properties p) {
-      List<io.florets.prompt.readout.Numeric> vs = new ArrayList<>();
-      for (io.florets.prompt.readout.Numeric x : p.values()) {
-        double v = NumericScaling.fromModel(x.property(), x.value(), x.channel(), m);
-        vs.add(new io.florets.prompt.readout.Numeric(x.property(), Double.isFinite(v) ? v : x.value(),
-            x.channel(), x.confidence()));
-      }
-      return new io.florets.prompt.readout.Properties(vs);
-    }
-    return r;
   }
 }

@@ -2,20 +2,14 @@ package io.florets.prompt.facade;
 
 import io.florets.datasets.Window;
 import io.florets.engine.EngineModel;
-import io.florets.engine.OutputMapping;
-import io.florets.engine.decode.DecodeOptions;
-import io.florets.engine.decode.Decoded;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import io.florets.prompt.facade.spi.InputModel;
 import io.florets.prompt.facade.spi.ModelFolderLoader;
-import io.florets.prompt.grammar.GrammarConstraint;
 import io.florets.prompt.readout.Embedding;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
 import io.florets.prompt.readout.Readout;
-import io.florets.prompt.serial.Extent;
 import io.florets.prompt.task.Modality;
 import io.florets.prompt.task.Prompt;
 import io.florets.prompt.task.PromptParser;
@@ -289,63 +283,9 @@ public final class Florets implements AutoCloseable {
     }
     for (int from = 0; from < windows.size(); from += BATCH) {
       List<Window> part = windows.subList(from, Math.min(windows.size(), from + BATCH));
-      out.addAll(decodeBatch(part, prompt, from));
+      out.addAll(SeriesDecoding.decode(model, head, part, prompt, false, from));
     }
     return out;
-  }
-
-  private <R extends Readout> List<R> decodeBatch(List<Window> ws, Prompt<R> prompt, int offset) {
-    int n = ws.size();
-    int[] ids = head.promptTokens(prompt);
-    int[][] prompts = new int[n][];
-    List<Prompt<R>> rows = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      prompts[i] = ids;
-      rows.add(prompt);
-    }
-    GrammarConstraint gc = head.constraint(rows);
-    DecodeOptions opts = DecodeOptions.greedy(model.config().maxTargetLength())
-        .withConstraint(gc::allowed);
-    List<Decoded> decoded = model.decode(ws, prompts, opts);
-    List<OutputMapping> maps = model.frontEnd().prepare(ws).mappings();
-    List<R> out = new ArrayList<>(n);
-    for (int i = 0; i < n; i++) {
-      Decoded d = decoded.get(i);
-      float[] lp = d.logProbs();
-      double[] logProbs = new double[lp.length];
-      for (int j = 0; j < lp.length; j++) {
-        logProbs[j] = lp[j];
-      }
-      R r;
-      try {
-        r = head.parse(prompt, d.tokens(), logProbs, Extent.series(ws.get(i).length()));
-      } catch (IllegalArgumentException e) {
-        throw new IllegalStateException("answer to " + prompt + " for " + ws.get(i) + " (index "
-            + (offset + i) + ") does not parse" + (d.finished() ? "" : " (cut at the maximum "
-            + "answer length " + model.config().maxTargetLength() + ")") + ": " + e.getMessage(), e);
-      }
-      out.add(prompt.task().readoutType().cast(toSeriesUnits(r, maps.get(i))));
-    }
-    return out;
-  }
-
-  /** Numeric answers from model units back to the series' units. */
-  static Readout toSeriesUnits(Readout r, OutputMapping m) {
-    if (r instanceof Numeric x) {
-      return rescale(x, m);
-    }
-    if (r instanceof Properties p) {
-      List<Numeric> vs = new ArrayList<>(p.values().size());
-      p.values().forEach(x -> vs.add(rescale(x, m)));
-      return new Properties(vs);
-    }
-    return r;
-  }
-
-  private static Numeric rescale(Numeric x, OutputMapping m) {
-    double v = NumericScaling.fromModel(x.property(), x.value(), x.channel(), m);
-    return new Numeric(x.property(), Double.isFinite(v) ? v : x.value(), x.channel(),
-        x.confidence());
   }
 
   /** The {@code <EMBED>} readout: an L2-normalised vector for retrieval. */

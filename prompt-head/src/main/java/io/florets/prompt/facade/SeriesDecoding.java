@@ -1,0 +1,94 @@
+package io.florets.prompt.facade;
+
+import io.florets.datasets.Window;
+import io.florets.engine.EngineModel;
+import io.florets.engine.OutputMapping;
+import io.florets.engine.decode.DecodeOptions;
+import io.florets.engine.decode.Decoded;
+import io.florets.prompt.PromptHead;
+import io.florets.prompt.grammar.GrammarConstraint;
+import io.florets.prompt.readout.Numeric;
+import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.Readout;
+import io.florets.prompt.serial.Extent;
+import io.florets.prompt.task.Prompt;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One prompt asked of a batch of windows: greedy decoding under the task's grammar, parsing with
+ * confidences, numbers mapped back to each window's units. Shared by the {@link Florets} facade
+ * (which refuses an answer that does not parse) and the data engine's model labeler (which lets the
+ * model abstain on that window).
+ */
+public final class SeriesDecoding {
+  private SeriesDecoding() {
+  }
+
+  /**
+   * Decodes {@code prompt} for every window of {@code ws} in one batch.
+   *
+   * @param lenient {@code true}: an answer that does not parse (cut at the maximum answer length)
+   *     becomes {@code null}; {@code false}: it is an {@link IllegalStateException}
+   * @param offset index of {@code ws.get(0)} in the caller's list, for error messages
+   * @return one readout per window, in series units
+   */
+  public static <R extends Readout> List<R> decode(EngineModel<Window> model, PromptHead head,
+      List<Window> ws, Prompt<R> prompt, boolean lenient, int offset) {
+    int n = ws.size();
+    int[] ids = head.promptTokens(prompt);
+    int[][] prompts = new int[n][];
+    List<Prompt<R>> rows = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      prompts[i] = ids;
+      rows.add(prompt);
+    }
+    GrammarConstraint gc = head.constraint(rows);
+    DecodeOptions opts = DecodeOptions.greedy(model.config().maxTargetLength())
+        .withConstraint(gc::allowed);
+    List<Decoded> decoded = model.decode(ws, prompts, opts);
+    List<OutputMapping> maps = model.frontEnd().prepare(ws).mappings();
+    List<R> out = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      Decoded d = decoded.get(i);
+      float[] lp = d.logProbs();
+      double[] logProbs = new double[lp.length];
+      for (int j = 0; j < lp.length; j++) {
+        logProbs[j] = lp[j];
+      }
+      R r;
+      try {
+        r = head.parse(prompt, d.tokens(), logProbs, Extent.series(ws.get(i).length()));
+      } catch (IllegalArgumentException e) {
+        if (lenient) {
+          out.add(null);
+          continue;
+        }
+        throw new IllegalStateException("answer to " + prompt + " for " + ws.get(i) + " (index "
+            + (offset + i) + ") does not parse" + (d.finished() ? "" : " (cut at the maximum "
+            + "answer length " + model.config().maxTargetLength() + ")") + ": " + e.getMessage(), e);
+      }
+      out.add(prompt.task().readoutType().cast(toSeriesUnits(r, maps.get(i))));
+    }
+    return out;
+  }
+
+  /** Numeric answers from model units back to the series' units. */
+  static Readout toSeriesUnits(Readout r, OutputMapping m) {
+    if (r instanceof Numeric x) {
+      return rescale(x, m);
+    }
+    if (r instanceof Properties p) {
+      List<Numeric> vs = new ArrayList<>(p.values().size());
+      p.values().forEach(x -> vs.add(rescale(x, m)));
+      return new Properties(vs);
+    }
+    return r;
+  }
+
+  private static Numeric rescale(Numeric x, OutputMapping m) {
+    double v = NumericScaling.fromModel(x.property(), x.value(), x.channel(), m);
+    return new Numeric(x.property(), Double.isFinite(v) ? v : x.value(), x.channel(),
+        x.confidence());
+  }
+}

@@ -204,11 +204,11 @@ final class DataTraining {
         return def;
       }
       try (def) {
-        // the default model's engine and patching; the token norm that every new model gets
+        // the default model's engine and front end, with the token norm that every new model gets
         SeriesFrontEndConfig fe = def.frontEndConfig();
         return ModelBundle.create(def.model().config(), new SeriesFrontEndConfig(fe.dModel(),
-            fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true),
-            PromptHead.of(Vocabulary.standard()), seed);
+            fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true, fe.stats(),
+            fe.pointerFirstId(), fe.pointerBins()), PromptHead.of(Vocabulary.standard()), seed);
       }
     }
     Path dir = Path.of(init);

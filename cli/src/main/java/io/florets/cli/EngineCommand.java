@@ -7,7 +7,6 @@ import io.florets.datasets.DenseDataset;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.engine.EngineConfig;
-import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.Labelers;
 import io.florets.prompt.PromptHead;
@@ -140,7 +139,7 @@ public final class EngineCommand implements Callable<Integer> {
     DataEngineResult res;
     String modelName;
     try (ModelBundle b = fresh
-        ? ModelBundle.create(ec, SeriesFrontEndConfig.defaults(ec.dModel()),
+        ? ModelBundle.create(ec, io.florets.prompt.facade.train.Recipe.seriesFrontEnd(ec.dModel()),
             PromptHead.of(Vocabulary.standard()), seed)
         : ModelOption.bundle(init)) {
       err.printf(Locale.ROOT, "data engine: %d windows of %d samples, labelers degraded by %s, "

@@ -4,10 +4,12 @@ import java.io.IOException;
 import io.florets.engine.train.TrainingListener;
 import io.florets.prompt.facade.bundle.BundleProvenance;
 import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.prompt.facade.train.Recipe;
 import io.florets.prompt.facade.train.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -70,6 +72,11 @@ public final class TrainCommand implements Callable<Integer> {
       + "small or base.")
   String engine;
 
+  @Option(names = "--front-end", split = ",", paramLabel = "LEVER",
+      description = "Recipe mode: front-end levers for recipe studies, comma-separated: "
+      + "no-pointer, no-stats, patch8, patch32 (default: the recipe's front end).")
+  List<String> frontEndLevers;
+
   @Option(names = "--threads", defaultValue = "1",
       description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; on a busy two-core "
       + "machine 1 is usually fastest).")
@@ -125,6 +132,9 @@ public final class TrainCommand implements Callable<Integer> {
     Recipe r = Recipe.named(recipe, steps);
     if (engine != null) {
       r = r.withEngine(Recipe.engine(engine));
+    }
+    if (frontEndLevers != null) {
+      r = r.withFrontEnd(frontEndLevers(r.frontEnd(), frontEndLevers));
     }
     TrainOptions opt = r.options();
     if (batch != null) {
@@ -205,5 +215,29 @@ public final class TrainCommand implements Callable<Integer> {
   /** The command line as typed (for provenance). */
   String commandLine() {
     return "florets " + String.join(" ", spec.commandLine().getParseResult().originalArgs());
+  }
+
+  private static SeriesFrontEndConfig frontEndLevers(SeriesFrontEndConfig f, List<String> levers) {
+    for (String l : levers) {
+      switch (l.trim().toLowerCase(Locale.ROOT)) {
+        case "no-pointer":
+          f = f.withPointer(0, 0);
+          break;
+        case "no-stats":
+          f = f.withStats(false);
+          break;
+        case "patch8":
+          f = f.withPatch(8);
+          break;
+        case "patch32":
+          f = f.withPatch(32);
+          break;
+        default:
+          throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
+              "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, patch8 or "
+              + "patch32");
+      }
+    }
+    return f;
   }
 }

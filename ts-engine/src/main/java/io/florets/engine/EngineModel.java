@@ -232,7 +232,7 @@ public final class EngineModel<I> implements AutoCloseable {
       NDArray[] p = TokenArrays.prompts(m, prompts, vocab, config);
       NDArray[] t = TokenArrays.targets(m, targets, vocab, config);
       EncoderDecoder.Encoded e = network.encode(batch.toNDList(m), p[0], p[1], false);
-      NDArray logits = network.logits(network.decode(e, network.memoryKv(e), t[0], false));
+      NDArray logits = network.logits(network.decode(e, network.memoryKv(e), t[0], false), e);
       int b = (int) logits.getShape().get(0);
       int tt = (int) logits.getShape().get(1);
       int v = (int) logits.getShape().get(2);

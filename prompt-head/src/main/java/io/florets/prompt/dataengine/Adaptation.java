@@ -5,7 +5,6 @@ import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.engine.EngineConfig;
-import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.minirocket.MiniRocketConfig;
 import io.florets.labelers.minirocket.MiniRocketLabeler;
@@ -79,7 +78,8 @@ public final class Adaptation {
       List<Labeler> labelers, EngineConfig engine, DataEngineConfig config,
       DataEngineListener listener) {
     try (ModelBundle fresh = ModelBundle.create(engine,
-        SeriesFrontEndConfig.defaults(engine.dModel()), PromptHead.of(Vocabulary.standard()),
+        io.florets.prompt.facade.train.Recipe.seriesFrontEnd(engine.dModel()),
+        PromptHead.of(Vocabulary.standard()),
         config.seed())) {
       return adaptForClassification(fresh, windows, labels, labelers, config, listener);
     }

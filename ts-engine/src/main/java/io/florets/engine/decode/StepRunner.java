@@ -18,7 +18,8 @@ final class StepRunner {
   private final boolean useCache;
   private final int rows;
   private NDArray[][] memKv;
-  private NDArray memBias;
+  private final NDArray memBias;
+  private final EncoderDecoder.Encoded rowsEncoded;
   private final DecoderCache cache;
   private long[][] history;
 
@@ -31,7 +32,8 @@ final class StepRunner {
     this.rows = sourceRows.length;
     NDArray idx = manager.create(toLong(sourceRows));
     boolean identity = isIdentity(sourceRows, (int) encoded.memory().getShape().get(0));
-    this.memBias = identity ? encoded.bias() : DecoderCache.gatherRows(encoded.bias(), idx);
+    this.rowsEncoded = identity ? encoded : encoded.gatherRows(idx);
+    this.memBias = rowsEncoded.bias();
     if (useCache) {
       NDArray[][] kv = net.memoryKvForSteps(encoded);
       if (!identity) {
@@ -47,7 +49,8 @@ final class StepRunner {
       this.history = new long[rows][0];
       if (!identity) {
         NDArray mem = DecoderCache.gatherRows(encoded.memory(), idx);
-        this.encodedRows = new EncoderDecoder.Encoded(mem, null, memBias);
+        this.encodedRows = new EncoderDecoder.Encoded(mem, null, memBias,
+            rowsEncoded.pointerKeys(), rowsEncoded.pointerIndex());
       } else {
         this.encodedRows = encoded;
       }
@@ -60,7 +63,7 @@ final class StepRunner {
   float[] step(long[] last, int t) {
     if (useCache) {
       NDArray ids = manager.create(last, new Shape(rows, 1));
-      return net.step(ids, t, cache, memKv, memBias).toFloatArray();
+      return net.step(ids, t, cache, memKv, rowsEncoded).toFloatArray();
     }
     long[] flat = new long[rows * (t + 1)];
     for (int r = 0; r < rows; r++) {
@@ -72,8 +75,8 @@ final class StepRunner {
     NDArray ids = manager.create(flat, new Shape(rows, t + 1));
     // the naive reference: cross K/V and the whole prefix recomputed at every step
     NDArray hidden = net.decode(encodedRows, net.memoryKv(encodedRows), ids, false);
-    NDArray lastHidden = hidden.get(":, {}, :", t); // [R, d]
-    return net.logits(lastHidden).toFloatArray();
+    NDArray lastHidden = hidden.get(":, {}:{}, :", t, t + 1); // [R, 1, d]
+    return net.logits(lastHidden, encodedRows).toFloatArray();
   }
 
   /** Reorders rows after a beam step: new row r continues old row {@code from[r]}. */

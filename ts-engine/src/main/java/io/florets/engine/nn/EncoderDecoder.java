@@ -34,9 +34,27 @@ public final class EncoderDecoder extends Module {
   private final List<DecoderLayer> decoder = new ArrayList<>();
   private final Norm decoderNorm;
   private final Dense embedHead;
+  private final int[] pointerIds;
+  private final Dense pointerQuery;
 
-  /** The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]. */
-  public record Encoded(NDArray memory, NDArray mask, NDArray bias) { }
+  /**
+   * The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]; with a
+   * front-end pointer also its keys [B, N, d] and bin index [B, bins] int64 (else null).
+   */
+  public record Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
+      NDArray pointerIndex) {
+    /** Without a pointer. */
+    public Encoded(NDArray memory, NDArray mask, NDArray bias) {
+      this(memory, mask, bias, null, null);
+    }
+
+    /** The rows {@code idx} [R] int64 of the bias and pointer arrays (memory and mask dropped). */
+    public Encoded gatherRows(NDArray idx) {
+      return new Encoded(null, null, DecoderCache.gatherRows(bias, idx),
+          pointerKeys == null ? null : DecoderCache.gatherRows(pointerKeys, idx),
+          pointerIndex == null ? null : DecoderCache.gatherRows(pointerIndex, idx));
+    }
+  }
 
   /** A network for {@code config}, a vocabulary of {@code vocabSize} ids and a front-end block. */
   public EncoderDecoder(EngineConfig config, int vocabSize, FrontEndBlock frontEnd) {
@@ -61,6 +79,16 @@ public final class EncoderDecoder extends Module {
     }
     decoderNorm = addChildBlock("decNorm", new Norm(d));
     embedHead = addChildBlock("embedHead", new Dense(d, config.embedDim()));
+    pointerIds = frontEnd.pointerIds();
+    if (pointerIds != null) {
+      if (pointerIds[0] < 0 || pointerIds[1] < 1 || pointerIds[0] + pointerIds[1] > vocabSize) {
+        throw new IllegalArgumentException("front-end pointer ids " + pointerIds[0] + " .. "
+            + (pointerIds[0] + pointerIds[1] - 1) + " lie outside the vocabulary of " + vocabSize);
+      }
+      pointerQuery = addChildBlock("pointerQuery", new Dense(d, d));
+    } else {
+      pointerQuery = null;
+    }
   }
 
   /** The configuration this network was built from. */
@@ -100,7 +128,13 @@ public final class EncoderDecoder extends Module {
     for (EncoderLayer layer : encoder) {
       x = layer.apply(x, bias, training);
     }
-    return new Encoded(encoderNorm.apply(x), mask, bias);
+    NDArray memory = encoderNorm.apply(x);
+    if (pointerIds == null) {
+      return new Encoded(memory, mask, bias);
+    }
+    long n = fe.get(0).getShape().get(1);
+    NDList ptr = frontEnd.pointer(frontInputs, memory.get(":, 0:{}, :", n), training);
+    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1));
   }
 
   /** Cross-attention K/V of every decoder layer, computed once per batch: [layer]{K, V}. */
@@ -147,10 +181,12 @@ public final class EncoderDecoder extends Module {
    * @param lastIds [B, 1] int64, the previous token of each row
    * @param cache per-layer self-attention caches, extended in place
    * @param memKv from {@link #memoryKvForSteps}
+   * @param rows the encoder output's bias and pointer arrays for these rows
    * @return logits [B, V]
    */
   public NDArray step(NDArray lastIds, int position, DecoderCache cache, NDArray[][] memKv,
-      NDArray memBias) {
+      Encoded rows) {
+    NDArray memBias = rows.bias();
     checkTargetLength(position + 1);
     NDManager m = lastIds.getManager();
     NDArray x = lookup(tokens.getArray(), lastIds)                          // [B, 1, d]
@@ -161,13 +197,45 @@ public final class EncoderDecoder extends Module {
       x = r[0];
     }
     NDArray h = decoderNorm.apply(x);                                        // [B, 1, d]
-    NDArray logits = logits(h);                                              // [B, 1, V]
+    NDArray logits = logits(h, rows);                                        // [B, 1, V]
     return logits.reshape(logits.getShape().get(0), vocabSize);
   }
 
-  /** Tied output projection: hidden [..., d] -> logits [..., V]. */
+  /** Tied output projection: hidden [..., d] -> logits [..., V] (no pointer scores). */
   public NDArray logits(NDArray hidden) {
     return Linear.linear(hidden, tokens.getArray()).singletonOrThrow();
+  }
+
+  /**
+   * Output logits of hidden states [B, T, d] -> [B, T, V]: the tied projection, plus, with a
+   * front-end pointer, the pointer score on the location ids: for bin q the scaled dot product of
+   * the projected state with the key of the location the bin stands for in that row.
+   */
+  public NDArray logits(NDArray hidden, Encoded encoded) {
+    NDArray base = logits(hidden);                                           // [B, T, V]
+    if (pointerIds == null || encoded.pointerKeys() == null) {
+      return base;
+    }
+    Shape hs = hidden.getShape();
+    long b = hs.get(0);
+    long t = hs.get(1);
+    int first = pointerIds[0];
+    int bins = pointerIds[1];
+    NDArray q = pointerQuery.apply(hidden);                                  // [B, T, d]
+    NDArray scores = q.matMul(encoded.pointerKeys().transpose(0, 2, 1))      // [B, T, N]
+        .div((float) Math.sqrt(config.dModel()));
+    NDArray idx = encoded.pointerIndex().reshape(b, 1, bins).broadcast(new Shape(b, t, bins));
+    NDArray ptr = scores.gather(idx, 2);                                     // [B, T, bins]
+    long v = base.getShape().get(2);
+    NDList parts = new NDList(3);
+    if (first > 0) {
+      parts.add(base.get(":, :, 0:{}", first));
+    }
+    parts.add(base.get(":, :, {}:{}", first, first + bins).add(ptr));
+    if (first + bins < v) {
+      parts.add(base.get(":, :, {}:", first + bins));
+    }
+    return NDArrays.concat(parts, 2);
   }
 
   /**

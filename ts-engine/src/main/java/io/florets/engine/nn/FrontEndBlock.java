@@ -1,5 +1,6 @@
 package io.florets.engine.nn;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 
 /**
@@ -21,4 +22,25 @@ public abstract class FrontEndBlock extends Module {
    * @return {@code NDList(tokens [B, N, d], mask [B, N])}
    */
   public abstract NDList embed(NDList inputs, boolean training);
+
+  /**
+   * The location pointer of this front end, if it has one: {@code {firstId, bins}}, the output ids
+   * {@code firstId .. firstId + bins - 1} whose logits gain a pointer score; {@code null} = none.
+   */
+  public int[] pointerIds() {
+    return null;
+  }
+
+  /**
+   * Keys of the location pointer (only when {@link #pointerIds} is not null).
+   *
+   * @param inputs the batch's arrays (as for {@link #embed})
+   * @param frontMemory the encoder output at this front end's tokens [B, N, d]
+   * @param training true while training
+   * @return {@code NDList(keys [B, S, d], index [B, bins] int64)}: one key per location S (for
+   *     series: per sample) and, per bin, the location it stands for
+   */
+  public NDList pointer(NDList inputs, NDArray frontMemory, boolean training) {
+    throw new IllegalStateException(getClass().getSimpleName() + " has no location pointer");
+  }
 }

@@ -20,8 +20,11 @@ import java.util.Objects;
  *
  * <p>Host arrays (in this order) for a batch with at most C channels and P patches:
  * {@code patches [B, C, P, 2*patchLength]} (values then mask), {@code patchMask [B, C, P]},
- * {@code scaleFeatures [B, C, 2]}, {@code channelMask [B, C]}. Token layout (see
- * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; C*P patch tokens]}.
+ * {@code scaleFeatures [B, C, 2]}, {@code channelMask [B, C]}, then with statistics tokens
+ * {@code stats [B, C, F]} ({@link WindowStatistics}) and with a pointer {@code locationIndex
+ * [B, bins]} (the sample each location bin stands for, as floats). Token layout (see
+ * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
+ * patch tokens]}.
  *
  * <p>Immutable and thread-safe. The {@link OutputMapping} extent is {window length}.
  */
@@ -93,6 +96,10 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     float[] patchMask = new float[b * maxC * maxP];
     float[] scaleFeatures = new float[b * maxC * 2];
     float[] channelMask = new float[b * maxC];
+    int nf = WindowStatistics.FEATURES;
+    float[] stats = config.stats() ? new float[b * maxC * nf] : null;
+    int bins = config.pointerBins();
+    float[] locationIndex = bins > 0 ? new float[b * bins] : null;
     List<OutputMapping> mappings = new ArrayList<>(b);
     for (int i = 0; i < b; i++) {
       Window w = windows.get(i);
@@ -114,6 +121,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
         channelMask[bc] = 1f;
         scaleFeatures[bc * 2] = (float) asinh(ls[0]);
         scaleFeatures[bc * 2 + 1] = (float) Math.log(ls[1]);
+        if (stats != null) {
+          System.arraycopy(WindowStatistics.of(x, ls[0], ls[1]), 0, stats, bc * nf, nf);
+        }
         for (int p = 0; p < np; p++) {
           patchMask[bc * maxP + p] = 1f;
           int base = (bc * maxP + p) * 2 * pl;
@@ -127,13 +137,33 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
           }
         }
       }
+      if (locationIndex != null) {
+        for (int q = 0; q < bins; q++) {
+          locationIndex[i * bins + q] = sampleOfBin(q, len, bins);
+        }
+      }
       mappings.add(new OutputMapping(new int[] {len}, loc, sc));
     }
-    return FrontEndBatch.of(List.of(
+    List<HostTensor> tensors = new ArrayList<>(List.of(
         new HostTensor("patches", patches, new long[] {b, maxC, maxP, 2L * pl}),
         new HostTensor("patchMask", patchMask, new long[] {b, maxC, maxP}),
         new HostTensor("scaleFeatures", scaleFeatures, new long[] {b, maxC, 2}),
-        new HostTensor("channelMask", channelMask, new long[] {b, maxC})), mappings);
+        new HostTensor("channelMask", channelMask, new long[] {b, maxC})));
+    if (stats != null) {
+      tensors.add(new HostTensor("stats", stats, new long[] {b, maxC, nf}));
+    }
+    if (locationIndex != null) {
+      tensors.add(new HostTensor("locationIndex", locationIndex, new long[] {b, bins}));
+    }
+    return FrontEndBatch.of(tensors, mappings);
+  }
+
+  /**
+   * The sample that location bin {@code q} of {@code bins} stands for in a window of {@code length}
+   * samples: the sample holding the bin centre, {@code floor((q + 0.5) * length / bins)}.
+   */
+  static int sampleOfBin(int q, int length, int bins) {
+    return Math.min(length - 1, (int) Math.floor((q + 0.5) * length / bins));
   }
 
   private static double asinh(double x) {

@@ -6,29 +6,54 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Parameter;
 import ai.djl.training.initializer.NormalInitializer;
 import io.florets.engine.nn.Dense;
 import io.florets.engine.nn.FrontEndBlock;
 import io.florets.engine.nn.Norm;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Trainable part of {@link SeriesFrontEnd}: a linear projection of each patch's
  * {@code [values, mask]} plus a learned position (patch index) and channel embedding; one scale
- * token per channel from {@code [asinh(location), ln(scale)]}; one summary token, the masked mean of
- * the patch tokens plus a learned type vector. Output tokens {@code [B, 1 + C + C*P, d]}.
+ * token per channel from {@code [asinh(location), ln(scale)]}; optionally one statistics token per
+ * channel ({@link WindowStatistics}); one summary token, the masked mean of the patch tokens plus a
+ * learned type vector. Output tokens {@code [B, 1 + C (+ C) + C*P, d]}.
+ *
+ * <p>With a location pointer, {@link #pointer} gives one key per sample: the encoder's output at
+ * the sample's patch (projected), a learned embedding of the sample's offset inside the patch and
+ * a projection of the samples around it (values at offsets -4..4, first differences at -2..3, the
+ * observed-mask at -2..2), mixed by a GELU and a projection and averaged over real channels. The
+ * patch token says what the encoder understood about that stretch; the local samples say exactly
+ * where inside it the change is.
  */
 final class SeriesFrontEndBlock extends FrontEndBlock {
+  /** Local features per sample: 9 values, 6 differences, 5 mask flags. */
+  static final int LOCAL_FEATURES = 20;
+
   private final int d;
+  private final int patchLength;
+  private final boolean stats;
+  private final int[] pointerIds;
   private final Dense patchProjection;
   private final Dense scaleProjection;
+  private final Dense statsProjection;
   private final Parameter positions;
   private final Parameter channels;
   private final Parameter types;
+  private final Parameter statsType;
   private final Norm norm;
+  private final Dense pointerMemory;
+  private final Dense pointerLocal;
+  private final Parameter pointerOffsets;
+  private final Dense pointerKey;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
+    patchLength = config.patchLength();
+    stats = config.stats();
     patchProjection = addChildBlock("patch", new Dense(2 * config.patchLength(), d));
     scaleProjection = addChildBlock("scale", new Dense(2, d));
     NormalInitializer init = new NormalInitializer(0.02f);
@@ -39,6 +64,27 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     channels = param("channels", new Shape(config.maxChannels(), d), wide, Parameter.Type.WEIGHT);
     types = param("types", new Shape(2, d), wide, Parameter.Type.WEIGHT);
     norm = config.tokenNorm() ? addChildBlock("norm", new Norm(d)) : null;
+    if (stats) {
+      statsProjection = addChildBlock("stats", new Dense(WindowStatistics.FEATURES, d));
+      statsType = param("statsType", new Shape(1, d), wide, Parameter.Type.WEIGHT);
+    } else {
+      statsProjection = null;
+      statsType = null;
+    }
+    if (config.pointer()) {
+      pointerIds = new int[] {config.pointerFirstId(), config.pointerBins()};
+      pointerMemory = addChildBlock("pointerMemory", new Dense(d, d));
+      pointerLocal = addChildBlock("pointerLocal", new Dense(LOCAL_FEATURES, d));
+      pointerOffsets = param("pointerOffsets", new Shape(config.patchLength(), d), wide,
+          Parameter.Type.WEIGHT);
+      pointerKey = addChildBlock("pointerKey", new Dense(d, d));
+    } else {
+      pointerIds = null;
+      pointerMemory = null;
+      pointerLocal = null;
+      pointerOffsets = null;
+      pointerKey = null;
+    }
   }
 
   @Override
@@ -62,16 +108,89 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray sum = tok.mul(patchMask.expandDims(3)).sum(new int[] {1, 2});             // [B, d]
     NDArray count = patchMask.sum(new int[] {1, 2}).maximum(1f).reshape(b, 1);
     NDArray summary = sum.div(count).add(type.get(0)).reshape(b, 1, d);              // [B, 1, d]
+    List<NDArray> parts = new ArrayList<>(List.of(summary, scaleTok));
+    List<NDArray> masks = new ArrayList<>(List.of(m.ones(new Shape(b, 1)), chanMask));
+    if (stats) {
+      NDArray st = inputs.get(4);                                                     // [B, C, F]
+      NDArray statsType0 = lookup(statsType.getArray(), m.zeros(new Shape(1), DataType.INT64));
+      parts.add(statsProjection.apply(st).add(chan.reshape(1, c, d))                  // [B, C, d]
+          .add(statsType0.reshape(1, 1, d)));
+      masks.add(chanMask);
+    }
+    parts.add(tok.reshape(b, c * p, d));
+    masks.add(patchMask.reshape(b, c * p));
     // Tokens are layer-normalised before they enter the residual stream (as BART's embedding
     // norm): at the raw scale of a 0.02-initialised projection they are so small next to the
     // attention and feed-forward outputs that the encoder output collapses to one vector for all
     // positions, and the decoder can read only a pooled summary of the series.
-    NDArray tokens = NDArrays.concat(new NDList(summary, scaleTok, tok.reshape(b, c * p, d)), 1);
+    NDArray tokens = NDArrays.concat(new NDList(parts), 1);
     if (norm != null) {
       tokens = norm.apply(tokens);
     }
-    NDArray mask = NDArrays.concat(
-        new NDList(m.ones(new Shape(b, 1)), chanMask, patchMask.reshape(b, c * p)), 1);
-    return new NDList(tokens, mask);
+    return new NDList(tokens, NDArrays.concat(new NDList(masks), 1));
+  }
+
+  @Override
+  public int[] pointerIds() {
+    return pointerIds == null ? null : pointerIds.clone();
+  }
+
+  @Override
+  public NDList pointer(NDList inputs, NDArray frontMemory, boolean training) {
+    if (pointerIds == null) {
+      return super.pointer(inputs, frontMemory, training);
+    }
+    NDArray patches = inputs.get(0);    // [B, C, P, 2L]
+    NDArray chanMask = inputs.get(3);   // [B, C]
+    NDArray index = inputs.get(inputs.size() - 1).toType(DataType.INT64, false); // [B, bins]
+    NDManager m = patches.getManager();
+    Shape s = patches.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long p = s.get(2);
+    int pl = patchLength;
+    long t = p * pl;
+    long first = 1 + c + (stats ? c : 0);
+    NDArray mem = frontMemory.get(":, {}:{}, :", first, first + c * p)             // [B, C*P, d]
+        .reshape(b, c, p, 1, d);
+    NDArray offsets = lookup(pointerOffsets.getArray(), m.arange(0f, pl, 1f, DataType.INT64));
+    NDArray perSample = pointerMemory.apply(mem).broadcast(new Shape(b, c, p, pl, d))
+        .add(offsets.reshape(1, 1, 1, pl, d)).reshape(b, c, t, d);                  // [B, C, T, d]
+    NDArray values = patches.get(":, :, :, 0:{}", pl).reshape(b, c, t);             // [B, C, T]
+    NDArray mask = patches.get(":, :, :, {}:", pl).reshape(b, c, t);                // [B, C, T]
+    NDArray diff = values.sub(shift(values, 1)).mul(mask).mul(shift(mask, 1));       // [B, C, T]
+    NDList local = new NDList(LOCAL_FEATURES);
+    for (int o = -4; o <= 4; o++) {
+      local.add(shift(values, -o));
+    }
+    for (int o = -2; o <= 3; o++) {
+      local.add(shift(diff, -o));
+    }
+    for (int o = -2; o <= 2; o++) {
+      local.add(shift(mask, -o));
+    }
+    NDArray feats = NDArrays.stack(local, 3);                                        // [B, C, T, F]
+    NDArray keys = pointerKey.apply(Activation.gelu(perSample.add(pointerLocal.apply(feats))));
+    NDArray cm = chanMask.reshape(b, c, 1, 1);
+    NDArray pooled = keys.mul(cm).sum(new int[] {1})                                 // [B, T, d]
+        .div(chanMask.sum(new int[] {1}).maximum(1f).reshape(b, 1, 1));
+    return new NDList(pooled, index);
+  }
+
+  /** {@code x [B, C, T]} shifted by {@code k} along time: {@code out[t] = x[t - k]}, zero-filled. */
+  private static NDArray shift(NDArray x, int k) {
+    if (k == 0) {
+      return x;
+    }
+    Shape s = x.getShape();
+    long t = s.get(2);
+    long a = Math.min(Math.abs(k), t);
+    NDArray zeros = x.getManager().zeros(new Shape(s.get(0), s.get(1), a), x.getDataType());
+    if (a == t) {
+      return zeros;
+    }
+    return k > 0
+        ? NDArrays.concat(new NDList(zeros, x.get(":, :, 0:{}", t - a)), 2)
+        : NDArrays.concat(new NDList(x.get(":, :, {}:", a), zeros), 2);
   }
 }

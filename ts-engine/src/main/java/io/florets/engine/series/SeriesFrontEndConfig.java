@@ -12,9 +12,19 @@ import java.util.Locale;
  * @param maxChannels most channels accepted (size of the channel table)
  * @param tokenNorm layer-normalise the tokens before the encoder (on for new models: without it
  *     the encoder output of a trained model collapsed to one vector per window)
+ * @param stats one statistics token per channel ({@link WindowStatistics}: moments, extremes,
+ *     slope, lag-1 autocorrelation, difference spread, missing fraction, autocorrelation peak), so
+ *     that whole-window quantities need not be re-derived from patches by attention
+ * @param pointerFirstId first output id scored by the location pointer (the output contract's
+ *     first time-position token); ignored when {@code pointerBins} is 0
+ * @param pointerBins number of consecutive location ids the pointer scores (0 = no pointer). With
+ *     a pointer, the logit of location id {@code pointerFirstId + q} gains a score of the decoder
+ *     state against per-sample keys at the sample {@code floor((q + 0.5) * L / pointerBins)}; the
+ *     keys are built from the encoder's patch tokens and the samples around each position
+ *     (requires {@code stride == patchLength})
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
-    int maxChannels, boolean tokenNorm) {
+    int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -26,6 +36,22 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
       throw new IllegalArgumentException("series front end: stride must be in [1, patchLength="
           + patchLength + "], got " + stride);
     }
+    if (pointerBins < 0 || (pointerBins > 0 && pointerFirstId < 0)) {
+      throw new IllegalArgumentException("series front end: pointerBins must be >= 0 and "
+          + "pointerFirstId >= 0 when the pointer is on, got pointerBins=" + pointerBins
+          + ", pointerFirstId=" + pointerFirstId);
+    }
+    if (pointerBins > 0 && stride != patchLength) {
+      throw new IllegalArgumentException("series front end: the location pointer needs "
+          + "non-overlapping patches (stride == patchLength), got stride " + stride
+          + " and patchLength " + patchLength);
+    }
+  }
+
+  /** Without statistics tokens and pointer (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0);
   }
 
   /**
@@ -42,6 +68,35 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, 16, 16, 256, 16, true);
   }
 
+  /** A copy with statistics tokens on or off. */
+  public SeriesFrontEndConfig withStats(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        on, pointerFirstId, pointerBins);
+  }
+
+  /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
+  public SeriesFrontEndConfig withPointer(int firstId, int bins) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, firstId, bins);
+  }
+
+  /** A copy with other patch length and stride (equal: non-overlapping patches). */
+  public SeriesFrontEndConfig withPatch(int length) {
+    return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins);
+  }
+
+  /** A copy with another token width. */
+  public SeriesFrontEndConfig withDModel(int d) {
+    return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins);
+  }
+
+  /** True when the location pointer is on. */
+  public boolean pointer() {
+    return pointerBins > 0;
+  }
+
   /** Number of patches covering {@code length} samples (the last one padded if needed). */
   public int patchesFor(int length) {
     if (length <= patchLength) {
@@ -50,11 +105,16 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return (length - patchLength + stride - 1) / stride + 1;
   }
 
-  /** Canonical JSON with a fixed key order ({@code tokenNorm} only when on, as older folders). */
+  /**
+   * Canonical JSON with a fixed key order ({@code tokenNorm}, {@code stats} and the pointer only
+   * when on, as older folders).
+   */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s}",
-        dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "");
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s}",
+        dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
+        stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
+            ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

@@ -237,7 +237,7 @@ public final class Trainer<I> implements AutoCloseable {
     NDArray[] t = TokenArrays.targets(m, batch.targets(), model.vocab(), model.config());
     EncoderDecoder.Encoded enc = net.encode(fb.toNDList(m), p[0], p[1], true);
     NDArray hidden = net.decode(enc, net.memoryKv(enc), t[0], true);
-    NDArray loss = Losses.smoothedCrossEntropy(net.logits(hidden), t[1], t[2],
+    NDArray loss = Losses.smoothedCrossEntropy(net.logits(hidden, enc), t[1], t[2],
         config.labelSmoothing());
     if (auxiliary != null && config.auxiliaryWeight() > 0) {
       AuxContext ctx = new AuxContext(m, enc);
@@ -262,7 +262,7 @@ public final class Trainer<I> implements AutoCloseable {
           NDArray[] p = TokenArrays.prompts(m, batch.prompts(), model.vocab(), model.config());
           NDArray[] t = TokenArrays.targets(m, batch.targets(), model.vocab(), model.config());
           EncoderDecoder.Encoded enc = net.encode(fb.toNDList(m), p[0], p[1], false);
-          NDArray logits = net.logits(net.decode(enc, net.memoryKv(enc), t[0], false));
+          NDArray logits = net.logits(net.decode(enc, net.memoryKv(enc), t[0], false), enc);
           double[] r = Losses.crossEntropySumAndCorrect(logits, t[1], t[2]);
           sum += r[0];
           correct += r[1];

@@ -16,6 +16,7 @@ import io.florets.engine.series.SeriesFrontEnd;
 import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.facade.NumericScaling;
+import io.florets.prompt.vocab.Quantizer;
 import io.florets.prompt.vocab.Vocabulary;
 import java.io.IOException;
 import java.io.InputStream;
@@ -73,6 +74,12 @@ public final class ModelBundle implements AutoCloseable {
    */
   public static ModelBundle create(EngineConfig config, SeriesFrontEndConfig frontEnd,
       PromptHead head, long seed) {
+    if (frontEnd.pointer() && (frontEnd.pointerFirstId() != head.vocabulary().timeId(0)
+        || frontEnd.pointerBins() != Quantizer.BINS)) {
+      throw new IllegalArgumentException("front-end pointer over ids " + frontEnd.pointerFirstId()
+          + " +" + frontEnd.pointerBins() + " does not cover the vocabulary's time tokens (from id "
+          + head.vocabulary().timeId(0) + ", " + Quantizer.BINS + " bins)");
+    }
     EngineModel<Window> m = EngineModel.create(config, SeriesFrontEnd.of(frontEnd),
         vocabSpec(head.vocabulary()), seed);
     return new ModelBundle(m, head, BundleProvenance.untrained(seed), 0);

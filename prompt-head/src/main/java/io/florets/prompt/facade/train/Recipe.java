@@ -11,6 +11,7 @@ import io.florets.engine.train.TrainingListener;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.facade.bundle.BundleProvenance;
 import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.prompt.vocab.Quantizer;
 import io.florets.prompt.vocab.Vocabulary;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,9 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
   /**
    * The shipped default: 3,000 univariate synthetic windows of 256 samples (seed 7, 0-3 events
    * of every injectable type, class = trend kind; {@code --windows} raises the count), the
-   * {@code small} engine, patches of 16, batch 16, peak learning rate 7e-4 (at 2e-3 the encoder's
-   * output collapsed to one vector per window), contrastive {@code <EMBED>} weight 0.2 over 6
-   * windows.
+   * {@code small} engine, the {@link #seriesFrontEnd series front end of new models}, batch 32,
+   * peak learning rate 7e-4 (at 2e-3 the encoder's output collapsed to one vector per window),
+   * contrastive {@code <EMBED>} weight 0.2 over 6 windows.
    *
    * @param steps optimisation steps
    */
@@ -57,9 +58,19 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     SyntheticConfig data = SyntheticConfig.builder().count(3_000).length(256).seed(7)
         .events(0, 3).classAttribute(ClassAttribute.TREND).build();
     EngineConfig e = EngineConfig.small().withMaxLengths(32, 128);
-    return new Recipe("default", e, SeriesFrontEndConfig.defaults(e.dModel()), data,
-        TrainOptions.defaults(steps).withSeed(7).withLearningRate(7e-4).withBatchSize(16)
+    return new Recipe("default", e, seriesFrontEnd(e.dModel()), data,
+        TrainOptions.defaults(steps).withSeed(7).withLearningRate(7e-4).withBatchSize(32)
             .withAuxiliary(0.2, 6).withSources(Set.of(Annotation.TRUTH)));
+  }
+
+  /**
+   * The series front end of new models: patches of 16, token norm, statistics tokens and the
+   * location pointer over the output contract's time-position tokens (see RECIPES.md for what
+   * each lever measured).
+   */
+  public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
+    return SeriesFrontEndConfig.defaults(dModel).withStats(true)
+        .withPointer(Vocabulary.standard().timeId(0), Quantizer.BINS);
   }
 
   /**
@@ -76,7 +87,7 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     SyntheticConfig data = SyntheticConfig.builder().count(200).length(128).seed(3)
         .events(0, 2).classAttribute(ClassAttribute.TREND).build();
     EngineConfig e = EngineConfig.tiny().withMaxLengths(32, 128);
-    return new Recipe("tiny", e, SeriesFrontEndConfig.defaults(e.dModel()), data,
+    return new Recipe("tiny", e, seriesFrontEnd(e.dModel()), data,
         TrainOptions.defaults(steps).withBatchSize(16).withSeed(3)
             .withSources(Set.of(Annotation.TRUTH)).withAuxiliary(0.2, 8));
   }
@@ -96,7 +107,12 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
   /** A copy with another engine shape (the front end follows its width). */
   public Recipe withEngine(EngineConfig e) {
     return new Recipe(name, e.withMaxLengths(engine.maxPromptLength(), engine.maxTargetLength()),
-        SeriesFrontEndConfig.defaults(e.dModel()), data, options);
+        frontEnd.withDModel(e.dModel()), data, options);
+  }
+
+  /** A copy with other front-end settings (same width). */
+  public Recipe withFrontEnd(SeriesFrontEndConfig f) {
+    return new Recipe(name, engine, f, data, options);
   }
 
   /**

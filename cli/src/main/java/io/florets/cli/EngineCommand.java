@@ -140,7 +140,7 @@ public final class EngineCommand implements Callable<Integer> {
     String modelName;
     try (ModelBundle b = fresh
         ? ModelBundle.create(ec, io.florets.prompt.facade.train.Recipe.seriesFrontEnd(ec.dModel()),
-            PromptHead.of(Vocabulary.standard()), seed)
+            PromptHead.of(io.florets.prompt.facade.train.Recipe.seriesVocabulary()), seed)
         : ModelOption.bundle(init)) {
       err.printf(Locale.ROOT, "data engine: %d windows of %d samples, labelers degraded by %s, "
           + "%d rounds, model %s (%s engine)%n", windows, length, degrade, rounds, init,

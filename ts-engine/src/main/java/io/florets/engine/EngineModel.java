@@ -48,7 +48,8 @@ public final class EngineModel<I> implements AutoCloseable {
     this.vocab = vocab;
     this.seed = seed;
     this.manager = NDManager.newBaseManager();
-    this.network = new EncoderDecoder(config, vocab.size(), frontEnd.createBlock());
+    this.network = new EncoderDecoder(config, vocab.size(), frontEnd.createBlock(),
+        vocab.ordinalFirstId(), vocab.ordinalBins());
     Engine.getInstance().setRandomSeed(seedInt(seed));
     network.initialize(manager, DataType.FLOAT32);
     for (Pair<String, Parameter> p : network.getParameters()) {

@@ -11,10 +11,25 @@ package io.florets.engine;
  * @param bosId id fed to the decoder as its first input
  * @param eosId id that ends a decoded answer (appended to every training target)
  * @param hash a stable hash of the vocabulary's contents (non-empty)
+ * @param ordinalFirstId first id of a run of ids that stand for an ordered scale (e.g. magnitude
+ *     bins of numbers); 0 with {@code ordinalBins} 0 when there is none
+ * @param ordinalBins length of that run (0 = none). Their logits gain a Gaussian score around a
+ *     position on the scale that the network regresses from its state, so that neighbouring bins
+ *     share what is learned about one
  */
-public record VocabSpec(int size, int padId, int bosId, int eosId, String hash) {
+public record VocabSpec(int size, int padId, int bosId, int eosId, String hash, int ordinalFirstId,
+    int ordinalBins) {
+  /** Without an ordinal run (the layout of checkpoints written before it existed). */
+  public VocabSpec(int size, int padId, int bosId, int eosId, String hash) {
+    this(size, padId, bosId, eosId, hash, 0, 0);
+  }
+
   /** Validates ids and hash. */
   public VocabSpec {
+    if (ordinalBins < 0 || ordinalFirstId < 0 || (ordinalBins > 0 && ordinalFirstId + ordinalBins > size)) {
+      throw new IllegalArgumentException("ordinal ids " + ordinalFirstId + " +" + ordinalBins
+          + " must lie inside the vocabulary of " + size);
+    }
     if (size < 4) {
       throw new IllegalArgumentException("vocabulary size must be >= 4, got " + size);
     }

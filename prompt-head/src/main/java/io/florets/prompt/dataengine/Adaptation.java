@@ -79,7 +79,7 @@ public final class Adaptation {
       DataEngineListener listener) {
     try (ModelBundle fresh = ModelBundle.create(engine,
         io.florets.prompt.facade.train.Recipe.seriesFrontEnd(engine.dModel()),
-        PromptHead.of(Vocabulary.standard()),
+        PromptHead.of(io.florets.prompt.facade.train.Recipe.seriesVocabulary()),
         config.seed())) {
       return adaptForClassification(fresh, windows, labels, labelers, config, listener);
     }

@@ -87,7 +87,8 @@ final class ItemState implements GrammarState {
         }
       }
       case DEP_WORD -> out.or(spec.dependent().get(prev));
-      case NUMBER -> out.or(sub == 0 ? m.numberHead : sub == 1 ? m.digits19 : sub <= 4 ? m.digits09 : m.exponents);
+      case NUMBER -> out.or(sub == 0 ? m.numberHead : sub == 1 ? (m.vocab.hasNumberBins() ? m.numberBins
+          : m.digits19) : sub <= 4 ? m.digits09 : m.exponents);
       case T_START -> out.or(m.time);
       case T_END -> out.or(m.timeFrom(a));
       case X1, Y1 -> out.or(m.loc);
@@ -138,7 +139,8 @@ final class ItemState implements GrammarState {
         }
       }
       case NUMBER -> {
-        fieldDone = (sub == 0 && token == m.vocab.numZeroId()) || sub == 5;
+        fieldDone = (sub == 0 && token == m.vocab.numZeroId())
+            || (sub == 1 && m.vocab.hasNumberBins()) || sub == 5;
         nsub = fieldDone ? 0 : sub + 1;
       }
       case T_START -> na = m.vocab.timeBin(token);

@@ -18,6 +18,7 @@ final class Masks {
   final BitSet digits19 = new BitSet();
   final BitSet digits09 = new BitSet();
   final BitSet exponents = new BitSet();
+  final BitSet numberBins = new BitSet();
   final BitSet textWords;
   final BitSet chars;
   final int timeBase;
@@ -33,6 +34,9 @@ final class Masks {
     numberHead.set(vocab.numZeroId());
     numberHead.set(vocab.numPosId());
     numberHead.set(vocab.numNegId());
+    if (vocab.hasNumberBins()) {
+      numberBins.set(vocab.numberBinId(0), vocab.numberBinId(0) + NumberCodec.BINS);
+    }
     for (int d = 0; d <= 9; d++) {
       digits09.set(vocab.digitId(d));
       if (d > 0) {

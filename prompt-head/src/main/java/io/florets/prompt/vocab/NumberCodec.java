@@ -5,8 +5,20 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 
 /**
- * The numeric encoding of the output contract: decimal scientific notation with four significant
- * digits.
+ * The numeric encoding of the output contract. A vocabulary with magnitude-bin tokens
+ * ({@link Vocabulary#hasNumberBins()}) writes a number as a sign and one bin of {@code log10|v|}:
+ *
+ * <pre>
+ *   |v| &lt; 1e-6     -&gt;  &lt;num_zero&gt;
+ *   otherwise      -&gt;  &lt;num_pos|num_neg&gt; &lt;nb_k&gt;    k = floor((log10|v| + 6) / 0.01), at most 1199
+ *                    meaning  sign * 10^(-6 + (k + 0.5) * 0.01)
+ * </pre>
+ *
+ * <p>so the relative error is at most {@code 10^0.005 - 1 ~ 1.16%} for {@code 1e-6 <= |v| < 1e6};
+ * larger magnitudes saturate in the top bin (about {@code 9.9e5}). One token carries the whole
+ * magnitude, so one wrong token is a small error (a neighbouring bin), never a tenfold one, and
+ * the model can score the bins as an ordered scale. Vocabularies without the bin tokens (models
+ * written before them) use decimal scientific notation with four significant digits:
  *
  * <pre>
  *   0            -&gt;  &lt;num_zero&gt;                                   (1 token, exact)
@@ -30,6 +42,13 @@ public final class NumberCodec {
   public static final int DIGITS = 4;
   /** Tokens of a non-zero number (sign, four digits, exponent). */
   public static final int NONZERO_LENGTH = DIGITS + 2;
+
+  /** Number of magnitude bins. */
+  public static final int BINS = 1200;
+  /** log10 of the smallest non-zero magnitude a bin stands for. */
+  public static final double LOG_MIN = -6.0;
+  /** Width of one magnitude bin in decades. */
+  public static final double BIN_WIDTH = 0.01;
 
   private static final MathContext ROUND = new MathContext(DIGITS, RoundingMode.HALF_EVEN);
 
@@ -112,6 +131,35 @@ public final class NumberCodec {
     return new Parts(v < 0 ? -1 : 1, digits, exponent);
   }
 
+  /**
+   * The magnitude bin of {@code |v|} (for {@code |v| >= 1e-6}; larger magnitudes than the top bin
+   * saturate there).
+   */
+  public static int bin(double v) {
+    double k = Math.floor((Math.log10(Math.abs(v)) - LOG_MIN) / BIN_WIDTH);
+    return (int) Math.max(0, Math.min(BINS - 1, k));
+  }
+
+  /** The magnitude bin {@code k} stands for: {@code 10^(LOG_MIN + (k + 0.5) * BIN_WIDTH)}. */
+  public static double binValue(int k) {
+    return Math.pow(10, LOG_MIN + (k + 0.5) * BIN_WIDTH);
+  }
+
+  /** The value after an encode/decode round trip in {@code vocab}'s encoding. */
+  public static double roundTrip(double v, Vocabulary vocab) {
+    return vocab.hasNumberBins() ? binRoundTrip(v) : roundTrip(v);
+  }
+
+  private static double binRoundTrip(double v) {
+    if (!Double.isFinite(v)) {
+      throw new IllegalArgumentException("cannot encode non-finite number " + v);
+    }
+    if (Math.abs(v) < Math.pow(10, LOG_MIN)) {
+      return 0.0;
+    }
+    return Math.copySign(binValue(bin(v)), v);
+  }
+
   /** The value after an encode/decode round trip (what a parser will read back). */
   public static double roundTrip(double v) {
     return parts(v).value();
@@ -120,9 +168,16 @@ public final class NumberCodec {
   /**
    * Encodes a value as token ids of {@code vocab}.
    *
-   * @return 1 id for zero, else 6 ids
+   * @return 1 id for zero, else 2 ids (magnitude bins) or 6 ids (digits)
    */
   public static int[] encode(double v, Vocabulary vocab) {
+    if (vocab.hasNumberBins()) {
+      double r = binRoundTrip(v);
+      if (r == 0.0) {
+        return new int[] {vocab.numZeroId()};
+      }
+      return new int[] {v > 0 ? vocab.numPosId() : vocab.numNegId(), vocab.numberBinId(bin(v))};
+    }
     Parts p = parts(v);
     if (p.sign() == 0) {
       return new int[] {vocab.numZeroId()};
@@ -154,6 +209,18 @@ public final class NumberCodec {
       throw new IllegalArgumentException("expected a number at token " + from + ", found "
           + vocab.describe(first));
     }
+    int sign = first == vocab.numPosId() ? 1 : -1;
+    if (vocab.hasNumberBins()) {
+      if (from + 1 >= ids.length) {
+        throw new IllegalArgumentException("number at token " + from + " is truncated");
+      }
+      int k = vocab.numberBinOf(ids[from + 1]);
+      if (k < 0) {
+        throw new IllegalArgumentException("expected a number bin at token " + (from + 1)
+            + ", found " + vocab.describe(ids[from + 1]));
+      }
+      return new Decoded(sign * binValue(k), 2);
+    }
     if (from + NONZERO_LENGTH > ids.length) {
       throw new IllegalArgumentException("number at token " + from + " is truncated");
     }
@@ -171,7 +238,6 @@ public final class NumberCodec {
       throw new IllegalArgumentException("expected an exponent at token " + (from + NONZERO_LENGTH - 1)
           + ", found " + vocab.describe(ids[from + NONZERO_LENGTH - 1]));
     }
-    int sign = first == vocab.numPosId() ? 1 : -1;
     return new Decoded(new Parts(sign, digits, e).value(), NONZERO_LENGTH);
   }
 

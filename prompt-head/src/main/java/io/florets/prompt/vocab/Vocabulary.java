@@ -50,6 +50,7 @@ public final class Vocabulary {
   private final int locBase;
   private final int channelBase;
   private final int digitBase;
+  private final int numberBinBase;
   private final int exponentBase;
   private final int numZero;
   private final int numPos;
@@ -89,6 +90,11 @@ public final class Vocabulary {
     this.locBase = require("<loc_0>");
     this.channelBase = channels > 0 ? require("<ch_0>") : -1;
     this.digitBase = require("<d_0>");
+    Integer nb = ids.get("<nb_0>");
+    this.numberBinBase = nb == null ? -1 : nb;
+    if (nb != null) {
+      checkRun(nb, "<nb_", NumberCodec.BINS);
+    }
     this.exponentBase = require("<e_" + NumberCodec.MIN_EXPONENT + ">");
     this.numZero = require("<num_zero>");
     this.numPos = require("<num_pos>");
@@ -247,6 +253,28 @@ public final class Vocabulary {
   /** Id of {@code <num_zero>}. */
   public int numZeroId() {
     return numZero;
+  }
+
+  /** True if numbers are written as magnitude bins ({@code <nb_k>}; see {@link NumberCodec}). */
+  public boolean hasNumberBins() {
+    return numberBinBase >= 0;
+  }
+
+  /** Id of the magnitude-bin token {@code <nb_k>}; {@link IllegalStateException} without them. */
+  public int numberBinId(int k) {
+    if (numberBinBase < 0) {
+      throw new IllegalStateException("this vocabulary has no number bin tokens");
+    }
+    if (k < 0 || k >= NumberCodec.BINS) {
+      throw new IllegalArgumentException("number bin must be in [0, " + NumberCodec.BINS + "), got " + k);
+    }
+    return numberBinBase + k;
+  }
+
+  /** The bin of a {@code <nb_k>} id, or -1 for any other id. */
+  public int numberBinOf(int id) {
+    int k = id - numberBinBase;
+    return numberBinBase >= 0 && k >= 0 && k < NumberCodec.BINS ? k : -1;
   }
 
   /** Id of {@code <num_pos>}. */

@@ -28,6 +28,7 @@ public final class VocabularyBuilder {
   public static final int MAX_CHANNELS = 1024;
 
   private int channels = DEFAULT_CHANNELS;
+  private boolean numberBins;
   private final TreeSet<String> extraWords = new TreeSet<>();
   private final TreeSet<String> extraImageLabels = new TreeSet<>();
   private final LinkedHashSet<String> classNames = new LinkedHashSet<>();
@@ -59,6 +60,16 @@ public final class VocabularyBuilder {
    */
   public VocabularyBuilder captionComposerWords() {
     return words(io.florets.labelers.caption.CaptionComposer.vocabulary().stream().filter(w -> !w.isEmpty()).toList());
+  }
+
+  /**
+   * Adds the magnitude-bin number tokens {@code <nb_0>..<nb_}{@value NumberCodec#BINS}{@code -1>}: a
+   * vocabulary that has them writes every non-zero number as a sign and one bin of its log-magnitude
+   * ({@link NumberCodec}) instead of four digits and an exponent.
+   */
+  public VocabularyBuilder numberBins() {
+    numberBins = true;
+    return this;
   }
 
   /** Adds image label words (usable in {@code <OD>} labels) beyond the built-in ones. */
@@ -95,6 +106,9 @@ public final class VocabularyBuilder {
     addRun(toks, g, TokenGroup.NUMBER, "<d_", 10);
     for (int e = NumberCodec.MIN_EXPONENT; e <= NumberCodec.MAX_EXPONENT; e++) {
       add(toks, g, TokenGroup.NUMBER, "<e_" + e + ">");
+    }
+    if (numberBins) {
+      addRun(toks, g, TokenGroup.NUMBER, "<nb_", NumberCodec.BINS);
     }
     add(toks, g, TokenGroup.SPELL, "<spell>");
     for (char c : StandardWords.SPELL_CHARS.toCharArray()) {

@@ -71,6 +71,30 @@ class SeriesRoundTripProperties {
     assertEquals(has(c, t -> t instanceof Event || t instanceof Segment), tasks.contains(Tasks.REGION_TO_DESCRIPTION));
   }
 
+  static final Vocabulary BINS = Vocabulary.builder().channels(8).numberBins().build()
+      .withClassNames(SeriesCase.CLASSES);
+
+  /** With magnitude-bin numbers: every numeric answer is grammatical and reads back its bin. */
+  @Property(tries = 150)
+  void numbersAsMagnitudeBinsAreGrammaticalAndParseBack(@ForAll("cases") SeriesCase c) {
+    SeriesSerializer ser = new SeriesSerializer(BINS);
+    ReadoutParser parser = new ReadoutParser(BINS);
+    Grammars grammars = new Grammars(BINS);
+    for (TrainingPair p : ser.pairs(c.targets(), c.length())) {
+      assertTrue(grammars.forPrompt(p.prompt()).accepts(p.targetTokens()),
+          () -> p.prompt() + " answer not accepted: " + new Tokenizer(BINS).decode(p.targetTokens()));
+      Readout r = parser.parse(p.prompt(), p.targetTokens(), Extent.series(c.length()));
+      List<Numeric> got = r instanceof Properties ps ? ps.values()
+          : r instanceof Numeric n ? List.of(n) : List.of();
+      for (Numeric n : got) {
+        NumericProperty want = c.targets().stream().filter(x -> x instanceof NumericProperty q
+            && q.property() == n.property() && q.channel() == n.channel())
+            .map(x -> (NumericProperty) x).findFirst().orElseThrow();
+        assertEquals(NumberCodec.roundTrip(want.value(), BINS), n.value(), () -> want + " vs " + n);
+      }
+    }
+  }
+
   private static boolean has(SeriesCase c, Predicate<Target> p) {
     return c.targets().stream().anyMatch(p);
   }

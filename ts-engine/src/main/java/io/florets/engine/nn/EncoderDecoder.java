@@ -36,6 +36,9 @@ public final class EncoderDecoder extends Module {
   private final Dense embedHead;
   private final int[] pointerIds;
   private final Dense pointerQuery;
+  private final int[] ordinalIds;
+  private final Dense ordinalValue;
+  private final Parameter ordinalWidth;
 
   /**
    * The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]; with a
@@ -58,6 +61,16 @@ public final class EncoderDecoder extends Module {
 
   /** A network for {@code config}, a vocabulary of {@code vocabSize} ids and a front-end block. */
   public EncoderDecoder(EngineConfig config, int vocabSize, FrontEndBlock frontEnd) {
+    this(config, vocabSize, frontEnd, 0, 0);
+  }
+
+  /**
+   * A network whose ids {@code ordinalFirstId .. ordinalFirstId + ordinalBins - 1} form an ordered
+   * scale (0 bins = none): their logits gain {@code -((p - k) / w)^2 / 2} for bin k, where the
+   * position p (in bins) is regressed from the decoder state and the width w (in bins) is learned.
+   */
+  public EncoderDecoder(EngineConfig config, int vocabSize, FrontEndBlock frontEnd,
+      int ordinalFirstId, int ordinalBins) {
     this.config = config;
     this.vocabSize = vocabSize;
     int d = config.dModel();
@@ -88,6 +101,18 @@ public final class EncoderDecoder extends Module {
       pointerQuery = addChildBlock("pointerQuery", new Dense(d, d));
     } else {
       pointerQuery = null;
+    }
+    if (ordinalBins > 0) {
+      ordinalIds = new int[] {ordinalFirstId, ordinalBins};
+      ordinalValue = addChildBlock("ordinalValue", new Dense(d, 1));
+      // log of the initial width in bins: wide enough that early gradients reach far bins
+      ordinalWidth = param("ordinalWidth", new Shape(1),
+          new ai.djl.training.initializer.ConstantInitializer((float) Math.log(ordinalBins / 10.0)),
+          Parameter.Type.WEIGHT);
+    } else {
+      ordinalIds = null;
+      ordinalValue = null;
+      ordinalWidth = null;
     }
   }
 
@@ -213,6 +238,9 @@ public final class EncoderDecoder extends Module {
    */
   public NDArray logits(NDArray hidden, Encoded encoded) {
     NDArray base = logits(hidden);                                           // [B, T, V]
+    if (ordinalIds != null) {
+      base = addOrdinal(hidden, base);
+    }
     if (pointerIds == null || encoded.pointerKeys() == null) {
       return base;
     }
@@ -226,16 +254,7 @@ public final class EncoderDecoder extends Module {
         .div((float) Math.sqrt(config.dModel()));
     NDArray idx = encoded.pointerIndex().reshape(b, 1, bins).broadcast(new Shape(b, t, bins));
     NDArray ptr = scores.gather(idx, 2);                                     // [B, T, bins]
-    long v = base.getShape().get(2);
-    NDList parts = new NDList(3);
-    if (first > 0) {
-      parts.add(base.get(":, :, 0:{}", first));
-    }
-    parts.add(base.get(":, :, {}:{}", first, first + bins).add(ptr));
-    if (first + bins < v) {
-      parts.add(base.get(":, :, {}:", first + bins));
-    }
-    return NDArrays.concat(parts, 2);
+    return splice(base, first, bins, ptr);
   }
 
   /**
@@ -248,6 +267,33 @@ public final class EncoderDecoder extends Module {
     NDArray mean = sum.div(mask.sum(new int[] {1}, true).maximum(1f));
     NDArray v = embedHead.apply(mean);                                       // [B, E]
     return v.div(v.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
+  }
+
+  /** base [B, T, V] with the ordinal scores added on the ordinal ids. */
+  private NDArray addOrdinal(NDArray hidden, NDArray base) {
+    int first = ordinalIds[0];
+    int bins = ordinalIds[1];
+    NDManager m = hidden.getManager();
+    // position in bins: the regression starts at the middle of the scale
+    NDArray p = ordinalValue.apply(hidden).mul((float) bins).add(bins / 2f);  // [B, T, 1]
+    NDArray centres = m.arange(0.5f, bins + 0.5f, 1f).reshape(1, 1, bins);     // [1, 1, bins]
+    NDArray w = ordinalWidth.getArray().exp().add(0.5f);                       // [1]
+    NDArray score = p.sub(centres).div(w).square().mul(-0.5f);                // [B, T, bins]
+    return splice(base, first, bins, score);
+  }
+
+  /** base [B, T, V] with {@code add} [B, T, n] added on ids first .. first + n - 1. */
+  private static NDArray splice(NDArray base, int first, int n, NDArray add) {
+    long v = base.getShape().get(2);
+    NDList parts = new NDList(3);
+    if (first > 0) {
+      parts.add(base.get(":, :, 0:{}", first));
+    }
+    parts.add(base.get(":, :, {}:{}", first, first + n).add(add));
+    if (first + n < v) {
+      parts.add(base.get(":, :, {}:", first + n));
+    }
+    return NDArrays.concat(parts, 2);
   }
 
   private void checkTargetLength(int t) {

@@ -87,7 +87,10 @@ public final class ModelBundle implements AutoCloseable {
 
   /** The engine's view of a vocabulary. */
   public static VocabSpec vocabSpec(Vocabulary v) {
-    return new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash());
+    return v.hasNumberBins()
+        ? new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash(),
+            v.numberBinId(0), io.florets.prompt.vocab.NumberCodec.BINS)
+        : new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash());
   }
 
   /** The same model and head with new provenance (after training). */

@@ -70,7 +70,15 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    */
   public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
     return SeriesFrontEndConfig.defaults(dModel).withStats(true)
-        .withPointer(Vocabulary.standard().timeId(0), Quantizer.BINS);
+        .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS);
+  }
+
+  /**
+   * The vocabulary of new series models: the standard tokens, every word the caption composer
+   * uses as one token (captions need no spelling) and numbers as magnitude bins.
+   */
+  public static Vocabulary seriesVocabulary() {
+    return Vocabulary.builder().captionComposerWords().numberBins().build();
   }
 
   /**
@@ -148,9 +156,12 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     return out;
   }
 
-  /** The output contract of this recipe: the standard vocabulary plus its class names. */
+  /**
+   * The output contract of this recipe: the {@link #seriesVocabulary() series vocabulary} plus its
+   * class names.
+   */
   public PromptHead head() {
-    Vocabulary v = Vocabulary.standard();
+    Vocabulary v = seriesVocabulary();
     List<String> names = classNames();
     return PromptHead.of(names.isEmpty() ? v : v.withClassNames(names));
   }

@@ -53,14 +53,6 @@ public final class VocabularyBuilder {
     return this;
   }
 
-  /**
-   * Adds the caption composer's closed vocabulary ({@code CaptionComposer.vocabulary()} of the
-   * labelers), so that every caption the composer writes is encoded with whole-word tokens.
-   */
-  public VocabularyBuilder captionComposerWords() {
-    return words(io.florets.labelers.caption.CaptionComposer.vocabulary().stream().filter(w -> !w.isEmpty()).toList());
-  }
-
   /** Adds image label words (usable in {@code <OD>} labels) beyond the built-in ones. */
   public VocabularyBuilder imageLabels(Collection<String> labels) {
     for (String w : labels) {

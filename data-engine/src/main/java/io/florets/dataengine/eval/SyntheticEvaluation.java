@@ -15,7 +15,7 @@ import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.labelers.eval.Scorecard;
 import io.florets.prompt.facade.Florets;
-import io.florets.prompt.facade.ReadoutTargets;
+import io.florets.prompt.serial.ReadoutTargets;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.task.Task;
 import io.florets.prompt.task.Tasks;
@@ -80,7 +80,7 @@ public final class SyntheticEvaluation {
         Readout r = answers.get(i);
         if (r != null) {
           ok++;
-          model.get(i).addAll(ReadoutTargets.annotations(r, ws.get(i).length(), false, "model",
+          model.get(i).addAll(ReadoutTargets.annotations(task.prompt(), r, ws.get(i).length(), "model",
               "1"));
         }
       }

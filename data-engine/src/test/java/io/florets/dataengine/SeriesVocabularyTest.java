@@ -7,7 +7,7 @@ import io.florets.datasets.DenseDataset;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.labelers.caption.CaptionComposer;
 import io.florets.prompt.serial.Extent;
 import io.florets.prompt.serial.ReadoutParser;
@@ -38,8 +38,8 @@ class SeriesVocabularyTest {
           .seed(11 + length).events(0, 4).build());
       for (DenseDataset.Entry e : ds.entries()) {
         List<Annotation> kept = e.annotations().stream()
-            .filter(a -> !(a.target() instanceof Caption)).toList();
-        for (Caption c : composer.compose(kept, length, w++)) {
+            .filter(a -> !(a.target() instanceof CaptionText)).toList();
+        for (CaptionText c : composer.compose(kept, length, w++)) {
           for (int id : tok.encode(c.text())) {
             assertTrue(id != Vocabulary.UNK && id != v.spellId(), () -> "not a whole word in '" + c.text() + "'");
           }

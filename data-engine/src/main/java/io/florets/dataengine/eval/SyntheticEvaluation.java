@@ -3,7 +3,7 @@ package io.florets.dataengine.eval;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.Property;
@@ -199,7 +199,7 @@ public final class SyntheticEvaluation {
   private static void keywords(List<Annotation> pred, List<Annotation> truth, double[] acc) {
     String caption = null;
     for (Annotation a : pred) {
-      if (a.target() instanceof Caption c && !c.detailed()) {
+      if (a.target() instanceof CaptionText c && !c.detailed()) {
         caption = c.text().toLowerCase(Locale.ROOT);
       }
     }

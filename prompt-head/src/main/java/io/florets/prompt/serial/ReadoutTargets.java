@@ -1,7 +1,7 @@
 package io.florets.prompt.serial;
 
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.NumericProperty;
@@ -51,7 +51,7 @@ public final class ReadoutTargets {
       out.add(new Annotation(new ClassLabel(l.name()), source, version, l.confidence()));
     } else if (readout instanceof io.florets.prompt.readout.Caption c && !c.text().isBlank()
         && (prompt.task() == Tasks.CAPTION || prompt.task() == Tasks.DETAILED_CAPTION)) {
-      out.add(new Annotation(new Caption(c.text(), prompt.task() == Tasks.DETAILED_CAPTION), source, version,
+      out.add(new Annotation(new CaptionText(c.text(), prompt.task() == Tasks.DETAILED_CAPTION), source, version,
           c.confidence()));
     } else if (readout instanceof ShapeTags s) {
       for (ShapeTags.Tag t : s.tags()) {

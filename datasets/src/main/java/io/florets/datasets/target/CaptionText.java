@@ -6,8 +6,8 @@ package io.florets.datasets.target;
  * @param text non-blank text
  * @param detailed true for a detailed caption, false for a short one
  */
-public record Caption(String text, boolean detailed) implements Target {
-  public Caption {
+public record CaptionText(String text, boolean detailed) implements Target {
+  public CaptionText {
     if (text == null || text.isBlank()) {
       throw new IllegalArgumentException("caption text must be non-blank");
     }

@@ -39,11 +39,11 @@ import java.util.function.Consumer;
  * run, encoder latency, and the latency of decoding 32 tokens for one window with and without the
  * key/value cache. Every figure is measured in the calling process.
  */
-public final class EngineBenchmark {
+public final class EngineMeasurement {
   /** Vocabulary size used by the benchmark (about the size of the project's tokenizer). */
   public static final int VOCAB = 1300;
 
-  private EngineBenchmark() {
+  private EngineMeasurement() {
   }
 
   /**

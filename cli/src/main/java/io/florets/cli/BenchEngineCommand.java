@@ -3,7 +3,7 @@ package io.florets.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import io.florets.engine.bench.EngineBenchmark;
+import io.florets.engine.bench.EngineMeasurement;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -55,9 +55,9 @@ public final class BenchEngineCommand implements Callable<Integer> {
     if (threads > 0) {
       io.florets.engine.GradMode.setIntraOpThreads(threads);
     }
-    EngineBenchmark.Options o = new EngineBenchmark.Options(config, steps, batch, window, 4, 32,
+    EngineMeasurement.Options o = new EngineMeasurement.Options(config, steps, batch, window, 4, 32,
         repeats, seed);
-    Map<String, Object> r = EngineBenchmark.run(o, msg -> System.err.println("bench engine: " + msg));
+    Map<String, Object> r = EngineMeasurement.run(o, msg -> System.err.println("bench engine: " + msg));
     if (json) {
       System.out.println(new ObjectMapper().writeValueAsString(r));
     } else {

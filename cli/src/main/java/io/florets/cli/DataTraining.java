@@ -11,11 +11,11 @@ import io.florets.engine.GradMode;
 import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.labelers.Labelers;
 import io.florets.prompt.PromptHead;
-import io.florets.prompt.dataengine.Adaptation;
-import io.florets.prompt.dataengine.DataEngineConfig;
-import io.florets.prompt.dataengine.DataEngineListener;
-import io.florets.prompt.dataengine.RoundReport;
-import io.florets.prompt.dataengine.UserWindows;
+import io.florets.dataengine.Adaptation;
+import io.florets.dataengine.DataEngineConfig;
+import io.florets.dataengine.DataEngineListener;
+import io.florets.dataengine.RoundReport;
+import io.florets.dataengine.UserWindows;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.facade.bundle.BundleProvenance;
@@ -208,7 +208,7 @@ final class DataTraining {
         SeriesFrontEndConfig fe = def.frontEndConfig();
         return ModelBundle.create(def.model().config(), new SeriesFrontEndConfig(fe.dModel(),
             fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true, fe.stats(),
-            fe.pointerFirstId(), fe.pointerBins()), PromptHead.of(io.florets.prompt.facade.train.Recipe.seriesVocabulary()), seed);
+            fe.pointerFirstId(), fe.pointerBins()), PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()), seed);
       }
     }
     Path dir = Path.of(init);

@@ -10,14 +10,14 @@ import io.florets.engine.EngineConfig;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.Labelers;
 import io.florets.prompt.PromptHead;
-import io.florets.prompt.dataengine.DataEngine;
-import io.florets.prompt.dataengine.DataEngineConfig;
-import io.florets.prompt.dataengine.DataEngineListener;
-import io.florets.prompt.dataengine.DataEngineResult;
-import io.florets.prompt.dataengine.DegradedLabeler;
-import io.florets.prompt.dataengine.RoundReport;
+import io.florets.dataengine.DataEngine;
+import io.florets.dataengine.DataEngineConfig;
+import io.florets.dataengine.DataEngineListener;
+import io.florets.dataengine.DataEngineResult;
+import io.florets.dataengine.DegradedLabeler;
+import io.florets.dataengine.RoundReport;
 import io.florets.prompt.facade.bundle.ModelBundle;
-import io.florets.prompt.facade.train.Recipe;
+import io.florets.dataengine.train.Recipe;
 import io.florets.prompt.vocab.Vocabulary;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -139,8 +139,8 @@ public final class EngineCommand implements Callable<Integer> {
     DataEngineResult res;
     String modelName;
     try (ModelBundle b = fresh
-        ? ModelBundle.create(ec, io.florets.prompt.facade.train.Recipe.seriesFrontEnd(ec.dModel()),
-            PromptHead.of(io.florets.prompt.facade.train.Recipe.seriesVocabulary()), seed)
+        ? ModelBundle.create(ec, io.florets.dataengine.train.Recipe.seriesFrontEnd(ec.dModel()),
+            PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()), seed)
         : ModelOption.bundle(init)) {
       err.printf(Locale.ROOT, "data engine: %d windows of %d samples, labelers degraded by %s, "
           + "%d rounds, model %s (%s engine)%n", windows, length, degrade, rounds, init,

@@ -7,7 +7,7 @@ import io.florets.datasets.Window;
 import io.florets.datasets.io.SeriesFiles;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.bundle.BundleException;
-import io.florets.prompt.facade.eval.EmbeddingEvaluation;
+import io.florets.dataengine.eval.EmbeddingEvaluation;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

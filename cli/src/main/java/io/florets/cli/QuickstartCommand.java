@@ -17,7 +17,7 @@ import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.labelers.eval.Scorecard;
 import io.florets.prompt.facade.Florets;
-import io.florets.prompt.facade.ReadoutTargets;
+import io.florets.prompt.serial.ReadoutTargets;
 import io.florets.prompt.facade.ReadoutText;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.task.Prompt;
@@ -113,7 +113,7 @@ public final class QuickstartCommand implements Callable<Integer> {
       for (Task<?> t : List.of(Tasks.SHAPE, Tasks.EVENTS, Tasks.PROPERTIES)) {
         List<? extends Readout> rs = f.askAll(ws, t);
         for (int i = 0; i < ws.size(); i++) {
-          byModel.get(i).addAll(ReadoutTargets.annotations(rs.get(i), WINDOW, false, "model", "1"));
+          byModel.get(i).addAll(ReadoutTargets.annotations(t.prompt(), rs.get(i), WINDOW, "model", "1"));
         }
       }
       Scorecard agreement = new Scorecard(EnumSet.allOf(EventType.class),

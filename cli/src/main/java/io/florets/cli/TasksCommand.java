@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.florets.dataengine.SeriesVocabulary;
 import io.florets.prompt.task.TaskInfo;
 import io.florets.prompt.vocab.Vocabulary;
 import java.io.PrintWriter;
@@ -35,7 +36,7 @@ public final class TasksCommand implements Callable<Integer> {
       v.put("size", vocab.size());
       v.put("hash", vocab.hash());
       v.put("channels", vocab.channels());
-      Vocabulary series = Vocabulary.series();
+      Vocabulary series = SeriesVocabulary.of();
       ObjectNode sv = root.putObject("seriesVocabulary");
       sv.put("size", series.size());
       sv.put("hash", series.hash());
@@ -61,7 +62,7 @@ public final class TasksCommand implements Callable<Integer> {
       out.printf("vocabulary: %d tokens (standard, %d channel tokens, hash %s)%n", vocab.size(), vocab.channels(),
           vocab.hash().substring(0, 12));
       out.printf("series vocabulary (standard + caption composer words): %d tokens (hash %s)%n",
-          Vocabulary.series().size(), Vocabulary.series().hash().substring(0, 12));
+          SeriesVocabulary.of().size(), SeriesVocabulary.of().hash().substring(0, 12));
     }
     out.flush();
     return 0;

@@ -1,6 +1,6 @@
 package io.florets.datasets.io;
 
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
@@ -69,7 +69,7 @@ public record TargetFields(String kind, String name, String text, double value, 
     if (t instanceof Segment s) {
       return new TargetFields(kind, s.label().token(), "", 0, s.start(), s.end(), t.channel(), false);
     }
-    Caption c = (Caption) t;
+    CaptionText c = (CaptionText) t;
     return new TargetFields(kind, "", c.text(), 0, 0, 0, t.channel(), c.detailed());
   }
 
@@ -106,7 +106,7 @@ public record TargetFields(String kind, String name, String text, double value, 
       case SEGMENT:
         return new Segment(start, end, token(SegmentLabel.fromToken(name), "segment label"), channel);
       default:
-        return new Caption(text, flag);
+        return new CaptionText(text, flag);
     }
   }
 

@@ -1,6 +1,6 @@
 package io.florets.datasets.synthetic;
 
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.NumericProperty;
 import io.florets.datasets.target.Property;
@@ -20,10 +20,10 @@ final class CaptionTemplate {
   }
 
   /** The short caption of a window. */
-  static Caption shortCaption(List<ChannelTruth> channels) {
+  static CaptionText shortCaption(List<ChannelTruth> channels) {
     if (channels.size() == 1) {
       ChannelTruth c = channels.get(0);
-      return new Caption(capitalize(article(trendWord(c)) + " " + trendWord(c) + " series with "
+      return new CaptionText(capitalize(article(trendWord(c)) + " " + trendWord(c) + " series with "
           + seasonPhrase(c) + ", " + c.noiseLevel().tag() + " noise and " + eventSummary(c)) + ".", false);
     }
     StringBuilder b = new StringBuilder("A " + channels.size() + "-channel series.");
@@ -33,14 +33,14 @@ final class CaptionTemplate {
           .append(seasonPhrase(c)).append(", ").append(c.noiseLevel().tag()).append(" noise, ")
           .append(eventSummary(c)).append('.');
     }
-    return new Caption(b.toString(), false);
+    return new CaptionText(b.toString(), false);
   }
 
   /**
    * The detailed caption of a window; {@code targets} holds each channel's truth targets (the
    * numbers quoted are the numeric truth: mean, min, max, slope, seasonal amplitude, noise std).
    */
-  static Caption detailedCaption(List<ChannelTruth> channels, List<List<Target>> targets, int length) {
+  static CaptionText detailedCaption(List<ChannelTruth> channels, List<List<Target>> targets, int length) {
     StringBuilder b = new StringBuilder();
     if (channels.size() > 1) {
       b.append("The series has ").append(channels.size()).append(" channels of ").append(length)
@@ -52,7 +52,7 @@ final class CaptionTemplate {
       b.append(channels.size() > 1 ? " In channel " + i + " the" : " The")
           .append(detail(channels.get(i), targets.get(i)));
     }
-    return new Caption(b.toString(), true);
+    return new CaptionText(b.toString(), true);
   }
 
   private static double value(List<Target> targets, Property p) {

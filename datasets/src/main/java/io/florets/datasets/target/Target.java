@@ -5,7 +5,7 @@ package io.florets.datasets.target;
  * construction.
  */
 public sealed interface Target
-    permits ClassLabel, NumericProperty, ShapeTag, Event, Segment, Caption {
+    permits ClassLabel, NumericProperty, ShapeTag, Event, Segment, CaptionText {
 
   /** Channel index meaning "the whole window / all channels". */
   int WHOLE_WINDOW = -1;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
@@ -64,11 +64,11 @@ class SyntheticGeneratorTest {
           if (channels == 1) {
             assertEquals(Target.WHOLE_WINDOW, t.channel(), t.toString());
           } else {
-            boolean wholeWindowKind = t instanceof Caption || t instanceof ClassLabel;
+            boolean wholeWindowKind = t instanceof CaptionText || t instanceof ClassLabel;
             assertTrue(wholeWindowKind ? t.channel() == Target.WHOLE_WINDOW
                 : t.channel() >= 0 && t.channel() < channels, t.toString());
           }
-          captions += t instanceof Caption ? 1 : 0;
+          captions += t instanceof CaptionText ? 1 : 0;
         }
         assertEquals(2, captions);
         for (ChannelTruth truth : w.truth()) {

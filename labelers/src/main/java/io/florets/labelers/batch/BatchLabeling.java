@@ -4,7 +4,7 @@ import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.io.arrow.DenseDatasetArrow;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.analysis.LabelerAnalysis;
@@ -150,7 +150,7 @@ public final class BatchLabeling {
       List<Annotation> anns = new ArrayList<>(r.kept());
       kept += r.kept().size();
       dropped += r.dropped().size();
-      for (Caption cap : composer.compose(r.kept(), w.length(), i)) {
+      for (CaptionText cap : composer.compose(r.kept(), w.length(), i)) {
         anns.add(new Annotation(cap, "caption.composer", "1", 1.0));
       }
       entries.add(new DenseDataset.Entry(w, anns));

@@ -1,7 +1,7 @@
 package io.florets.labelers.caption;
 
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.NumericProperty;
@@ -140,7 +140,7 @@ public final class CaptionComposer {
    * @param windowKey a stable key of the window (e.g. its index) that seeds the phrasing
    * @return the short caption, then the detailed one
    */
-  public List<Caption> compose(List<Annotation> kept, int length, long windowKey) {
+  public List<CaptionText> compose(List<Annotation> kept, int length, long windowKey) {
     SplittableRandom r = new SplittableRandom(seed * 0x9E3779B97F4A7C15L + windowKey);
     TreeSet<Integer> channels = new TreeSet<>();
     for (Annotation a : kept) {
@@ -177,7 +177,7 @@ public final class CaptionComposer {
         sentence(detail, sg.toString().replace(" ,", ",") + ".");
       }
     }
-    return List.of(new Caption(shortText.toString(), false), new Caption(detail.toString(), true));
+    return List.of(new CaptionText(shortText.toString(), false), new CaptionText(detail.toString(), true));
   }
 
   private static void sentence(StringBuilder b, String s) {

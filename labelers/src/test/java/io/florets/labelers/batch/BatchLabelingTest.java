@@ -10,7 +10,7 @@ import io.florets.datasets.Window;
 import io.florets.datasets.io.arrow.DenseDatasetArrow;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.consensus.ConsensusConfig;
 import java.nio.file.Files;
@@ -45,7 +45,7 @@ class BatchLabelingTest {
     for (int i = 0; i < ws.size(); i++) {
       assertEquals(ws.get(i).start(), back.get(i).window().start());
       assertEquals(f.get(i).annotations(), back.get(i).annotations(), "window " + i);
-      assertEquals(2, back.get(i).annotations().stream().filter(x -> x.target() instanceof Caption).count());
+      assertEquals(2, back.get(i).annotations().stream().filter(x -> x.target() instanceof CaptionText).count());
     }
     assertFalse(Files.exists(BatchLabeling.partsDir(out)));
   }

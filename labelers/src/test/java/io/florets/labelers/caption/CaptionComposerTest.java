@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.batch.ParallelLabeling;
 import io.florets.labelers.consensus.Consensus;
@@ -33,10 +33,10 @@ class CaptionComposerTest {
       CaptionComposer composer = CaptionComposer.of(11);
       for (int i = 0; i < raw.size(); i++) {
         int len = d.get(i).window().length();
-        List<Caption> caps = composer.compose(c.apply(len, raw.get(i)).kept(), len, i);
+        List<CaptionText> caps = composer.compose(c.apply(len, raw.get(i)).kept(), len, i);
         assertEquals(2, caps.size());
         assertTrue(!caps.get(0).detailed() && caps.get(1).detailed());
-        for (Caption cap : caps) {
+        for (CaptionText cap : caps) {
           for (String t : CaptionComposer.tokens(cap.text())) {
             assertTrue(vocab.contains(t), "'" + t + "' of \"" + cap.text() + "\" is not in the vocabulary");
           }

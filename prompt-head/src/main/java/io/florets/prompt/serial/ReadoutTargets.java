@@ -1,7 +1,7 @@
 package io.florets.prompt.serial;
 
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.NumericProperty;
@@ -23,10 +23,13 @@ import java.util.List;
 
 /**
  * Turns a series readout back into dense-target annotations, so that a model can act as one more
- * labeler in the data engine. Positions become the sample index nearest each bin centre
- * ({@link Quantizer#sampleIndex}; exact for windows of up to 1000 samples); each annotation carries
- * its item's confidence. Readouts without a target form ({@code <REGION_TO_DESCRIPTION>} captions,
- * embeddings, image boxes) give no annotations. Stateless and thread-safe.
+ * labeler in the data engine and be scored with the same scorecards as the labelers. This is the
+ * only way back from readouts to targets: the data engine's model labeler, the evaluations and the
+ * command line all use it. Positions become the sample index nearest each bin centre
+ * ({@link Quantizer#sampleIndex}, ties down; exact for windows of up to 1000 samples, within
+ * {@code L/2000 + 0.5} samples beyond); each annotation carries its item's confidence. Readouts
+ * without a target form ({@code <REGION_TO_DESCRIPTION>} captions, embeddings, image boxes), blank
+ * captions and non-finite numbers give no annotations. Stateless and thread-safe.
  */
 public final class ReadoutTargets {
   private ReadoutTargets() {
@@ -46,18 +49,18 @@ public final class ReadoutTargets {
     List<Annotation> out = new ArrayList<>();
     if (readout instanceof Label l && prompt.task() == Tasks.CLASSIFY) {
       out.add(new Annotation(new ClassLabel(l.name()), source, version, l.confidence()));
-    } else if (readout instanceof io.florets.prompt.readout.Caption c
+    } else if (readout instanceof io.florets.prompt.readout.Caption c && !c.text().isBlank()
         && (prompt.task() == Tasks.CAPTION || prompt.task() == Tasks.DETAILED_CAPTION)) {
-      out.add(new Annotation(new Caption(c.text(), prompt.task() == Tasks.DETAILED_CAPTION), source, version,
+      out.add(new Annotation(new CaptionText(c.text(), prompt.task() == Tasks.DETAILED_CAPTION), source, version,
           c.confidence()));
     } else if (readout instanceof ShapeTags s) {
       for (ShapeTags.Tag t : s.tags()) {
         out.add(new Annotation(new ShapeTag(t.facet(), t.value(), t.channel()), source, version, t.confidence()));
       }
     } else if (readout instanceof Properties p) {
-      p.values().forEach(n -> out.add(numeric(n, source, version)));
+      p.values().forEach(n -> numeric(n, source, version, out));
     } else if (readout instanceof Numeric n) {
-      out.add(numeric(n, source, version));
+      numeric(n, source, version, out);
     } else if (readout instanceof Events e) {
       e.events().forEach(i -> out.add(event(i, length, source, version)));
     } else if (readout instanceof Alert a) {
@@ -72,8 +75,11 @@ public final class ReadoutTargets {
     return out;
   }
 
-  private static Annotation numeric(Numeric n, String source, String version) {
-    return new Annotation(new NumericProperty(n.property(), n.value(), n.channel()), source, version, n.confidence());
+  private static void numeric(Numeric n, String source, String version, List<Annotation> out) {
+    if (Double.isFinite(n.value())) {
+      out.add(new Annotation(new NumericProperty(n.property(), n.value(), n.channel()), source, version,
+          n.confidence()));
+    }
   }
 
   private static Annotation event(Events.Item i, int length, String source, String version) {

@@ -1,7 +1,7 @@
 package io.florets.prompt.serial;
 
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
@@ -118,7 +118,7 @@ public final class SeriesSerializer {
   private static String singleKey(Target t) {
     if (t instanceof ClassLabel) {
       return "class";
-    } else if (t instanceof Caption c) {
+    } else if (t instanceof CaptionText c) {
       return "caption/" + c.detailed();
     } else if (t instanceof ShapeTag s) {
       return "shape/" + s.facet() + "/" + s.channel();
@@ -156,8 +156,8 @@ public final class SeriesSerializer {
       out.add(id);
     } else if (task == Tasks.CAPTION || task == Tasks.DETAILED_CAPTION) {
       boolean detailed = task == Tasks.DETAILED_CAPTION;
-      Optional<Caption> c = targets.stream().filter(t -> t instanceof Caption cap && cap.detailed() == detailed)
-          .map(t -> (Caption) t).findFirst();
+      Optional<CaptionText> c = targets.stream().filter(t -> t instanceof CaptionText cap && cap.detailed() == detailed)
+          .map(t -> (CaptionText) t).findFirst();
       return c.map(cap -> enc.text(prompt, cap.text()));
     } else if (task == Tasks.SHAPE) {
       if (!shape(targets, out)) {

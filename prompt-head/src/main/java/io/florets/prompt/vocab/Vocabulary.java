@@ -148,15 +148,6 @@ public final class Vocabulary {
     return builder().build();
   }
 
-  /**
-   * The vocabulary for series models: {@link #standard()} plus the caption composer's closed
-   * vocabulary ({@link VocabularyBuilder#captionComposerWords()}), so composed captions need no
-   * spelling. Add a dataset's class names with {@link #withClassNames}.
-   */
-  public static Vocabulary series() {
-    return builder().captionComposerWords().build();
-  }
-
   /** Number of tokens. */
   public int size() {
     return tokens.size();

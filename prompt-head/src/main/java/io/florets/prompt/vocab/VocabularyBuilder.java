@@ -55,14 +55,6 @@ public final class VocabularyBuilder {
   }
 
   /**
-   * Adds the caption composer's closed vocabulary ({@code CaptionComposer.vocabulary()} of the
-   * labelers), so that every caption the composer writes is encoded with whole-word tokens.
-   */
-  public VocabularyBuilder captionComposerWords() {
-    return words(io.florets.labelers.caption.CaptionComposer.vocabulary().stream().filter(w -> !w.isEmpty()).toList());
-  }
-
-  /**
    * Adds the magnitude-bin number tokens {@code <nb_0>..<nb_}{@value NumberCodec#BINS}{@code -1>}: a
    * vocabulary that has them writes every non-zero number as a sign and one bin of its log-magnitude
    * ({@link NumberCodec}) instead of four digits and an exponent.

@@ -74,7 +74,7 @@ class FloretsTest {
   @Test
   void answersAreTypedAndConfident() {
     Label l = florets.ask(windows.get(0), Tasks.CLASSIFY);
-    assertTrue(TinyModels.recipe().classNames().contains(l.name()), l.name());
+    assertTrue(TinyModels.classNames().contains(l.name()), l.name());
     assertTrue(l.confidence() > 0 && l.confidence() <= 1, "confidence " + l.confidence());
     ShapeTags s = florets.ask(windows.get(1), Tasks.SHAPE);
     for (ShapeTags.Tag t : s.tags()) {

@@ -1,6 +1,6 @@
 package io.florets.prompt.serial;
 
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
@@ -35,10 +35,10 @@ record SeriesCase(int length, List<Target> targets) {
       ts.add(new ClassLabel(CLASSES.get(r.nextInt(CLASSES.size()))));
     }
     if (r.nextBoolean()) {
-      ts.add(new Caption(words(r, 1 + r.nextInt(14)), false));
+      ts.add(new CaptionText(words(r, 1 + r.nextInt(14)), false));
     }
     if (r.nextBoolean()) {
-      ts.add(new Caption(words(r, 1 + r.nextInt(30)), true));
+      ts.add(new CaptionText(words(r, 1 + r.nextInt(30)), true));
     }
     for (int c = -1; c < channels; c++) {
       for (ShapeFacet f : ShapeFacet.values()) {

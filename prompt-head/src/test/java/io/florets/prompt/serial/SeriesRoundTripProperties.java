@@ -3,7 +3,7 @@ package io.florets.prompt.serial;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.NumericProperty;
@@ -106,8 +106,8 @@ class SeriesRoundTripProperties {
       assertEquals(first(c, ClassLabel.class).label(), ((Label) r).name());
     } else if (t == Tasks.CAPTION || t == Tasks.DETAILED_CAPTION) {
       boolean detailed = t == Tasks.DETAILED_CAPTION;
-      String text = c.targets().stream().filter(x -> x instanceof Caption cap && cap.detailed() == detailed)
-          .map(x -> ((Caption) x).text()).findFirst().orElseThrow();
+      String text = c.targets().stream().filter(x -> x instanceof CaptionText cap && cap.detailed() == detailed)
+          .map(x -> ((CaptionText) x).text()).findFirst().orElseThrow();
       assertEquals(TOK.normalize(text), ((io.florets.prompt.readout.Caption) r).text());
     } else if (t == Tasks.REGION_TO_DESCRIPTION) {
       assertEquals(TOK.normalize(RegionDescriber.describe(p.bins(), c.targets(), c.length())),

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.core.JsonGenerator;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.NumericProperty;
@@ -140,7 +140,7 @@ public final class DenseDatasetJsonl {
       g.writeStringField("label", s.label().token());
       g.writeNumberField("start", s.start());
       g.writeNumberField("end", s.end());
-    } else if (t instanceof Caption c) {
+    } else if (t instanceof CaptionText c) {
       g.writeStringField("text", c.text());
       g.writeBooleanField("detailed", c.detailed());
     }

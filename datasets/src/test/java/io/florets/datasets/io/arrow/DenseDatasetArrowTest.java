@@ -11,7 +11,7 @@ import io.florets.datasets.Windowing;
 import io.florets.datasets.io.DatasetSummary;
 import io.florets.datasets.io.SeriesFiles;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
@@ -56,8 +56,8 @@ public class DenseDatasetArrowTest {
         a.add(new Annotation(new ShapeTag(ShapeFacet.TREND, "increasing"), "trend.ols", "2", 0.5));
         a.add(Annotation.truth(new Event(EventType.SPIKE_UP, 2, 3, 0)));
         a.add(new Annotation(new Segment(0, 7, SegmentLabel.FLAT), "seg", "1", 1e-9));
-        a.add(new Annotation(new Caption("A flat window, then a \"spike\" ✓.\nSecond line.", true), "cap", "3", 0.25));
-        a.add(new Annotation(new Caption("short", false), "cap", "3", 0.0));
+        a.add(new Annotation(new CaptionText("A flat window, then a \"spike\" ✓.\nSecond line.", true), "cap", "3", 0.25));
+        a.add(new Annotation(new CaptionText("short", false), "cap", "3", 0.0));
         a.add(new Annotation(new Event(EventType.ANOMALY, 0, 15), "nab", "1", 1.0));
       }
       entries.add(new DenseDataset.Entry(ws.get(i), a));

@@ -33,8 +33,8 @@ class ModelBundleTest {
       assertEquals(a, c);
       BundleProvenance p = loaded.bundle().provenance();
       assertEquals(b.provenance(), p);
-      assertEquals("tiny", p.recipe());
-      assertEquals(4, p.steps());
+      assertEquals("untrained", p.recipe());
+      assertEquals(0, p.steps());
       assertEquals(1, loaded.bundle().channels());
       assertEquals(b.head().vocabulary().hash(), loaded.bundle().head().vocabulary().hash());
     }

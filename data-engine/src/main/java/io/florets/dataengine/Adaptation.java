@@ -1,0 +1,278 @@
+package io.florets.dataengine;
+
+import io.florets.datasets.DenseDataset;
+import io.florets.datasets.Window;
+import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.ClassLabel;
+import io.florets.engine.EngineConfig;
+import io.florets.labelers.Labeler;
+import io.florets.labelers.minirocket.MiniRocketConfig;
+import io.florets.labelers.minirocket.MiniRocketLabeler;
+import io.florets.prompt.PromptHead;
+import io.florets.prompt.facade.bundle.BundleProvenance;
+import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.dataengine.train.TrainSummary;
+import io.florets.prompt.task.Task;
+import io.florets.prompt.task.Tasks;
+import io.florets.prompt.vocab.Vocabulary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Adaptation of a model to a user's windows: the user's class labels are kept as human labels,
+ * the class names are added to the vocabulary (appended; existing ids unchanged), a MiniRocket
+ * specialist fitted on the labelled windows joins the labelers, and the data engine labels and
+ * trains. The returned model answers {@code <CLASSIFY>} with the user's class names.
+ */
+public final class Adaptation {
+  /**
+   * Factor on the {@code <CLASSIFY>} task's share of training steps in a classification
+   * adaptation, unless the config names one. The other tasks' default shares add up to about 13,
+   * so {@code <CLASSIFY>} gets about 70% of the steps instead of about 7%: the user's classes are
+   * what the adaptation is for, and the dense tasks keep the rest. Chosen from short GunPoint runs
+   * of the default model (factor 8, 30 and 100 at 300 and 800 steps): at 8 the model still
+   * answered mostly one class; 30 and 100 both learned the classes.
+   */
+  public static final double CLASSIFY_WEIGHT = 30;
+
+  private Adaptation() {
+  }
+
+  /**
+   * An adapted model and the run that made it.
+   *
+   * @param bundle the trained model (caller closes it)
+   * @param result the data-engine run
+   * @param classNames the class names, in vocabulary order
+   * @param heldOutLabelled labelled windows in the data engine's held-out split (never trained on)
+   * @param heldOutClassAccuracy the returned model's {@code <CLASSIFY>} accuracy on those windows
+   *     against the user's labels (NaN when there are none); an answer that does not parse is wrong
+   */
+  public record Adapted(ModelBundle bundle, DataEngineResult result, List<String> classNames,
+      int heldOutLabelled, double heldOutClassAccuracy) {
+    /** Copies the list. */
+    public Adapted {
+      Objects.requireNonNull(bundle, "bundle");
+      classNames = List.copyOf(classNames);
+    }
+  }
+
+  /**
+   * Adapts a fresh model of shape {@code engine} to labelled windows.
+   *
+   * @param windows the windows
+   * @param labels per window its class name, or {@code null} where unlabelled
+   * @param labelers the dense labelers (e.g. {@code Labelers.defaultSuite()})
+   * @param engine engine shape
+   * @param config data-engine settings; {@code <CLASSIFY>} is added to the model's tasks
+   * @param listener progress
+   * @throws IllegalArgumentException if sizes differ or fewer than two classes are labelled
+   */
+  public static Adapted adaptForClassification(List<Window> windows, List<String> labels,
+      List<Labeler> labelers, EngineConfig engine, DataEngineConfig config,
+      DataEngineListener listener) {
+    try (ModelBundle fresh = ModelBundle.create(engine,
+        io.florets.dataengine.train.Recipe.seriesFrontEnd(engine.dModel()),
+        PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()),
+        config.seed())) {
+      return adaptForClassification(fresh, windows, labels, labelers, config, listener);
+    }
+  }
+
+  /**
+   * Adapts a copy of {@code initial} (the default model, a trained model folder or a fresh model)
+   * to labelled windows: the copy's class names become the user's (appended to its vocabulary,
+   * see {@link ModelBundle#withClassNames}), so every weight of {@code initial} is the starting
+   * point, and the data engine labels and trains it. {@code initial} itself is not changed.
+   *
+   * @param initial the starting model (the caller still owns and closes it)
+   * @param windows the windows (all with the same channel count)
+   * @param labels per window its class name, or {@code null} where unlabelled
+   * @param labelers the dense labelers (e.g. {@code Labelers.defaultSuite()})
+   * @param config data-engine settings; {@code <CLASSIFY>} is added to the model's tasks
+   * @param listener progress
+   * @return the adapted model (provenance: recipe {@code "adaptation"}, steps, data hash, loss;
+   *     the caller may add its command and details) and the run
+   * @throws IllegalArgumentException if sizes differ, fewer than two classes are labelled, the
+   *     windows' channel counts differ, or they differ from the count {@code initial} was
+   *     trained on
+   */
+  public static Adapted adaptForClassification(ModelBundle initial, List<Window> windows,
+      List<String> labels, List<Labeler> labelers, DataEngineConfig config,
+      DataEngineListener listener) {
+    Objects.requireNonNull(initial, "initial");
+    if (windows.size() != labels.size()) {
+      throw new IllegalArgumentException(windows.size() + " windows but " + labels.size()
+          + " labels");
+    }
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("no windows to adapt to");
+    }
+    int channels = checkChannels(initial, windows);
+    Set<String> names = new LinkedHashSet<>();
+    List<Window> lw = new ArrayList<>();
+    List<String> ll = new ArrayList<>();
+    List<DenseDataset.Entry> es = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      String l = labels.get(i);
+      List<Annotation> a = new ArrayList<>();
+      if (l != null) {
+        names.add(l);
+        lw.add(windows.get(i));
+        ll.add(l);
+        a.add(new Annotation(new ClassLabel(l), Annotation.HUMAN, "user", 1));
+      }
+      es.add(new DenseDataset.Entry(windows.get(i), a));
+    }
+    if (names.size() < 2) {
+      throw new IllegalArgumentException("classification adaptation needs at least two labelled "
+          + "classes, got " + names);
+    }
+    List<Labeler> all = new ArrayList<>(labelers);
+    all.add(MiniRocketLabeler.fit(lw, ll, MiniRocketConfig.defaults(config.seed())));
+    List<Task<?>> tasks = new ArrayList<>(config.modelTasks());
+    if (!tasks.contains(Tasks.CLASSIFY)) {
+      tasks.add(0, Tasks.CLASSIFY);
+    }
+    Map<String, Double> weights = new LinkedHashMap<>(config.taskWeights());
+    weights.putIfAbsent(Tasks.CLASSIFY.name(), CLASSIFY_WEIGHT);
+    ModelBundle b = initial.withClassNames(List.copyOf(names), config.seed())
+        .withChannels(channels);
+    try {
+      DataEngineResult r = DataEngine.of(all, config.withModelTasks(tasks)
+          .withTaskWeights(weights)).run(
+          DenseDataset.of(es, Map.of("adaptation", "classification")), b.model(), b.head(),
+          listener);
+      double[] acc = heldOutAccuracy(b, windows, labels, config);
+      return new Adapted(b.withProvenance(provenance(initial, r, windows.size(), lw.size(),
+          names, config.seed())), r, List.copyOf(names), (int) acc[1], acc[0]);
+    } catch (RuntimeException e) {
+      b.close();
+      throw e;
+    }
+  }
+
+  /**
+   * Runs the data engine on unlabelled windows from a copy of {@code initial} (labelers only: no
+   * class names change, {@code <CLASSIFY>} keeps the initial model's classes).
+   *
+   * @param initial the starting model (the caller still owns and closes it)
+   * @return the trained copy (its {@code classNames} are the initial model's) and the run
+   * @throws IllegalArgumentException if the windows' channel counts differ or differ from the
+   *     count {@code initial} was trained on
+   */
+  public static Adapted adaptUnlabelled(ModelBundle initial, List<Window> windows,
+      List<Labeler> labelers, DataEngineConfig config, DataEngineListener listener) {
+    Objects.requireNonNull(initial, "initial");
+    if (windows.isEmpty()) {
+      throw new IllegalArgumentException("no windows to adapt to");
+    }
+    int channels = checkChannels(initial, windows);
+    List<DenseDataset.Entry> es = new ArrayList<>();
+    for (Window w : windows) {
+      es.add(new DenseDataset.Entry(w, List.of()));
+    }
+    Vocabulary v = initial.head().vocabulary();
+    ModelBundle b = initial.withVocabulary(v, config.seed()).withChannels(channels);
+    try {
+      DataEngineResult r = DataEngine.of(labelers, config).run(
+          DenseDataset.of(es, Map.of("adaptation", "unlabelled")), b.model(), b.head(), listener);
+      return new Adapted(b.withProvenance(provenance(initial, r, windows.size(), 0,
+          new LinkedHashSet<>(), config.seed())), r, v.classNames(), 0, Double.NaN);
+    } catch (RuntimeException e) {
+      b.close();
+      throw e;
+    }
+  }
+
+  /** {accuracy, count} of the final model on the held-out windows that carry a user label. */
+  private static double[] heldOutAccuracy(ModelBundle b, List<Window> windows, List<String> labels,
+      DataEngineConfig config) {
+    boolean[] held = Split.heldOut(windows.size(), config.heldOutFraction(), config.seed());
+    List<Window> hw = new ArrayList<>();
+    List<String> hl = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      if (held[i] && labels.get(i) != null) {
+        hw.add(windows.get(i));
+        hl.add(labels.get(i));
+      }
+    }
+    if (hw.isEmpty()) {
+      return new double[] {Double.NaN, 0};
+    }
+    List<Optional<String>> pred = classify(b, hw, config.decodeBatch());
+    int ok = 0;
+    for (int i = 0; i < hw.size(); i++) {
+      ok += pred.get(i).isPresent() && pred.get(i).get().equals(hl.get(i)) ? 1 : 0;
+    }
+    return new double[] {(double) ok / hw.size(), hw.size()};
+  }
+
+  private static int checkChannels(ModelBundle initial, List<Window> windows) {
+    int c = windows.get(0).channels();
+    for (int i = 1; i < windows.size(); i++) {
+      if (windows.get(i).channels() != c) {
+        throw new IllegalArgumentException(windows.get(i) + " (index " + i + ") has "
+            + windows.get(i).channels() + " channels but the first window has " + c);
+      }
+    }
+    if (initial.channels() > 0 && initial.channels() != c) {
+      throw new IllegalArgumentException("the data has " + c + " channel(s) per window but the "
+          + "initial model was trained on " + initial.channels() + "; adapt a fresh model or "
+          + "choose data with " + initial.channels() + " channel(s)");
+    }
+    int max = initial.frontEndConfig().maxChannels();
+    if (c > max) {
+      throw new IllegalArgumentException("the data has " + c + " channels per window; the initial "
+          + "model takes at most " + max);
+    }
+    return c;
+  }
+
+  private static BundleProvenance provenance(ModelBundle initial, DataEngineResult r, int windows,
+      int labelled, Set<String> names, long seed) {
+    long steps = 0;
+    double seconds = 0;
+    for (TrainSummary t : r.training()) {
+      steps += t.steps();
+      seconds += t.seconds();
+    }
+    TrainSummary last = r.training().isEmpty() ? null : r.training().get(r.training().size() - 1);
+    Map<String, String> details = new LinkedHashMap<>();
+    details.put("classNames", String.join(", ", names));
+    details.put("initRecipe", initial.provenance().recipe());
+    details.put("initVocabularyHash", initial.head().vocabulary().hash());
+    details.put("rounds", String.valueOf(r.rounds().size()));
+    return new BundleProvenance("adaptation", "", last == null ? "none" : last.dataHash(),
+        windows + " windows, " + labelled + " with a class label", seed, steps, seconds, windows,
+        last == null ? Map.of() : last.examplesPerTask(),
+        last == null ? 0 : last.meanLastLoss(), details);
+  }
+
+  /**
+   * The model's {@code <CLASSIFY>} answer for each window ({@link Optional#empty()} where the
+   * answer does not parse).
+   */
+  public static List<Optional<String>> classify(ModelBundle bundle, List<Window> windows, int batch) {
+    ModelLabeler ml = ModelLabeler.of(bundle.model(), bundle.head(), List.of(Tasks.CLASSIFY),
+        "classify", batch);
+    List<Optional<String>> out = new ArrayList<>();
+    for (List<Annotation> as : ml.labelAll(windows, null)) {
+      Optional<String> c = Optional.empty();
+      for (Annotation a : as) {
+        if (a.target() instanceof ClassLabel l) {
+          c = Optional.of(l.label());
+          break;
+        }
+      }
+      out.add(c);
+    }
+    return out;
+  }
+}

@@ -1,0 +1,240 @@
+package io.florets.dataengine.eval;
+
+import io.florets.datasets.DenseDataset;
+import io.florets.datasets.Window;
+import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.CaptionText;
+import io.florets.datasets.target.ClassLabel;
+import io.florets.datasets.target.EventType;
+import io.florets.datasets.target.Property;
+import io.florets.datasets.target.ShapeFacet;
+import io.florets.datasets.target.ShapeTag;
+import io.florets.labelers.LabelerSuite;
+import io.florets.labelers.batch.ParallelLabeling;
+import io.florets.labelers.consensus.Consensus;
+import io.florets.labelers.consensus.ConsensusConfig;
+import io.florets.labelers.eval.Scorecard;
+import io.florets.prompt.facade.Florets;
+import io.florets.prompt.serial.ReadoutTargets;
+import io.florets.prompt.readout.Readout;
+import io.florets.prompt.task.Task;
+import io.florets.prompt.task.Tasks;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntConsumer;
+
+/**
+ * Scores a model and the labeler consensus side by side against the exact truth of synthetic
+ * windows, with the labelers' {@link Scorecard} (same definitions for both, over the full scope:
+ * every event type, facet and property; an abstention is wrong). Per task it also measures the
+ * parse rate (answers that parse under the task's grammar), caption keyword match (fraction of the
+ * true trend, seasonality and noise tag words found in the caption) and classification accuracy.
+ */
+public final class SyntheticEvaluation {
+  private static final List<Task<?>> TASKS = List.of(Tasks.SHAPE, Tasks.EVENTS, Tasks.PROPERTIES,
+      Tasks.CLASSIFY, Tasks.CAPTION);
+
+  private SyntheticEvaluation() {
+  }
+
+  /**
+   * Runs the evaluation.
+   *
+   * @param florets the model
+   * @param data windows with truth annotations (source {@code truth})
+   * @param threads labelling threads
+   * @param progress called with the number of finished steps (tasks plus one labelling step)
+   * @return figures as nested maps (model figures at the top level, consensus under "consensus")
+   */
+  public static Map<String, Object> run(Florets florets, DenseDataset data, int threads,
+      IntConsumer progress) {
+    List<Window> ws = data.windows();
+    int n = ws.size();
+    List<List<Annotation>> truth = new ArrayList<>();
+    for (DenseDataset.Entry e : data.entries()) {
+      List<Annotation> t = new ArrayList<>();
+      for (Annotation a : e.annotations()) {
+        if (Annotation.TRUTH.equals(a.source())) {
+          t.add(a);
+        }
+      }
+      truth.add(t);
+    }
+    List<List<Annotation>> model = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      model.add(new ArrayList<>());
+    }
+    Map<String, Object> perTask = new LinkedHashMap<>();
+    long asked = 0;
+    long parsed = 0;
+    int step = 0;
+    for (Task<?> task : TASKS) {
+      long t0 = System.nanoTime();
+      List<Readout> answers = askLenient(florets, ws, task);
+      int ok = 0;
+      for (int i = 0; i < n; i++) {
+        Readout r = answers.get(i);
+        if (r != null) {
+          ok++;
+          model.get(i).addAll(ReadoutTargets.annotations(task.prompt(), r, ws.get(i).length(), "model",
+              "1"));
+        }
+      }
+      asked += n;
+      parsed += ok;
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("parseRate", round((double) ok / n));
+      m.put("seconds", round((System.nanoTime() - t0) / 1e9));
+      perTask.put(task.token(), m);
+      progress.accept(++step);
+    }
+    LabelerSuite suite = LabelerSuite.defaults();
+    List<List<Annotation>> raw = ParallelLabeling.label(ws, suite, threads, null);
+    ConsensusConfig cc = ConsensusConfig.DEFAULTS;
+    Consensus consensus = Consensus.fit(suite.labelers(), raw, cc);
+    progress.accept(++step);
+    Scorecard mc = card();
+    Scorecard cs = card();
+    double[] capM = new double[2];
+    double[] capC = new double[2];
+    double[] clsM = new double[2];
+    double[] clsC = new double[2];
+    for (int i = 0; i < n; i++) {
+      int len = ws.get(i).length();
+      int tol = cc.tolerance(len);
+      List<Annotation> kept = consensus.apply(len, raw.get(i)).kept();
+      mc.add(model.get(i), truth.get(i), tol);
+      cs.add(kept, truth.get(i), tol);
+      keywords(model.get(i), truth.get(i), capM);
+      keywords(kept, truth.get(i), capC);
+      classes(model.get(i), truth.get(i), clsM);
+      classes(kept, truth.get(i), clsC);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("windows", n);
+    out.put("parseRate", round((double) parsed / asked));
+    out.put("shapeTagAccuracy", round(mc.shapeTagAccuracy()));
+    out.put("eventF1", round(mc.eventF1()));
+    out.put("numericScore", round(mc.numericScore()));
+    out.put("captionKeywordMatch", ratio(capM));
+    out.put("classificationAccuracy", ratio(clsM));
+    out.put("eventTolerance", cc.tolerance(ws.get(0).length()));
+    out.put("tasks", perTask);
+    Map<String, Object> c = new LinkedHashMap<>();
+    c.put("shapeTagAccuracy", round(cs.shapeTagAccuracy()));
+    c.put("eventF1", round(cs.eventF1()));
+    c.put("numericScore", round(cs.numericScore()));
+    c.put("captionKeywordMatch", ratio(capC));
+    c.put("classificationAccuracy", ratio(clsC));
+    c.put("detail", cs.toMap());
+    out.put("consensus", c);
+    out.put("model", mc.toMap());
+    out.put("embedding", embedding(florets, ws, truth));
+    return out;
+  }
+
+  /**
+   * Leave-one-out precision@10 of {@code <EMBED>} neighbours sharing the query's true shape tag,
+   * per facet and for all four tags at once.
+   */
+  static Map<String, Object> embedding(Florets florets, List<Window> ws,
+      List<List<Annotation>> truth) {
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (ws.size() <= 10) {
+      return out;
+    }
+    List<String> all = new ArrayList<>();
+    io.florets.prompt.facade.RetrievalIndex index = florets.index(ws);
+    for (ShapeFacet f : ShapeFacet.values()) {
+      List<String> labels = new ArrayList<>();
+      for (int i = 0; i < ws.size(); i++) {
+        String v = "";
+        for (Annotation a : truth.get(i)) {
+          if (a.target() instanceof ShapeTag t && t.facet() == f && t.channel() <= 0) {
+            v = t.value();
+          }
+        }
+        labels.add(v);
+        if (all.size() <= i) {
+          all.add("");
+        }
+        all.set(i, all.get(i) + "|" + v);
+      }
+      out.put(f.name().toLowerCase(Locale.ROOT), EmbeddingEvaluation.leaveOneOut(index, ws,
+          labels, 10));
+    }
+    out.put("allShapeTags", EmbeddingEvaluation.leaveOneOut(index, ws, all, 10));
+    return out;
+  }
+
+  /** Answers per window; {@code null} where the answer does not parse. */
+  static List<Readout> askLenient(Florets f, List<Window> ws, Task<?> task) {
+    List<Readout> out = new ArrayList<>(ws.size());
+    for (int from = 0; from < ws.size(); from += Florets.BATCH) {
+      List<Window> part = ws.subList(from, Math.min(ws.size(), from + Florets.BATCH));
+      try {
+        out.addAll(f.askAll(part, task));
+      } catch (IllegalStateException e) {
+        for (Window w : part) {
+          try {
+            out.add(f.ask(w, task));
+          } catch (IllegalStateException one) {
+            out.add(null);
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Scorecard card() {
+    return new Scorecard(EnumSet.allOf(EventType.class), EnumSet.allOf(ShapeFacet.class),
+        EnumSet.allOf(Property.class));
+  }
+
+  private static void keywords(List<Annotation> pred, List<Annotation> truth, double[] acc) {
+    String caption = null;
+    for (Annotation a : pred) {
+      if (a.target() instanceof CaptionText c && !c.detailed()) {
+        caption = c.text().toLowerCase(Locale.ROOT);
+      }
+    }
+    for (Annotation a : truth) {
+      if (a.target() instanceof ShapeTag t && t.facet() != ShapeFacet.STATIONARITY) {
+        acc[1]++;
+        String v = t.value().toLowerCase(Locale.ROOT);
+        if (caption != null && (caption.contains(v) || caption.contains(v.replace('_', ' ')))) {
+          acc[0]++;
+        }
+      }
+    }
+  }
+
+  private static void classes(List<Annotation> pred, List<Annotation> truth, double[] acc) {
+    for (Annotation a : truth) {
+      if (a.target() instanceof ClassLabel g) {
+        acc[1]++;
+        for (Annotation p : pred) {
+          if (p.target() instanceof ClassLabel l) {
+            if (l.label().equals(g.label())) {
+              acc[0]++;
+            }
+            break;
+          }
+        }
+      }
+    }
+  }
+
+  private static Double ratio(double[] c) {
+    return c[1] == 0 ? null : round(c[0] / c[1]);
+  }
+
+  private static Double round(double v) {
+    return Double.isNaN(v) ? null : Math.round(v * 10000) / 10000.0;
+  }
+}

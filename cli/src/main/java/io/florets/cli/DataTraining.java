@@ -208,7 +208,7 @@ final class DataTraining {
         SeriesFrontEndConfig fe = def.frontEndConfig();
         return ModelBundle.create(def.model().config(), new SeriesFrontEndConfig(fe.dModel(),
             fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true, fe.stats(),
-            fe.pointerFirstId(), fe.pointerBins()), PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()), seed);
+            fe.pointerFirstId(), fe.pointerBins(), fe.denseClasses()), PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()), seed);
       }
     }
     Path dir = Path.of(init);

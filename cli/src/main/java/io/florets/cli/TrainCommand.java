@@ -74,7 +74,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--front-end", split = ",", paramLabel = "LEVER",
       description = "Recipe mode: front-end levers for recipe studies, comma-separated: "
-      + "no-pointer, no-stats, patch8, patch32 (default: the recipe's front end).")
+      + "no-pointer, no-stats, no-dense, patch8, patch32 (default: the recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--threads", defaultValue = "1",
@@ -226,6 +226,9 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-stats":
           f = f.withStats(false);
           break;
+        case "no-dense":
+          f = f.withDenseClasses(0);
+          break;
         case "patch8":
           f = f.withPatch(8);
           break;
@@ -234,8 +237,8 @@ public final class TrainCommand implements Callable<Integer> {
           break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
-              "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, patch8 or "
-              + "patch32");
+              "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, no-dense, "
+              + "patch8 or patch32");
       }
     }
     return f;

@@ -3,6 +3,8 @@ package io.florets.dataengine.train;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.Event;
+import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.Target;
 import io.florets.engine.EngineConfig;
 import io.florets.engine.FrontEnd;
@@ -43,15 +45,23 @@ public final class MultitaskData {
   record Example(int window, String task, int[] prompt, int[] target) {
   }
 
+  /**
+   * Classes of the dense per-sample labels: 0 = no event, {@code 1 + EventType.ordinal()} = the
+   * sample lies inside an event of that type (the shortest event wins where events overlap).
+   */
+  public static final int DENSE_CLASSES = 1 + EventType.values().length;
+
   private final List<Window> windows;
+  private final List<int[]> dense;
   private final List<String> tasks;
   private final Map<String, List<List<Example>>> byTask;
   private final Map<String, Integer> perTask;
   private final String hash;
 
-  private MultitaskData(List<Window> windows, List<List<List<Example>>> groups,
+  private MultitaskData(List<Window> windows, List<int[]> dense, List<List<List<Example>>> groups,
       Map<String, Integer> perTask, String hash) {
     this.windows = windows;
+    this.dense = dense;
     Map<String, List<List<Example>>> m = new java.util.TreeMap<>();
     for (List<List<Example>> g : groups) {
       for (List<Example> l : g) {
@@ -78,6 +88,7 @@ public final class MultitaskData {
       EngineConfig config, Set<String> sources) {
     SeriesSerializer ser = head.series();
     List<Window> ws = new ArrayList<>();
+    List<int[]> dense = new ArrayList<>();
     List<List<List<Example>>> gs = new ArrayList<>();
     Map<String, Integer> perTask = new LinkedHashMap<>();
     MessageDigest md = sha256();
@@ -131,6 +142,7 @@ public final class MultitaskData {
         md.update(b.array());
       }
       ws.add(w);
+      dense.add(denseLabels(targets, w.length()));
       List<List<Example>> g = new ArrayList<>();
       byTask.values().forEach(l -> g.add(List.copyOf(l)));
       gs.add(List.copyOf(g));
@@ -143,7 +155,7 @@ public final class MultitaskData {
       LOG.info("{} of {} windows gave no training example", skipped, data.size());
     }
     md.update(head.vocabulary().hash().getBytes(StandardCharsets.UTF_8));
-    return new MultitaskData(List.copyOf(ws), List.copyOf(gs), Map.copyOf(perTask),
+    return new MultitaskData(List.copyOf(ws), List.copyOf(dense), List.copyOf(gs), Map.copyOf(perTask),
         HexFormat.of().formatHex(md.digest()));
   }
 
@@ -186,6 +198,7 @@ public final class MultitaskData {
     List<Window> in = new ArrayList<>(size);
     int[][] prompts = new int[size][];
     int[][] targets = new int[size][];
+    int[][] labels = new int[size][];
     List<List<Example>> pool = byTask.get(drawTask(r, factors));
     for (int i = 0; i < size; i++) {
       List<Example> choices = pool.get(r.nextInt(pool.size()));
@@ -193,8 +206,30 @@ public final class MultitaskData {
       in.add(windows.get(e.window()));
       prompts[i] = e.prompt();
       targets[i] = e.target();
+      labels[i] = dense.get(e.window());
     }
-    return new TrainingBatch<>(in, prompts, targets);
+    return new TrainingBatch<>(in, prompts, targets, labels);
+  }
+
+  /**
+   * Per-sample labels of one window's events ({@link #DENSE_CLASSES}): longer events are painted
+   * first, so a spike inside a level shift keeps its own label.
+   */
+  static int[] denseLabels(List<Target> targets, int length) {
+    int[] out = new int[length];
+    List<Event> events = new ArrayList<>();
+    for (Target t : targets) {
+      if (t instanceof Event e) {
+        events.add(e);
+      }
+    }
+    events.sort(java.util.Comparator.comparingInt((Event e) -> e.start() - e.end()));
+    for (Event e : events) {
+      for (int t = Math.max(0, e.start()); t <= Math.min(length - 1, e.end()); t++) {
+        out[t] = 1 + e.type().ordinal();
+      }
+    }
+    return out;
   }
 
   /** Task shares: the dense-target tasks that most answers build on get more steps. */

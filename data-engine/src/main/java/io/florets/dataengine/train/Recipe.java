@@ -71,7 +71,8 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    */
   public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
     return SeriesFrontEndConfig.defaults(dModel).withStats(true)
-        .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS);
+        .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS)
+        .withDenseClasses(MultitaskData.DENSE_CLASSES);
   }
 
   /**
@@ -188,17 +189,20 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     PromptHead head = head();
     ModelBundle b = ModelBundle.create(engine, frontEnd, head, options.seed());
     long t0 = System.nanoTime();
-    TrainingListener l = every <= 0 ? listener : new TrainingListener() {
+    LoadSampler load = new LoadSampler();
+    TrainingListener l = new TrainingListener() {
       private double tail;
 
       @Override
       public void onStep(StepMetrics m) {
         listener.onStep(m);
+        load.onStep(m.step());
         tail = Double.isNaN(tail) || tail == 0 ? m.loss() : 0.98 * tail + 0.02 * m.loss();
-        if (m.step() % every == 0 && m.step() < m.totalSteps()) {
+        if (every > 0 && m.step() % every == 0 && m.step() < m.totalSteps()) {
           snapshots.accept(b.withProvenance(new BundleProvenance(name, command + " (snapshot)",
               "", describeData(), options.seed(), m.step(), (System.nanoTime() - t0) / 1e9,
-              data.count(), java.util.Map.of(), tail)).withChannels(data.channels()));
+              data.count(), java.util.Map.of(), tail, load.details()))
+              .withChannels(data.channels()));
         }
       }
     };
@@ -206,10 +210,43 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
       TrainSummary s = MultitaskTrainer.train(b.model(), head, ds, options, l);
       return b.withProvenance(new BundleProvenance(name, command, s.dataHash(), describeData(),
           options.seed(), s.steps(), s.seconds(), s.windows(), s.examplesPerTask(),
-          s.meanLastLoss())).withChannels(data.channels());
+          s.meanLastLoss(), load.details())).withChannels(data.channels());
     } catch (RuntimeException e) {
       b.close();
       throw e;
+    }
+  }
+
+  /**
+   * Samples the machine's one-minute load average every 50 steps, so that a model's provenance
+   * says whether it was trained on a quiet machine (its figures and wall time depend on it).
+   */
+  private static final class LoadSampler {
+    private final java.lang.management.OperatingSystemMXBean os =
+        java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private double sum;
+    private double max;
+    private int n;
+
+    void onStep(long step) {
+      if (step % 50 == 1) {
+        double v = os.getSystemLoadAverage();
+        if (v >= 0) {
+          sum += v;
+          max = Math.max(max, v);
+          n++;
+        }
+      }
+    }
+
+    java.util.Map<String, String> details() {
+      java.util.Map<String, String> d = new java.util.TreeMap<>();
+      if (n > 0) {
+        d.put("loadAverageMean", String.format(Locale.ROOT, "%.2f", sum / n));
+        d.put("loadAverageMax", String.format(Locale.ROOT, "%.2f", max));
+      }
+      d.put("torchThreads", String.valueOf(io.florets.engine.GradMode.intraOpThreads()));
+      return d;
     }
   }
 

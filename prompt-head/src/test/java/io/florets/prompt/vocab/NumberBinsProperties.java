@@ -18,7 +18,7 @@ class NumberBinsProperties {
 
   @Provide
   Arbitrary<Double> inRange() {
-    return Arbitraries.doubles().between(-6.0, 5.999).map(e -> Math.pow(10, e))
+    return Arbitraries.doubles().between(-6.0, 5.99).ofScale(4).map(e -> Math.pow(10, e))
         .flatMap(m -> Arbitraries.of(m, -m));
   }
 

@@ -269,6 +269,19 @@ public final class EncoderDecoder extends Module {
     return v.div(v.square().sum(new int[] {1}, true).add(1e-12f).sqrt());
   }
 
+  /** Number of classes of the front end's dense head (0 = none; needs the pointer). */
+  public int denseClasses() {
+    return pointerIds == null ? 0 : frontEnd.denseClasses();
+  }
+
+  /** The front end's dense head on the pointer keys of {@code encoded}: [B, S, K]. */
+  public NDArray denseLogits(Encoded encoded) {
+    if (denseClasses() == 0 || encoded.pointerKeys() == null) {
+      throw new IllegalStateException("this network has no dense head");
+    }
+    return frontEnd.denseLogits(encoded.pointerKeys());
+  }
+
   /** base [B, T, V] with the ordinal scores added on the ordinal ids. */
   private NDArray addOrdinal(NDArray hidden, NDArray base) {
     int first = ordinalIds[0];

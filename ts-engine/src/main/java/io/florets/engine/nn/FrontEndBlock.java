@@ -43,4 +43,19 @@ public abstract class FrontEndBlock extends Module {
   public NDList pointer(NDList inputs, NDArray frontMemory, boolean training) {
     throw new IllegalStateException(getClass().getSimpleName() + " has no location pointer");
   }
+
+  /** Number of classes of the dense head over the pointer's locations (0 = none). */
+  public int denseClasses() {
+    return 0;
+  }
+
+  /**
+   * The dense head: per-location class logits from the pointer keys.
+   *
+   * @param pointerKeys [B, S, d] from {@link #pointer}
+   * @return logits [B, S, denseClasses()]
+   */
+  public NDArray denseLogits(NDArray pointerKeys) {
+    throw new IllegalStateException(getClass().getSimpleName() + " has no dense head");
+  }
 }

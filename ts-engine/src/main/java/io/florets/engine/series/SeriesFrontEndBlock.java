@@ -49,6 +49,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense pointerLocal;
   private final Parameter pointerOffsets;
   private final Dense pointerKey;
+  private final int denseClasses;
+  private final Dense denseHead;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -85,6 +87,21 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       pointerOffsets = null;
       pointerKey = null;
     }
+    denseClasses = config.denseClasses();
+    denseHead = denseClasses > 0 ? addChildBlock("denseHead", new Dense(d, denseClasses)) : null;
+  }
+
+  @Override
+  public int denseClasses() {
+    return denseClasses;
+  }
+
+  @Override
+  public NDArray denseLogits(NDArray pointerKeys) {
+    if (denseHead == null) {
+      return super.denseLogits(pointerKeys);
+    }
+    return denseHead.apply(pointerKeys);                                              // [B, T, K]
   }
 
   @Override

@@ -22,9 +22,14 @@ import java.util.Locale;
  *     state against per-sample keys at the sample {@code floor((q + 0.5) * L / pointerBins)}; the
  *     keys are built from the encoder's patch tokens and the samples around each position
  *     (requires {@code stride == patchLength})
+ * @param denseClasses classes of a dense head over the pointer's per-sample keys (0 = none; needs
+ *     the pointer): trained on per-sample labels (for example the type of event a sample belongs
+ *     to), it supervises every location of every window at every step, not only the few positions
+ *     an answer names
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
-    int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins) {
+    int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+    int denseClasses) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -41,6 +46,10 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "pointerFirstId >= 0 when the pointer is on, got pointerBins=" + pointerBins
           + ", pointerFirstId=" + pointerFirstId);
     }
+    if (denseClasses < 0 || (denseClasses > 0 && pointerBins == 0)) {
+      throw new IllegalArgumentException("series front end: denseClasses must be >= 0 and needs "
+          + "the pointer, got denseClasses=" + denseClasses + ", pointerBins=" + pointerBins);
+    }
     if (pointerBins > 0 && stride != patchLength) {
       throw new IllegalArgumentException("series front end: the location pointer needs "
           + "non-overlapping patches (stride == patchLength), got stride " + stride
@@ -51,7 +60,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   /** Without statistics tokens and pointer (model folders written before they existed). */
   public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
       int maxChannels, boolean tokenNorm) {
-    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0);
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0, 0);
   }
 
   /**
@@ -71,25 +80,31 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   /** A copy with statistics tokens on or off. */
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        on, pointerFirstId, pointerBins);
+        on, pointerFirstId, pointerBins, denseClasses);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, firstId, bins);
+        stats, firstId, bins, bins == 0 ? 0 : denseClasses);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins);
+        stats, pointerFirstId, pointerBins, denseClasses);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins);
+        stats, pointerFirstId, pointerBins, denseClasses);
+  }
+
+  /** A copy with a dense head of {@code k} classes (0 = none). */
+  public SeriesFrontEndConfig withDenseClasses(int k) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, k);
   }
 
   /** True when the location pointer is on. */
@@ -111,10 +126,11 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
-            ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "");
+            ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
+        denseClasses > 0 ? ",\"denseClasses\":" + denseClasses : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

@@ -27,6 +27,7 @@ public final class TrainConfig {
   private final long seed;
   private final Path metricsLog;
   private final double auxiliaryWeight;
+  private final double denseWeight;
   private final long logEvery;
   private final double targetTokenAccuracy;
 
@@ -46,6 +47,7 @@ public final class TrainConfig {
     seed = b.seed;
     metricsLog = b.metricsLog;
     auxiliaryWeight = b.auxiliaryWeight;
+    denseWeight = b.denseWeight;
     logEvery = b.logEvery;
     targetTokenAccuracy = b.targetTokenAccuracy;
   }
@@ -126,6 +128,14 @@ public final class TrainConfig {
     return auxiliaryWeight;
   }
 
+  /**
+   * Weight of the dense per-location loss (cross-entropy of the front end's dense head against a
+   * batch's {@link TrainingBatch#denseLabels()}, where both exist).
+   */
+  public double denseWeight() {
+    return denseWeight;
+  }
+
   /** Log a progress line through SLF4J every this many steps. */
   public long logEvery() {
     return logEvery;
@@ -142,7 +152,7 @@ public final class TrainConfig {
         + ", minLrFraction=" + minLearningRateFraction + ", betas=(" + beta1 + "," + beta2
         + "), eps=" + epsilon + ", weightDecay=" + weightDecay + ", clip=" + clipNorm
         + ", labelSmoothing=" + labelSmoothing + ", validateEvery=" + validateEvery
-        + ", patience=" + patience + ", seed=" + seed + ", aux=" + auxiliaryWeight + "}";
+        + ", patience=" + patience + ", seed=" + seed + ", aux=" + auxiliaryWeight + ", dense=" + denseWeight + "}";
   }
 
   /** Builder; {@link #build()} validates (NaN fails every check). */
@@ -162,6 +172,7 @@ public final class TrainConfig {
     private long seed;
     private Path metricsLog;
     private double auxiliaryWeight = 1.0;
+    private double denseWeight = 1.0;
     private long logEvery = 50;
     private double targetTokenAccuracy = 2.0;
 
@@ -225,6 +236,12 @@ public final class TrainConfig {
       return this;
     }
 
+    /** Weight of the dense per-location loss (default 1). */
+    public Builder denseWeight(double v) {
+      denseWeight = v;
+      return this;
+    }
+
     public Builder auxiliaryWeight(double v) {
       auxiliaryWeight = v;
       return this;
@@ -259,6 +276,8 @@ public final class TrainConfig {
           "labelSmoothing must be in [0, 1), got " + labelSmoothing);
       check(validateEvery >= 0, "validateEvery must be >= 0, got " + validateEvery);
       check(patience >= 0, "patience must be >= 0, got " + patience);
+      check(denseWeight >= 0 && Double.isFinite(denseWeight),
+          "denseWeight must be >= 0, got " + denseWeight);
       check(auxiliaryWeight >= 0 && Double.isFinite(auxiliaryWeight),
           "auxiliaryWeight must be >= 0, got " + auxiliaryWeight);
       check(targetTokenAccuracy > 0, "targetTokenAccuracy must be > 0, got "

@@ -239,12 +239,40 @@ public final class Trainer<I> implements AutoCloseable {
     NDArray hidden = net.decode(enc, net.memoryKv(enc), t[0], true);
     NDArray loss = Losses.smoothedCrossEntropy(net.logits(hidden, enc), t[1], t[2],
         config.labelSmoothing());
+    int[][] dense = batch.denseLabels();
+    if (dense != null && config.denseWeight() > 0 && net.denseClasses() > 0) {
+      loss = loss.add(denseLoss(m, net.denseLogits(enc), dense).mul((float) config.denseWeight()));
+    }
     if (auxiliary != null && config.auxiliaryWeight() > 0) {
       AuxContext ctx = new AuxContext(m, enc);
       NDArray aux = auxiliary.loss(batch, ctx);
       loss = loss.add(aux.mul((float) config.auxiliaryWeight()));
     }
     return loss;
+  }
+
+  /**
+   * Mean cross-entropy of dense logits [B, S, K] against per-row labels (-1 = none; rows shorter
+   * than S are padded with -1).
+   */
+  static NDArray denseLoss(NDManager m, NDArray logits, int[][] labels) {
+    int b = (int) logits.getShape().get(0);
+    int s = (int) logits.getShape().get(1);
+    long[] flat = new long[b * s];
+    float[] mask = new float[b * s];
+    for (int i = 0; i < b; i++) {
+      for (int j = 0; j < s; j++) {
+        int l = j < labels[i].length ? labels[i][j] : -1;
+        if (l >= 0) {
+          flat[i * s + j] = l;
+          mask[i * s + j] = 1f;
+        }
+      }
+    }
+    NDArray lab = m.create(flat, new ai.djl.ndarray.types.Shape(b, s, 1));
+    NDArray msk = m.create(mask, new ai.djl.ndarray.types.Shape(b, s));
+    NDArray nll = logits.logSoftmax(2).gather(lab, 2).squeeze(2).neg();       // [B, S]
+    return nll.mul(msk).sum().div(msk.sum().maximum(1f));
   }
 
   /** Validation loss and token accuracy over the validation batches (no gradients, no dropout). */

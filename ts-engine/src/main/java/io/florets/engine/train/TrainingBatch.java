@@ -9,10 +9,18 @@ import java.util.List;
  * @param inputs front-end inputs
  * @param prompts prompt ids per row (non-empty)
  * @param targets answer ids per row (may be empty: the model then learns to emit EOS)
+ * @param denseLabels per row, a class per location of the input (for series: per sample; -1 =
+ *     no label), the targets of the front end's dense head; null = none for this batch
  * @param <I> the front end's input type
  */
-public record TrainingBatch<I>(List<I> inputs, int[][] prompts, int[][] targets) {
-  /** Validates that the three have the same number of rows and copies the arrays. */
+public record TrainingBatch<I>(List<I> inputs, int[][] prompts, int[][] targets,
+    int[][] denseLabels) {
+  /** A batch without dense labels. */
+  public TrainingBatch(List<I> inputs, int[][] prompts, int[][] targets) {
+    this(inputs, prompts, targets, null);
+  }
+
+  /** Validates that the arrays have the same number of rows and copies them. */
   public TrainingBatch {
     inputs = List.copyOf(inputs);
     if (inputs.isEmpty() || prompts.length != inputs.size() || targets.length != inputs.size()) {
@@ -22,6 +30,18 @@ public record TrainingBatch<I>(List<I> inputs, int[][] prompts, int[][] targets)
     }
     prompts = deepCopy(prompts);
     targets = deepCopy(targets);
+    if (denseLabels != null) {
+      if (denseLabels.length != inputs.size()) {
+        throw new IllegalArgumentException("a batch of " + inputs.size() + " inputs has "
+            + denseLabels.length + " rows of dense labels");
+      }
+      denseLabels = deepCopy(denseLabels);
+    }
+  }
+
+  @Override
+  public int[][] denseLabels() {
+    return denseLabels == null ? null : deepCopy(denseLabels);
   }
 
   @Override

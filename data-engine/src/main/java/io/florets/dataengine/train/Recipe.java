@@ -1,6 +1,7 @@
 package io.florets.dataengine.train;
 
 import io.florets.dataengine.SeriesVocabulary;
+import io.florets.labelers.caption.CaptionComposer;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.synthetic.ClassAttribute;
 import io.florets.datasets.synthetic.SyntheticConfig;
@@ -185,7 +186,7 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    */
   public ModelBundle train(String command, TrainingListener listener, long every,
       java.util.function.Consumer<ModelBundle> snapshots) {
-    DenseDataset ds = SyntheticGenerator.generate(data);
+    DenseDataset ds = composedCaptions(SyntheticGenerator.generate(data), options.seed());
     PromptHead head = head();
     ModelBundle b = ModelBundle.create(engine, frontEnd, head, options.seed());
     long t0 = System.nanoTime();
@@ -248,6 +249,38 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
       d.put("torchThreads", String.valueOf(io.florets.engine.GradMode.intraOpThreads()));
       return d;
     }
+  }
+
+  /**
+   * The data with each window's true captions replaced by the caption composer's captions of its
+   * true targets: the sentences the labelers' data engine trains on, made of whole words of the
+   * composer's closed vocabulary, which state exactly the window's shape tags and events (the
+   * generator's own captions carry digits and words outside that vocabulary).
+   */
+  static DenseDataset composedCaptions(DenseDataset ds, long seed) {
+    CaptionComposer composer = CaptionComposer.of(seed);
+    List<List<Annotation>> out = new ArrayList<>(ds.size());
+    for (int i = 0; i < ds.size(); i++) {
+      DenseDataset.Entry e = ds.get(i);
+      List<Annotation> kept = new ArrayList<>();
+      for (Annotation a : e.annotations()) {
+        if (!(a.target() instanceof io.florets.datasets.target.CaptionText)) {
+          kept.add(a);
+        }
+      }
+      List<Annotation> truth = new ArrayList<>();
+      for (Annotation a : kept) {
+        if (Annotation.TRUTH.equals(a.source())) {
+          truth.add(a);
+        }
+      }
+      for (io.florets.datasets.target.CaptionText c
+          : composer.compose(truth, e.window().length(), i)) {
+        kept.add(Annotation.truth(c));
+      }
+      out.add(kept);
+    }
+    return ds.withAnnotations(out);
   }
 
   private String describeData() {

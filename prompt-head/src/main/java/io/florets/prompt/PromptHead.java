@@ -1,5 +1,6 @@
 package io.florets.prompt;
 
+import io.florets.prompt.grammar.CaptionLexicon;
 import io.florets.prompt.grammar.Grammar;
 import io.florets.prompt.grammar.GrammarConstraint;
 import io.florets.prompt.grammar.Grammars;
@@ -9,15 +10,23 @@ import io.florets.prompt.serial.ImageSerializer;
 import io.florets.prompt.serial.ReadoutParser;
 import io.florets.prompt.serial.SeriesSerializer;
 import io.florets.prompt.task.Prompt;
+import io.florets.prompt.task.Tasks;
 import io.florets.prompt.vocab.Tokenizer;
 import io.florets.prompt.vocab.Vocabulary;
 import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The output contract over one vocabulary, in one place: tokenizer, grammars, serializers and the
- * parser. What a model (and the facade) needs besides the engine. Immutable and thread-safe.
+ * parser. What a model (and the facade) needs besides the engine.
+ *
+ * <p>Region descriptions are always written in the words of the region descriptions the serializer
+ * writes ({@link SeriesSerializer#regionLexicon}). Series captions ({@code <CAPTION>},
+ * {@code <DETAILED_CAPTION>}) are free text unless the head has a {@link #withCaptionLexicon caption
+ * lexicon}; with one, the model can only answer whole words of it, and a training caption with any
+ * other word gives no training pair. Image captions stay free text. Immutable and thread-safe.
  */
 public final class PromptHead {
   private final Vocabulary vocab;
@@ -26,24 +35,46 @@ public final class PromptHead {
   private final SeriesSerializer series;
   private final ImageSerializer images;
   private final ReadoutParser parser;
+  private final CaptionLexicon captionLexicon;
 
-  private PromptHead(Vocabulary vocab) {
+  private PromptHead(Vocabulary vocab, CaptionLexicon captionLexicon) {
     this.vocab = Objects.requireNonNull(vocab, "vocab");
+    this.captionLexicon = captionLexicon;
     this.tokenizer = new Tokenizer(vocab);
-    this.grammars = new Grammars(vocab);
-    this.series = new SeriesSerializer(vocab);
+    Grammars g = new Grammars(vocab).withLexicon(Tasks.REGION_TO_DESCRIPTION,
+        SeriesSerializer.regionLexicon(vocab.channels()));
+    if (captionLexicon != null) {
+      g = g.withLexicon(Tasks.CAPTION, captionLexicon).withLexicon(Tasks.DETAILED_CAPTION, captionLexicon);
+    }
+    this.grammars = g;
+    this.series = new SeriesSerializer(g);
     this.images = new ImageSerializer(vocab);
     this.parser = new ReadoutParser(vocab);
   }
 
-  /** The contract over {@code vocab}. */
+  /** The contract over {@code vocab}, with free-text series captions. */
   public static PromptHead of(Vocabulary vocab) {
-    return new PromptHead(vocab);
+    return new PromptHead(vocab, null);
+  }
+
+  /**
+   * This contract with series captions written in {@code lexicon}'s words only (e.g. the caption
+   * composer's word list, which the data engine's captions are written in).
+   *
+   * @throws IllegalArgumentException if a lexicon word is neither a vocabulary token nor spellable
+   */
+  public PromptHead withCaptionLexicon(CaptionLexicon lexicon) {
+    return new PromptHead(vocab, Objects.requireNonNull(lexicon, "lexicon"));
+  }
+
+  /** The lexicon of series captions, if the captions are not free text. */
+  public Optional<CaptionLexicon> captionLexicon() {
+    return Optional.ofNullable(captionLexicon);
   }
 
   /** This contract with class names added (existing token ids unchanged). */
   public PromptHead withClassNames(Collection<String> names) {
-    return new PromptHead(vocab.withClassNames(names));
+    return new PromptHead(vocab.withClassNames(names), captionLexicon);
   }
 
   /** The vocabulary. */
@@ -92,6 +123,14 @@ public final class PromptHead {
    */
   public GrammarConstraint constraint(List<? extends Prompt<?>> prompts) {
     return GrammarConstraint.of(prompts.stream().map(grammars::forPrompt).toList());
+  }
+
+  /**
+   * A decoder constraint for a batch decoded with at most {@code maxLength} tokens per answer
+   * ({@code </s>} included): text answers end within it (see {@link Grammars#forPrompt(Prompt, int)}).
+   */
+  public GrammarConstraint constraint(List<? extends Prompt<?>> prompts, int maxLength) {
+    return GrammarConstraint.of(prompts.stream().map(p -> grammars.forPrompt(p, maxLength)).toList());
   }
 
   /** Parses a decoded answer with its per-token log-probabilities (may be {@code null}). */

@@ -43,7 +43,7 @@ public final class SeriesDecoding {
       prompts[i] = ids;
       rows.add(prompt);
     }
-    GrammarConstraint gc = head.constraint(rows);
+    GrammarConstraint gc = head.constraint(rows, model.config().maxTargetLength());
     DecodeOptions opts = DecodeOptions.greedy(model.config().maxTargetLength())
         .withConstraint(gc::allowed);
     List<Decoded> decoded = model.decode(ws, prompts, opts);

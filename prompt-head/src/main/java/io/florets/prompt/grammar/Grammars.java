@@ -15,6 +15,7 @@ import java.util.BitSet;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -38,6 +39,8 @@ import java.util.function.Supplier;
  * </pre>
  *
  * each followed by {@code </s>}. Numbers are {@code <num_zero>} or sign, 4 digits, exponent.
+ * Text is free (words, punctuation, spelled words) unless {@link #withLexicon} gives its task a
+ * {@link CaptionLexicon}: then it is whole lexicon words only ({@link CaptionState}).
  * Immutable and thread-safe.
  */
 public final class Grammars {
@@ -51,8 +54,14 @@ public final class Grammars {
   private final ItemSpec alertEvents;
   private final ItemSpec empty;
   private final BitSet imageLabels;
+  /** The lexicon of each text task that has one, compiled against the vocabulary. */
+  private final Map<Task<?>, Lexicon> lexicons;
 
-  /** Grammars over {@code vocab}. */
+  /** A lexicon and its compiled form. */
+  private record Lexicon(CaptionLexicon words, LexiconTrie trie) {
+  }
+
+  /** Grammars over {@code vocab}, with free text for every text task. */
   public Grammars(Vocabulary vocab) {
     this.m = new Masks(Objects.requireNonNull(vocab, "vocab"));
     int n = vocab.size();
@@ -94,6 +103,45 @@ public final class Grammars {
     empty = new ItemSpec(false, new Field[] {Field.NUMBER}, 0, 0, false, null, 0, null, Map.of(), null, 0);
     imageLabels = vocab.group(TokenGroup.IMAGE_LABEL);
     imageLabels.or(vocab.group(TokenGroup.CLASS_NAME));
+    lexicons = Map.of();
+  }
+
+  private Grammars(Grammars g, Map<Task<?>, Lexicon> lexicons) {
+    this.m = g.m;
+    this.shape = g.shape;
+    this.properties = g.properties;
+    this.property = g.property;
+    this.events = g.events;
+    this.eventsOf = g.eventsOf;
+    this.segments = g.segments;
+    this.alertEvents = g.alertEvents;
+    this.empty = g.empty;
+    this.imageLabels = g.imageLabels;
+    this.lexicons = Map.copyOf(lexicons);
+  }
+
+  /**
+   * These grammars with the answers of {@code task} written in {@code lexicon}'s words only (replacing
+   * a lexicon the task had).
+   *
+   * @throws IllegalArgumentException if {@code task} does not answer with text, or a lexicon word can
+   *     be neither a token of the vocabulary nor spelled with its characters
+   */
+  public Grammars withLexicon(Task<?> task, CaptionLexicon lexicon) {
+    Objects.requireNonNull(task, "task");
+    Objects.requireNonNull(lexicon, "lexicon");
+    if (Contract.maxTextTokens(task) == 0) {
+      throw new IllegalArgumentException("task " + task.name() + " does not answer with text; only text tasks"
+          + " take a caption lexicon");
+    }
+    Map<Task<?>, Lexicon> l = new HashMap<>(lexicons);
+    l.put(task, new Lexicon(lexicon, new LexiconTrie(m.vocab, lexicon)));
+    return new Grammars(this, l);
+  }
+
+  /** The lexicon of {@code task}'s answers, if it has one (else its text is free). */
+  public Optional<CaptionLexicon> lexicon(Task<?> task) {
+    return Optional.ofNullable(lexicons.get(task)).map(Lexicon::words);
   }
 
   private static ItemSpec list(Field[] fields, BitSet words) {
@@ -116,6 +164,22 @@ public final class Grammars {
    * @throws IllegalStateException for {@code <CLASSIFY>} when the vocabulary has no class names
    */
   public Grammar forPrompt(Prompt<?> prompt) {
+    return forPrompt(prompt, Integer.MAX_VALUE);
+  }
+
+  /**
+   * The grammar of {@code prompt}'s answer for a decoder that stops after {@code maxLength} tokens
+   * ({@code </s>} included): a text answer is held to {@code maxLength - 1} tokens, so it ends, with
+   * its last word whole, within that limit. Other answers are unchanged (a decoder may cut them).
+   *
+   * @throws IllegalArgumentException if {@code maxLength < 2}
+   * @throws IllegalStateException for {@code <CLASSIFY>} when the vocabulary has no class names
+   */
+  public Grammar forPrompt(Prompt<?> prompt, int maxLength) {
+    if (maxLength < 2) {
+      throw new IllegalArgumentException("an answer needs room for a token and </s>: maxLength must be >= 2,"
+          + " got " + maxLength);
+    }
     Task<?> t = prompt.task();
     String name = prompt.text();
     if (t == Tasks.CLASSIFY || t == Tasks.IMAGE_CLASSIFY) {
@@ -126,8 +190,12 @@ public final class Grammars {
       }
       return new Grammar(name, () -> new WordsState(m, classes, 1), 2);
     }
-    int text = Contract.maxTextTokens(t);
+    int text = Math.min(Contract.maxTextTokens(t), maxLength - 1);
     if (text > 0) {
+      Lexicon lex = lexicons.get(t);
+      if (lex != null) {
+        return new Grammar(name, () -> new CaptionState(lex.trie(), m.vocab.spellId(), text), text + 1);
+      }
       return new Grammar(name, () -> new TextState(m, text), text + 1);
     }
     if (t == Tasks.REGION_TO_CATEGORY) {

@@ -17,9 +17,13 @@ final class Encoding {
   final Grammars grammars;
 
   Encoding(Vocabulary vocab) {
-    this.vocab = vocab;
+    this(new Grammars(vocab));
+  }
+
+  Encoding(Grammars grammars) {
+    this.vocab = grammars.vocabulary();
     this.tokenizer = new Tokenizer(vocab);
-    this.grammars = new Grammars(vocab);
+    this.grammars = grammars;
   }
 
   static int[] toArray(List<Integer> ids) {
@@ -40,27 +44,55 @@ final class Encoding {
 
   /**
    * Free text for a text task: tokens its grammar cannot take ({@code <unk>}, angle tokens) are
-   * dropped, and the text is cut at the grammar's length limit. Returns {@code null} if nothing is left.
+   * dropped, and the text is cut at the grammar's length limit. Returns {@code null} if nothing is left,
+   * or if the task has a {@link io.florets.prompt.grammar.CaptionLexicon} and the text uses a word
+   * outside it (a text in another language than the one the model answers in is no answer).
    */
   int[] text(Prompt<?> prompt, String text) {
+    int[] ids = tokenizer.encode(text);
+    if (!grammars.lexicon(prompt.task()).map(l -> inLexicon(ids, l)).orElse(true)) {
+      return null;
+    }
     GrammarState s = grammars.forPrompt(prompt).start();
     List<Integer> out = new ArrayList<>();
-    for (int t : tokenizer.encode(text)) {
+    int whole = 0;
+    for (int t : ids) {
       if (t == Vocabulary.EOS) {
         continue;
       }
       if (s.isAllowed(t)) {
         s = s.next(t);
         out.add(t);
+        whole = s.complete() ? out.size() : whole;
       } else if (vocab.in(TokenGroup.WORD, t) || vocab.in(TokenGroup.PUNCT, t) || vocab.in(TokenGroup.SPELL, t)) {
         break; // the length limit is reached: cut here rather than glue spelled pieces together
       }
     }
-    if (out.isEmpty() || !s.complete()) {
+    // cut after the last point where the answer may end (never inside a spelled word of a lexicon)
+    List<Integer> kept = out.subList(0, whole);
+    if (kept.isEmpty()) {
       return null;
     }
-    out.add(Vocabulary.EOS);
-    return toArray(out);
+    kept.add(Vocabulary.EOS);
+    return toArray(kept);
+  }
+
+  /** Whether every word, spelled word and punctuation mark of {@code ids} is in {@code lexicon}. */
+  private boolean inLexicon(int[] ids, io.florets.prompt.grammar.CaptionLexicon lexicon) {
+    int i = 0;
+    while (i < ids.length) {
+      int j = i + 1;
+      if (ids[i] == vocab.spellId()) {
+        while (j < ids.length && vocab.charOf(ids[j]) != 0) {
+          j++;
+        }
+      }
+      if (!lexicon.contains(tokenizer.decode(ids, i, j))) {
+        return false;
+      }
+      i = j;
+    }
+    return true;
   }
 
   /** Label words of a box or category: every word must be an image label or class name. */

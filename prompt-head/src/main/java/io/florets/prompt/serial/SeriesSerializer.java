@@ -9,6 +9,8 @@ import io.florets.datasets.target.NumericProperty;
 import io.florets.datasets.target.Segment;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.datasets.target.Target;
+import io.florets.prompt.grammar.CaptionLexicon;
+import io.florets.prompt.grammar.Grammars;
 import io.florets.prompt.task.Contract;
 import io.florets.prompt.task.Prompt;
 import io.florets.prompt.task.Task;
@@ -36,9 +38,25 @@ import java.util.TreeMap;
 public final class SeriesSerializer {
   private final Encoding enc;
 
-  /** A serializer over {@code vocab}. */
+  /** A serializer over {@code vocab}, with free text for captions. */
   public SeriesSerializer(Vocabulary vocab) {
     this.enc = new Encoding(vocab);
+  }
+
+  /**
+   * A serializer that writes text answers as {@code grammars} allow: a caption with a word outside
+   * its task's {@link Grammars#lexicon lexicon} gives no training pair.
+   */
+  public SeriesSerializer(Grammars grammars) {
+    this.enc = new Encoding(grammars);
+  }
+
+  /**
+   * The words of {@code <REGION_TO_DESCRIPTION>} answers when channels are numbered
+   * {@code 0..channels-1} (the closed word list of the region descriptions this serializer writes).
+   */
+  public static CaptionLexicon regionLexicon(int channels) {
+    return CaptionLexicon.of(RegionDescriber.vocabulary(channels));
   }
 
   /** The vocabulary. */

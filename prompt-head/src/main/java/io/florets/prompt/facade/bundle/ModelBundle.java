@@ -16,6 +16,7 @@ import io.florets.engine.series.SeriesFrontEnd;
 import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.facade.NumericScaling;
+import io.florets.prompt.grammar.CaptionLexicon;
 import io.florets.prompt.vocab.Quantizer;
 import io.florets.prompt.vocab.Vocabulary;
 import java.io.IOException;
@@ -33,7 +34,8 @@ import java.util.Optional;
  *
  * <pre>
  *   DIR/bundle.json        format, vocabulary hash, class names, numeric scaling, front-end
- *                          settings, provenance (recipe, command, data hash, seed, steps, ...)
+ *                          settings, provenance (recipe, command, data hash, seed, steps, ...),
+ *                          and the caption lexicon when captions are not free text
  *   DIR/vocabulary.json    the vocabulary (its own hash is checked when read)
  *   DIR/engine/            the engine checkpoint (config, parameters, versions, file hashes)
  * </pre>
@@ -112,7 +114,9 @@ public final class ModelBundle implements AutoCloseable {
     Vocabulary old = head.vocabulary();
     checkExtends(old, larger);
     EngineModel<Window> m = model.withVocabulary(vocabSpec(larger), seed);
-    return new ModelBundle(m, PromptHead.of(larger), provenance, channels);
+    PromptHead h = PromptHead.of(larger);
+    h = head.captionLexicon().map(h::withCaptionLexicon).orElse(h);
+    return new ModelBundle(m, h, provenance, channels);
   }
 
   /**
@@ -205,6 +209,10 @@ public final class ModelBundle implements AutoCloseable {
       ArrayNode classes = m.putArray("classNames");
       head.vocabulary().classNames().forEach(classes::add);
       m.put("numericScaling", NumericScaling.NAME);
+      if (head.captionLexicon().isPresent()) {
+        ArrayNode lexicon = m.putArray("captionLexicon");
+        head.captionLexicon().get().entries().forEach(lexicon::add);
+      }
       m.put("channels", channels);
       m.set("frontEnd", JSON.valueToTree(frontEndConfig()));
       m.set("engineConfig", JSON.valueToTree(model.config()));
@@ -277,7 +285,13 @@ public final class ModelBundle implements AutoCloseable {
       BundleProvenance prov = JSON.treeToValue(m.get("provenance"), BundleProvenance.class);
       EngineModel<Window> model = Checkpoints.load(dir.resolve(ENGINE), SeriesFrontEnd.of(fe),
           vocabSpec(vocab));
-      return new ModelBundle(model, PromptHead.of(vocab), prov, m.path("channels").asInt(0));
+      PromptHead head = PromptHead.of(vocab);
+      if (m.has("captionLexicon")) {
+        List<String> lexicon = new ArrayList<>();
+        m.get("captionLexicon").forEach(n -> lexicon.add(n.asText()));
+        head = head.withCaptionLexicon(CaptionLexicon.of(lexicon));
+      }
+      return new ModelBundle(model, head, prov, m.path("channels").asInt(0));
     } catch (CheckpointException e) {
       throw new BundleException(dir + ": engine checkpoint: " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {

@@ -1,4 +1,4 @@
-package io.florets.prompt.serial;
+package io.florets.dataengine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,7 +7,7 @@ import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.datasets.synthetic.SyntheticWindow;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.Caption;
+import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.datasets.target.Target;
 import io.florets.labelers.caption.CaptionComposer;
@@ -15,6 +15,9 @@ import io.florets.prompt.PromptHead;
 import io.florets.prompt.grammar.CaptionLexicon;
 import io.florets.prompt.grammar.Grammar;
 import io.florets.prompt.grammar.GrammarState;
+import io.florets.prompt.serial.Extent;
+import io.florets.prompt.serial.SeriesSerializer;
+import io.florets.prompt.serial.TrainingPair;
 import io.florets.prompt.task.Contract;
 import io.florets.prompt.task.Prompt;
 import io.florets.prompt.task.Tasks;
@@ -54,13 +57,13 @@ class ComposedCaptionGrammarProperties {
     for (int k = 0; k < 4; k++) {
       int index = r.nextInt(config.count());
       SyntheticWindow w = SyntheticGenerator.window(config, index);
-      List<Annotation> kept = w.annotations().stream().filter(a -> !(a.target() instanceof Caption)).toList();
-      List<Caption> captions = composer.compose(kept, length, index);
+      List<Annotation> kept = w.annotations().stream().filter(a -> !(a.target() instanceof CaptionText)).toList();
+      List<CaptionText> captions = composer.compose(kept, length, index);
       List<Target> targets = new ArrayList<>(SeriesSerializer.resolve(kept).stream()
           .filter(t -> !(t instanceof ClassLabel)).toList());
       targets.addAll(captions);
       for (PromptHead head : HEADS) {
-        for (Caption c : captions) {
+        for (CaptionText c : captions) {
           Prompt<io.florets.prompt.readout.Caption> p = c.detailed() ? Tasks.DETAILED_CAPTION.prompt()
               : Tasks.CAPTION.prompt();
           int[] ids = head.series().serialize(p, List.of(c), length)
@@ -100,7 +103,7 @@ class ComposedCaptionGrammarProperties {
   @Example
   void aCaptionInAnotherLanguageGivesNoTrainingPair() {
     PromptHead head = HEADS.get(0);
-    Caption template = new Caption("An increasing series with sine seasonality (period 37), low noise and no events.",
+    CaptionText template = new CaptionText("An increasing series with sine seasonality (period 37), low noise and no events.",
         false);
     assertTrue(head.series().serialize(Tasks.CAPTION.prompt(), List.of(template), 256).isEmpty());
     assertTrue(PromptHead.of(head.vocabulary()).series().serialize(Tasks.CAPTION.prompt(), List.of(template), 256)

@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
         BenchCommand.class,
         TasksCommand.class,
         TrainCommand.class,
+        LexiconCommand.class,
         AskCommand.class,
         TrainVisionCommand.class,
         EngineCommand.class,

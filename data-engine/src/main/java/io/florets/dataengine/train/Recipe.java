@@ -11,6 +11,7 @@ import io.florets.engine.EngineConfig;
 import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.engine.train.TrainingListener;
 import io.florets.prompt.PromptHead;
+import io.florets.prompt.grammar.CaptionLexicon;
 import io.florets.prompt.facade.bundle.BundleProvenance;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import io.florets.prompt.vocab.Quantizer;
@@ -166,7 +167,16 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
   public PromptHead head() {
     Vocabulary v = seriesVocabulary();
     List<String> names = classNames();
-    return PromptHead.of(names.isEmpty() ? v : v.withClassNames(names));
+    return PromptHead.of(names.isEmpty() ? v : v.withClassNames(names))
+        .withCaptionLexicon(captionLexicon());
+  }
+
+  /**
+   * The words series captions are made of: the caption composer's closed vocabulary (the
+   * captions this recipe trains on), so a decoded caption consists of whole words of it.
+   */
+  public static CaptionLexicon captionLexicon() {
+    return CaptionLexicon.of(CaptionComposer.vocabulary());
   }
 
   /**

@@ -101,6 +101,14 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   /**
+   * The same model (shared, not copied: close only one of the two) whose head decodes captions as
+   * whole words of {@code lexicon}.
+   */
+  public ModelBundle withCaptionLexicon(CaptionLexicon lexicon) {
+    return new ModelBundle(model, head.withCaptionLexicon(lexicon), provenance, channels);
+  }
+
+  /**
    * A copy of this model over a vocabulary that extends this one's by appended tokens (see
    * {@code EngineModel.withVocabulary}: every weight copied, new embedding rows at the mean row).
    * Same provenance and channel count; this bundle is left untouched and both must be closed.

@@ -5,6 +5,7 @@ import io.florets.engine.train.TrainingListener;
 import io.florets.prompt.facade.bundle.BundleProvenance;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import io.florets.engine.series.SeriesFrontEndConfig;
+import io.florets.dataengine.train.MultitaskData;
 import io.florets.dataengine.train.Recipe;
 import io.florets.dataengine.train.TrainOptions;
 import java.io.PrintWriter;
@@ -74,7 +75,8 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--front-end", split = ",", paramLabel = "LEVER",
       description = "Recipe mode: front-end levers for recipe studies, comma-separated: "
-      + "no-pointer, no-stats, no-dense, patch8, patch32 (default: the recipe's front end).")
+      + "no-pointer, no-stats, dense (a dense per-sample event head; needs the pointer), no-dense, "
+      + "patch8, patch32 (default: the recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--threads", defaultValue = "1",
@@ -229,6 +231,9 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-dense":
           f = f.withDenseClasses(0);
           break;
+        case "dense":
+          f = f.withDenseClasses(MultitaskData.DENSE_CLASSES);
+          break;
         case "patch8":
           f = f.withPatch(8);
           break;
@@ -237,8 +242,8 @@ public final class TrainCommand implements Callable<Integer> {
           break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
-              "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, no-dense, "
-              + "patch8 or patch32");
+              "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
+              + "no-dense, patch8 or patch32");
       }
     }
     return f;

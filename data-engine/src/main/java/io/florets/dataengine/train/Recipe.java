@@ -73,8 +73,7 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    */
   public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
     return SeriesFrontEndConfig.defaults(dModel).withStats(true)
-        .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS)
-        .withDenseClasses(MultitaskData.DENSE_CLASSES);
+        .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS);
   }
 
   /**

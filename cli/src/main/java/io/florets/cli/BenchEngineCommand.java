@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.engine.bench.EngineMeasurement;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,7 +56,7 @@ public final class BenchEngineCommand implements Callable<Integer> {
     }
     EngineMeasurement.Options o = new EngineMeasurement.Options(config, steps, batch, window, 4, 32,
         repeats, seed);
-    Map<String, Object> r = EngineMeasurement.run(o, msg -> System.err.println("bench engine: " + msg));
+    EngineMeasurement.Figures r = EngineMeasurement.run(o, msg -> System.err.println("bench engine: " + msg));
     if (json) {
       System.out.println(new ObjectMapper().writeValueAsString(r));
     } else {

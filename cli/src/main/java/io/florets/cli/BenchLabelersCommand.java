@@ -7,7 +7,6 @@ import io.florets.labelers.Labelers;
 import io.florets.labelers.batch.Throughput;
 import java.io.IOException;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -42,13 +41,13 @@ public final class BenchLabelersCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException {
     LabelerSuite suite = labelers == null ? LabelerSuite.defaults() : LabelerSuite.of(Labelers.byNames(labelers));
-    Map<String, Object> m = Throughput.measure(suite, length, windows, threads, seed);
+    Throughput.Measurement m = Throughput.measure(suite, length, windows, threads, seed);
     if (json) {
       spec.commandLine().getOut().println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(m));
     } else {
       spec.commandLine().getOut().printf("%s windows/s (length %d, %d threads, %d windows, %s s)%n",
-          m.get("windowsPerSecond"), length, threads, windows, m.get("seconds"));
+          m.windowsPerSecond(), length, threads, windows, m.seconds());
     }
     return 0;
   }

@@ -14,6 +14,7 @@ import io.florets.prompt.PromptHead;
 import io.florets.dataengine.Adaptation;
 import io.florets.dataengine.DataEngineConfig;
 import io.florets.dataengine.DataEngineListener;
+import io.florets.dataengine.ModelQuality;
 import io.florets.dataengine.RoundReport;
 import io.florets.dataengine.UserWindows;
 import io.florets.prompt.facade.Florets;
@@ -135,7 +136,7 @@ final class DataTraining {
       summary.put("heldOutLabelled", a.heldOutLabelled());
       summary.put("heldOutClassAccuracy", Double.isNaN(a.heldOutClassAccuracy()) ? null
           : Math.round(a.heldOutClassAccuracy() * 1e4) / 1e4);
-      summary.putAll(a.result().toMap());
+      summary.putAll(JsonFields.of(a.result()));
       summary.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     }
     print(summary, a);
@@ -253,7 +254,8 @@ final class DataTraining {
       public void roundDone(RoundReport r) {
         err.printf(Locale.ROOT, "round %d done in %.0f s: %d targets kept, %d dropped%s%n",
             r.round(), r.seconds(), r.kept(), r.dropped(), r.round() == 0 ? ""
-                : ", held-out class accuracy " + r.modelQuality().get("classAccuracy"));
+                : ", held-out class accuracy "
+                    + r.modelQuality().map(ModelQuality::classAccuracy).orElse(null));
         err.flush();
       }
     };
@@ -275,13 +277,12 @@ final class DataTraining {
         s.get("labelledWindows"), s.get("classes"), s.get("classSource"));
     out.printf(Locale.ROOT, "initial model: %s%n", s.get("init"));
     for (RoundReport r : a.result().rounds()) {
-      Map<String, Object> q = r.modelQuality();
+      String model = r.modelQuality().map(q -> "; model on held-out windows: class accuracy "
+          + q.classAccuracy() + " (of " + q.classHeldOut() + "), event F1 " + q.scores().eventF1()
+          + ", shape-tag accuracy " + q.scores().shapeTagAccuracy()).orElse("");
       out.printf(Locale.ROOT, "round %d: targets kept %d, dropped %d, changed %d, flagged %d, "
           + "overridden %d%s  (%.0f s)%n", r.round(), r.kept(), r.dropped(), r.changed(),
-          r.flagged(), r.overridden(), r.round() == 0 ? ""
-              : "; model on held-out windows: class accuracy " + q.get("classAccuracy") + " (of "
-              + q.get("classHeldOut") + "), event F1 " + q.get("eventF1")
-              + ", shape-tag accuracy " + q.get("shapeTagAccuracy"), r.seconds());
+          r.flagged(), r.overridden(), model, r.seconds());
     }
     out.printf(Locale.ROOT, "final model on the %s held-out labelled windows (never trained on): "
         + "class accuracy %s%n", s.get("heldOutLabelled"), s.get("heldOutClassAccuracy"));

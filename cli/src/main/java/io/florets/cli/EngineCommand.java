@@ -9,12 +9,14 @@ import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.engine.EngineConfig;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.Labelers;
+import io.florets.labelers.eval.Scorecard;
 import io.florets.prompt.PromptHead;
 import io.florets.dataengine.DataEngine;
 import io.florets.dataengine.DataEngineConfig;
 import io.florets.dataengine.DataEngineListener;
 import io.florets.dataengine.DataEngineResult;
 import io.florets.dataengine.DegradedLabeler;
+import io.florets.dataengine.LabelQuality;
 import io.florets.dataengine.RoundReport;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import io.florets.dataengine.train.Recipe;
@@ -24,6 +26,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -130,9 +133,9 @@ public final class EngineCommand implements Callable<Integer> {
 
       @Override
       public void roundDone(RoundReport r) {
+        Scorecard.Headline h = r.labelFigures();
         err.printf(Locale.ROOT, "round %d done: eventF1 %s shapeTagAccuracy %s numericScore %s%n",
-            r.round(), r.toMap().get("eventF1"), r.toMap().get("shapeTagAccuracy"),
-            r.toMap().get("numericScore"));
+            r.round(), h.eventF1(), h.shapeTagAccuracy(), h.numericScore());
         err.flush();
       }
     };
@@ -157,26 +160,25 @@ public final class EngineCommand implements Callable<Integer> {
     m.put("init", init);
     m.put("model", modelName);
     m.put("labelers", labelers.stream().map(Labeler::name).toList());
-    m.putAll(res.toMap());
-    res.rounds().get(0).labelQuality().map(q -> q.get("modelRoundMergingWithoutModel"))
-        .ifPresent(b -> m.put("mergingOnlyBaseline", b));
+    m.putAll(JsonFields.of(res));
+    Optional<Scorecard.Scores> baseline = res.rounds().get(0).labelQuality()
+        .flatMap(LabelQuality::mergingOnlyBaseline);
+    baseline.ifPresent(b -> m.put("mergingOnlyBaseline", b));
     m.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(m));
     } else {
       for (RoundReport r : res.rounds()) {
-        Map<String, Object> x = r.toMap();
+        Scorecard.Headline x = r.labelFigures();
         out.printf(Locale.ROOT, "round %d: eventF1 %s  shapeTagAccuracy %s  numericScore %s  "
-            + "kept %d changed %d flagged %d overridden %d%n", r.round(), x.get("eventF1"),
-            x.get("shapeTagAccuracy"), x.get("numericScore"), r.kept(), r.changed(), r.flagged(),
+            + "kept %d changed %d flagged %d overridden %d%n", r.round(), x.eventF1(),
+            x.shapeTagAccuracy(), x.numericScore(), r.kept(), r.changed(), r.flagged(),
             r.overridden());
       }
-      if (m.get("mergingOnlyBaseline") instanceof Map<?, ?> b) {
-        out.printf(Locale.ROOT, "round-0 labels under the model rounds' merging rule, without the "
-            + "model: eventF1 %s  shapeTagAccuracy %s%n", b.get("eventF1"),
-            b.get("shapeTagAccuracy"));
-      }
+      baseline.ifPresent(b -> out.printf(Locale.ROOT, "round-0 labels under the model rounds' "
+          + "merging rule, without the model: eventF1 %s  shapeTagAccuracy %s%n", b.eventF1(),
+          b.shapeTagAccuracy()));
     }
     out.flush();
     return 0;

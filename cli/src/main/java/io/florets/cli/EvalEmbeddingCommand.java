@@ -55,7 +55,7 @@ public final class EvalEmbeddingCommand implements Callable<Integer> {
     List<Window> qw = new ArrayList<>();
     List<String> ql = new ArrayList<>();
     read(test, qw, ql);
-    Map<String, Object> r;
+    EmbeddingEvaluation.Precision r;
     try (Florets f = ModelOption.open(model)) {
       r = EmbeddingEvaluation.queries(f, tw, tl, qw, ql, k);
     }
@@ -63,14 +63,13 @@ public final class EvalEmbeddingCommand implements Callable<Integer> {
     all.put("train", train.toString());
     all.put("test", test.toString());
     all.put("model", model);
-    all.putAll(r);
+    all.putAll(JsonFields.of(r));
     PrintWriter o = spec.commandLine().getOut();
     if (json) {
       o.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(all));
     } else {
       o.printf("precision@%d: <EMBED> %s, raw z-normalised Euclidean %s, chance %s (%s queries)%n",
-          k, r.get("precisionAtK"), r.get("rawPrecisionAtK"), r.get("chancePrecisionAtK"),
-          r.get("queries"));
+          k, r.precisionAtK(), r.rawPrecisionAtK(), r.chancePrecisionAtK(), r.queries());
     }
     o.flush();
     return 0;

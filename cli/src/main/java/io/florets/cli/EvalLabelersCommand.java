@@ -53,7 +53,7 @@ public final class EvalLabelersCommand implements Callable<Integer> {
     Map<String, Object> m = new java.util.LinkedHashMap<>();
     m.put("synthetic", Map.of("windows", count, "length", length, "seed", seed));
     m.put("tolerance", ConsensusConfig.DEFAULTS.tolerance(length));
-    m.putAll(LabelerEvaluation.run(data, suite, ConsensusConfig.DEFAULTS, threads));
+    m.putAll(JsonFields.of(LabelerEvaluation.run(data, suite, ConsensusConfig.DEFAULTS, threads)));
     PrintWriter w = spec.commandLine().getOut();
     if (json) {
       w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));

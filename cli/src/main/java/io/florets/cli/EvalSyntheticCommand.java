@@ -51,7 +51,7 @@ public final class EvalSyntheticCommand implements Callable<Integer> {
         .build();
     DenseDataset data = SyntheticGenerator.generate(cfg);
     long t0 = System.nanoTime();
-    Map<String, Object> r;
+    SyntheticEvaluation.Report r;
     try (Florets f = ModelOption.open(model)) {
       r = SyntheticEvaluation.run(f, data, threads, step -> {
         err.printf("eval synthetic: step %d/6 done (%.0f s)%n", step, (System.nanoTime() - t0) / 1e9);
@@ -62,19 +62,21 @@ public final class EvalSyntheticCommand implements Callable<Integer> {
     all.put("model", model);
     all.put("seed", seed);
     all.put("seconds", Math.round((System.nanoTime() - t0) / 1e7) / 100.0);
-    all.putAll(r);
+    all.putAll(JsonFields.of(r));
     if (json) {
       out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
           .writeValueAsString(all));
     } else {
-      @SuppressWarnings("unchecked")
-      Map<String, Object> c = (Map<String, Object>) r.get("consensus");
+      SyntheticEvaluation.ConsensusFigures c = r.consensus();
       out.printf("%-24s %10s %10s%n", "figure", "model", "consensus");
-      for (String k : new String[] {"shapeTagAccuracy", "eventF1", "numericScore",
-          "captionKeywordMatch", "classificationAccuracy"}) {
-        out.printf("%-24s %10s %10s%n", k, r.get(k), c.get(k));
-      }
-      out.printf("%-24s %10s%n", "parseRate", r.get("parseRate"));
+      out.printf("%-24s %10s %10s%n", "shapeTagAccuracy", r.shapeTagAccuracy(), c.shapeTagAccuracy());
+      out.printf("%-24s %10s %10s%n", "eventF1", r.eventF1(), c.eventF1());
+      out.printf("%-24s %10s %10s%n", "numericScore", r.numericScore(), c.numericScore());
+      out.printf("%-24s %10s %10s%n", "captionKeywordMatch", r.captionKeywordMatch(),
+          c.captionKeywordMatch());
+      out.printf("%-24s %10s %10s%n", "classificationAccuracy", r.classificationAccuracy(),
+          c.classificationAccuracy());
+      out.printf("%-24s %10s%n", "parseRate", r.parseRate());
     }
     out.flush();
     return 0;

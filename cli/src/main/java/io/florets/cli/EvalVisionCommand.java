@@ -49,7 +49,7 @@ public final class EvalVisionCommand implements Callable<Integer> {
     Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
     long t0 = System.nanoTime();
     try (VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model))) {
-      Map<String, Object> figures = VisionEvaluation.run(m, d, scenes, canvases);
+      Map<String, Object> figures = JsonFields.of(VisionEvaluation.run(m, d, scenes, canvases));
       figures.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
       String out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
       if (!json) {

@@ -36,7 +36,7 @@ public final class InspectCommand implements Callable<Integer> {
     DatasetSummary s = SeriesFiles.summarize(path);
     if (json) {
       ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
-      spec.commandLine().getOut().println(m.writeValueAsString(s.toMap()));
+      spec.commandLine().getOut().println(m.writeValueAsString(s.report()));
     } else {
       spec.commandLine().getOut().println(s.describe());
     }

@@ -116,7 +116,7 @@ public final class LabelCommand implements Callable<Integer> {
       m.put("keptTargets", r.keptTargets());
       m.put("droppedTargets", r.droppedTargets());
       m.put("seconds", Math.round(secs * 1000) / 1000.0);
-      m.put("labelers", r.analysis().toMaps());
+      m.put("labelers", r.analysis().rows());
       w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
     } else {
       w.printf("labelled %d windows of %s (%d resumed) in %.1f s -> %s%n", windows.size(), input,

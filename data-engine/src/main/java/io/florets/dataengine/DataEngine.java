@@ -13,13 +13,13 @@ import io.florets.labelers.batch.ParallelLabeling;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.labelers.consensus.ConsensusResult;
+import io.florets.labelers.eval.Scorecard;
 import io.florets.prompt.PromptHead;
 import io.florets.dataengine.train.MultitaskTrainer;
 import io.florets.dataengine.train.TrainOptions;
 import io.florets.dataengine.train.TrainSummary;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -104,17 +104,14 @@ public final class DataEngine {
       targets.add(Targets.withHuman(human.get(i), r.kept()));
     }
     List<RoundReport> reports = new ArrayList<>();
-    Optional<Map<String, Object>> q0 = Optional.empty();
+    Optional<LabelQuality> q0 = Optional.empty();
     if (hasTruth) {
-      Map<String, Object> q = new java.util.LinkedHashMap<>(Quality.truth(labelers, targets, truth,
-          windows, config.consensus()));
-      if (config.rounds() > 1) {
-        q.put("modelRoundMergingWithoutModel", ablation(labelers, raw, human, truth, windows));
-      }
-      q0 = Optional.of(q);
+      q0 = Optional.of(new LabelQuality(Quality.truth(labelers, targets, truth, windows,
+          config.consensus()), config.rounds() > 1 ? ablation(labelers, raw, human, truth, windows)
+              : null));
     }
     reports.add(report(0, Quality.analysis(labelers, raw, c0), targets, dropped, n * 0L, 0, 0,
-        Map.of(), q0, t0, listener));
+        Optional.empty(), q0, t0, listener));
 
     List<TrainSummary> training = new ArrayList<>();
     for (int round = 1; round < config.rounds(); round++) {
@@ -126,7 +123,7 @@ public final class DataEngine {
           config.decodeBatch());
       List<List<Annotation>> answers = ml.labelAll(windows,
           k -> listener.progress(rk, "relabel", k, n));
-      Quality.ModelQuality mq = Quality.model(answers, targets, human, heldOut, windows,
+      Quality.Held mq = Quality.model(answers, targets, human, heldOut, windows,
           config.consensus());
       LOG.info("round {}: model on held-out vs targets: {}", round, mq.summary());
       List<List<Annotation>> raw2 = new ArrayList<>(n);
@@ -168,8 +165,9 @@ public final class DataEngine {
       LOG.info("round {}: {} flagged by confident learning, {} overridden, {} targets changed",
           round, flags.size(), overridden, changed);
       reports.add(report(round, Quality.analysis(voters, raw2, ck), targets, dropped, changed,
-          flags.size(), overridden, mq.toMap(), hasTruth ? Optional.of(Quality.truth(labelers,
-              targets, truth, windows, config.consensus())) : Optional.empty(), t1, listener));
+          flags.size(), overridden, Optional.of(mq.report()), hasTruth
+              ? Optional.of(LabelQuality.of(Quality.truth(labelers, targets, truth, windows,
+                  config.consensus()))) : Optional.empty(), t1, listener));
     }
     if (config.finalSteps() > 0 && config.rounds() > 1) {
       training.add(train(config.rounds(), config.finalSteps(), data, targets, heldOut, model, head,
@@ -200,7 +198,7 @@ public final class DataEngine {
    * Label quality of the round-0 labelers merged by the model rounds' rule, without the model: the
    * part of a later round's gain that the stricter merging alone explains.
    */
-  private Map<String, Object> ablation(List<Labeler> labelers, List<List<Annotation>> raw,
+  private Scorecard.Scores ablation(List<Labeler> labelers, List<List<Annotation>> raw,
       List<List<Annotation>> human, List<List<Annotation>> truth, List<Window> windows) {
     Consensus c = Consensus.fit(labelers, raw, modelRoundConfig());
     List<List<Annotation>> t = new ArrayList<>(raw.size());
@@ -244,9 +242,9 @@ public final class DataEngine {
     return false;
   }
 
-  private static RoundReport report(int round, Map<String, Object> analysis,
+  private static RoundReport report(int round, VoterAnalysis analysis,
       List<List<Annotation>> targets, int dropped, long changed, int flagged, int overridden,
-      Map<String, Object> modelQuality, Optional<Map<String, Object>> labelQuality, long t0,
+      Optional<ModelQuality> modelQuality, Optional<LabelQuality> labelQuality, long t0,
       DataEngineListener listener) {
     int kept = 0;
     for (List<Annotation> t : targets) {
@@ -255,7 +253,7 @@ public final class DataEngine {
     RoundReport r = new RoundReport(round, analysis, kept, dropped, (int) changed, flagged,
         overridden, modelQuality, labelQuality, (System.nanoTime() - t0) / 1e9);
     LOG.info("round {}: {} targets kept, {} dropped; label quality {}", round, kept, dropped,
-        labelQuality.orElse(Map.of()));
+        r.labelFigures());
     listener.roundDone(r);
     return r;
   }

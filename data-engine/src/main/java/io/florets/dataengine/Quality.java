@@ -10,6 +10,7 @@ import io.florets.datasets.target.ShapeTag;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
+import io.florets.labelers.eval.LabelerEvaluation;
 import io.florets.labelers.eval.Scorecard;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -23,8 +24,11 @@ final class Quality {
   private Quality() {
   }
 
-  /** The model against the current targets on the held-out windows. */
-  record ModelQuality(Map<String, Object> card, Map<ShapeFacet, Double> facets, double eventF1) {
+  /**
+   * The model against the current targets on the held-out windows: the report, plus the unrounded
+   * figures the next merge weighs the model's votes with.
+   */
+  record Held(ModelQuality report, Map<ShapeFacet, Double> facets, double eventF1) {
     /** Weight of the model's event votes: its held-out event F1 (0.5 when not measurable). */
     double eventWeight() {
       return Double.isNaN(eventF1) ? 0.5 : eventF1;
@@ -37,16 +41,9 @@ final class Quality {
     }
 
     String summary() {
-      return "eventF1 " + card.get("eventF1") + ", shapeTagAccuracy " + card.get("shapeTagAccuracy")
-          + ", numericScore " + card.get("numericScore");
-    }
-
-    Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>(card);
-      Map<String, Object> f = new LinkedHashMap<>();
-      facets.forEach((k, v) -> f.put(k.token(), round(v)));
-      m.put("facetAgreement", f);
-      return m;
+      Scorecard.Scores c = report.scores();
+      return "eventF1 " + c.eventF1() + ", shapeTagAccuracy " + c.shapeTagAccuracy()
+          + ", numericScore " + c.numericScore();
     }
   }
 
@@ -56,7 +53,7 @@ final class Quality {
    * share where the model's class equals it ({@code null} when there is none; {@code classHeldOut}
    * gives the count).
    */
-  static ModelQuality model(List<List<Annotation>> answers, List<List<Annotation>> targets,
+  static Held model(List<List<Annotation>> answers, List<List<Annotation>> targets,
       List<List<Annotation>> human, boolean[] heldOut, List<Window> windows, ConsensusConfig cc) {
     long[] cls = new long[2];
     for (int i = 0; i < heldOut.length; i++) {
@@ -76,15 +73,6 @@ final class Quality {
         }
       }
     }
-    ModelQuality q = model(answers, targets, heldOut, windows, cc);
-    Map<String, Object> card = new LinkedHashMap<>(q.card());
-    card.put("classAccuracy", cls[1] == 0 ? null : round((double) cls[0] / cls[1]));
-    card.put("classHeldOut", cls[1]);
-    return new ModelQuality(card, q.facets(), q.eventF1());
-  }
-
-  static ModelQuality model(List<List<Annotation>> answers, List<List<Annotation>> targets,
-      boolean[] heldOut, List<Window> windows, ConsensusConfig cc) {
     Scorecard card = new Scorecard(EnumSet.allOf(EventType.class), EnumSet.allOf(ShapeFacet.class),
         EnumSet.allOf(Property.class));
     Map<ShapeFacet, long[]> agree = new EnumMap<>(ShapeFacet.class);
@@ -109,11 +97,15 @@ final class Quality {
     }
     Map<ShapeFacet, Double> facets = new EnumMap<>(ShapeFacet.class);
     agree.forEach((f, c) -> facets.put(f, (double) c[0] / c[1]));
-    return new ModelQuality(card.toMap(), facets, card.eventF1());
+    Map<String, Double> rounded = new LinkedHashMap<>();
+    facets.forEach((k, v) -> rounded.put(k.token(), round(v)));
+    ModelQuality report = new ModelQuality(card.scores(),
+        cls[1] == 0 ? null : round((double) cls[0] / cls[1]), cls[1], rounded);
+    return new Held(report, facets, card.eventF1());
   }
 
   /** The targets against truth, over the scope of the labelers (what they can report). */
-  static Map<String, Object> truth(List<Labeler> labelers, List<List<Annotation>> targets,
+  static Scorecard.Scores truth(List<Labeler> labelers, List<List<Annotation>> targets,
       List<List<Annotation>> truth, List<Window> windows, ConsensusConfig cc) {
     Set<EventType> types = EnumSet.noneOf(EventType.class);
     Set<ShapeFacet> facets = EnumSet.noneOf(ShapeFacet.class);
@@ -127,14 +119,13 @@ final class Quality {
     for (int i = 0; i < targets.size(); i++) {
       card.add(targets.get(i), truth.get(i), cc.tolerance(windows.get(i).length()));
     }
-    return card.toMap();
+    return card.scores();
   }
 
   /** Per labeler: windows covered and outputs; per facet: the label model's voter accuracies. */
-  static Map<String, Object> analysis(List<Labeler> labelers, List<List<Annotation>> raw,
+  static VoterAnalysis analysis(List<Labeler> labelers, List<List<Annotation>> raw,
       Consensus consensus) {
-    Map<String, Object> out = new LinkedHashMap<>();
-    Map<String, Object> per = new LinkedHashMap<>();
+    Map<String, VoterAnalysis.Coverage> per = new LinkedHashMap<>();
     for (Labeler l : labelers) {
       long covered = 0;
       long outputs = 0;
@@ -143,23 +134,10 @@ final class Quality {
         outputs += k;
         covered += k > 0 ? 1 : 0;
       }
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("coverage", round((double) covered / Math.max(1, raw.size())));
-      m.put("outputs", outputs);
-      per.put(l.name(), m);
+      per.put(l.name(), new VoterAnalysis.Coverage(round((double) covered / Math.max(1, raw.size())),
+          outputs));
     }
-    out.put("labelers", per);
-    Map<String, Object> acc = new LinkedHashMap<>();
-    for (ShapeFacet f : consensus.models().keySet()) {
-      Map<String, Object> a = new LinkedHashMap<>();
-      List<String> names = consensus.facetSources(f);
-      for (int j = 0; j < names.size(); j++) {
-        a.put(names.get(j), round(consensus.models().get(f).accuracy(j)));
-      }
-      acc.put(f.token(), a);
-    }
-    out.put("labelModelAccuracies", acc);
-    return out;
+    return new VoterAnalysis(per, LabelerEvaluation.labelModelAccuracies(consensus));
   }
 
   /** Rounded to 4 decimals; {@code null} for NaN (JSON has no NaN). */

@@ -1,11 +1,19 @@
 package io.florets.dataengine;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.florets.labelers.eval.Scorecard;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What one round of the data engine did.
+ * What one round of the data engine did. Jackson writes it as the JSON of
+ * {@code florets engine --json}: the label-quality headline ({@code eventF1},
+ * {@code shapeTagAccuracy}, {@code numericScore}, {@code null} without truth) at the top level,
+ * {@code modelQuality} as an empty object in round 0, {@code labelQuality} {@code null} without
+ * truth, seconds to one decimal.
  *
  * @param round 0 for labelers + consensus, k &ge; 1 for the rounds with the model
  * @param labelerAnalysis per labeler: coverage and outputs; per facet the label model's
@@ -15,42 +23,61 @@ import java.util.Optional;
  * @param changed targets that differ from the previous round's (added or removed)
  * @param flagged model disagreements flagged by confident learning
  * @param overridden flagged tags where the model's answer replaced the consensus
- * @param modelQuality per task, the model on the held-out split against the targets it was
- *     trained toward (empty in round 0)
- * @param labelQuality the round's targets against truth ({@code eventF1}, {@code shapeTagAccuracy},
- *     {@code numericScore}, ...); empty when the data has no truth
+ * @param modelQuality the model on the held-out split against the targets it was trained toward
+ *     (empty in round 0)
+ * @param labelQuality the round's targets against truth; empty when the data has no truth
  * @param seconds wall-clock seconds of the round
  */
-public record RoundReport(int round, Map<String, Object> labelerAnalysis, int kept, int dropped,
-    int changed, int flagged, int overridden, Map<String, Object> modelQuality,
-    Optional<Map<String, Object>> labelQuality, double seconds) {
+@JsonPropertyOrder({"round", "eventF1", "shapeTagAccuracy", "numericScore", "targetsKept",
+    "targetsDropped", "targetsChanged", "flagged", "overridden", "modelQuality", "labelQuality",
+    "labelerAnalysis", "seconds"})
+public record RoundReport(int round, VoterAnalysis labelerAnalysis,
+    @JsonProperty("targetsKept") int kept, @JsonProperty("targetsDropped") int dropped,
+    @JsonProperty("targetsChanged") int changed, int flagged, int overridden,
+    @JsonIgnore Optional<ModelQuality> modelQuality, @JsonIgnore Optional<LabelQuality> labelQuality,
+    @JsonIgnore double seconds) {
 
-  /** Copies the maps. */
+  /** Validates. */
   public RoundReport {
-    labelerAnalysis = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(labelerAnalysis));
-    modelQuality = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(modelQuality));
+    Objects.requireNonNull(labelerAnalysis, "labelerAnalysis");
+    Objects.requireNonNull(modelQuality, "modelQuality");
+    Objects.requireNonNull(labelQuality, "labelQuality");
   }
 
-  /**
-   * The report as nested maps for JSON: the label-quality figures ({@code eventF1},
-   * {@code shapeTagAccuracy}, {@code numericScore}) at the top level, {@code null} without truth.
-   */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("round", round);
-    Map<String, Object> q = labelQuality.orElse(Map.of());
-    m.put("eventF1", q.get("eventF1"));
-    m.put("shapeTagAccuracy", q.get("shapeTagAccuracy"));
-    m.put("numericScore", q.get("numericScore"));
-    m.put("targetsKept", kept);
-    m.put("targetsDropped", dropped);
-    m.put("targetsChanged", changed);
-    m.put("flagged", flagged);
-    m.put("overridden", overridden);
-    m.put("modelQuality", modelQuality);
-    m.put("labelQuality", labelQuality.orElse(null));
-    m.put("labelerAnalysis", labelerAnalysis);
-    m.put("seconds", Math.round(seconds * 10) / 10.0);
-    return m;
+  /** The label-quality headline figures ({@code null} figures without truth). */
+  public Scorecard.Headline labelFigures() {
+    return labelQuality.map(q -> q.scores().headline())
+        .orElse(new Scorecard.Headline(null, null, null));
+  }
+
+  @JsonProperty("eventF1")
+  private Double eventF1Json() {
+    return labelFigures().eventF1();
+  }
+
+  @JsonProperty("shapeTagAccuracy")
+  private Double shapeTagAccuracyJson() {
+    return labelFigures().shapeTagAccuracy();
+  }
+
+  @JsonProperty("numericScore")
+  private Double numericScoreJson() {
+    return labelFigures().numericScore();
+  }
+
+  /** Round 0 has no model: an empty JSON object, as readers of the report expect an object. */
+  @JsonProperty("modelQuality")
+  private Object modelQualityJson() {
+    return modelQuality.<Object>map(q -> q).orElse(Map.of());
+  }
+
+  @JsonProperty("labelQuality")
+  private LabelQuality labelQualityJson() {
+    return labelQuality.orElse(null);
+  }
+
+  @JsonProperty("seconds")
+  private double secondsJson() {
+    return Math.round(seconds * 10) / 10.0;
   }
 }

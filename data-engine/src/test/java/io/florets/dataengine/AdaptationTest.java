@@ -89,8 +89,8 @@ class AdaptationTest {
       assertTrue(a.heldOutLabelled() <= 2, "2 of 12 windows are held out");
       assertTrue(a.heldOutLabelled() == 0 ? Double.isNaN(a.heldOutClassAccuracy())
           : a.heldOutClassAccuracy() >= 0 && a.heldOutClassAccuracy() <= 1);
-      Object acc = a.result().rounds().get(1).modelQuality().get("classAccuracy");
-      assertTrue(acc == null || ((Double) acc >= 0 && (Double) acc <= 1), "accuracy " + acc);
+      Double acc = a.result().rounds().get(1).modelQuality().orElseThrow().classAccuracy();
+      assertTrue(acc == null || (acc >= 0 && acc <= 1), "accuracy " + acc);
       b.save(tmp.resolve("adapted"));
     }
     assertEquals(List.of("increasing", "decreasing", "steady", "multiple"),

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
@@ -62,23 +64,24 @@ class DataEngineTest {
     assertEquals(List.of("0label", "1train", "1relabel", "1merge", "2train"), phases);
     assertEquals(3, r.training().size() + 1);
     for (RoundReport rep : r.rounds()) {
-      Map<String, Object> m = rep.toMap();
-      for (String k : List.of("eventF1", "shapeTagAccuracy", "numericScore", "targetsKept",
-          "targetsDropped", "targetsChanged", "flagged", "modelQuality", "labelerAnalysis")) {
-        assertTrue(m.containsKey(k), "round " + rep.round() + " lacks " + k);
-      }
-      assertNotNull(m.get("shapeTagAccuracy"), "truth exists, so label quality is measured");
+      JsonNode m = new ObjectMapper().valueToTree(rep);
+      List<String> keys = new ArrayList<>();
+      m.fieldNames().forEachRemaining(keys::add);
+      assertEquals(List.of("round", "eventF1", "shapeTagAccuracy", "numericScore", "targetsKept",
+          "targetsDropped", "targetsChanged", "flagged", "overridden", "modelQuality",
+          "labelQuality", "labelerAnalysis", "seconds"), keys, "round " + rep.round());
+      assertTrue(m.get("shapeTagAccuracy").isNumber(), "truth exists, so label quality is measured");
+      assertTrue(m.get("modelQuality").isObject());
+      assertEquals(rep.round() == 0, m.get("modelQuality").isEmpty());
       assertTrue(rep.labelQuality().isPresent());
     }
     assertTrue(r.rounds().get(0).modelQuality().isEmpty());
     // the merging-only baseline: round-0 labels under the model rounds' rule, scored like the rest
-    Map<?, ?> baseline = (Map<?, ?>) r.rounds().get(0).labelQuality().orElseThrow()
-        .get("modelRoundMergingWithoutModel");
-    double f1 = ((Number) baseline.get("eventF1")).doubleValue();
+    double f1 = r.rounds().get(0).labelQuality().orElseThrow().mergingOnlyBaseline().orElseThrow()
+        .eventF1();
     assertTrue(f1 >= 0 && f1 <= 1, "baseline event F1 " + f1);
     assertFalse(r.rounds().get(1).modelQuality().isEmpty());
-    assertTrue(((Map<?, ?>) r.rounds().get(1).labelerAnalysis().get("labelers"))
-        .containsKey(ModelLabeler.SOURCE));
+    assertTrue(r.rounds().get(1).labelerAnalysis().labelers().containsKey(ModelLabeler.SOURCE));
     List<Annotation> first = r.labeled().get(0).annotations();
     assertTrue(first.contains(new Annotation(planted, Annotation.HUMAN, "test", 1)));
     for (Annotation a : first) {

@@ -4,7 +4,6 @@ import io.florets.datasets.Window;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.RetrievalIndex;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -29,11 +28,10 @@ public final class EmbeddingEvaluation {
    * @param windows the windows
    * @param labels the label of each window
    * @param k neighbours per query
-   * @return {@code precisionAtK}, {@code rawPrecisionAtK} (null when lengths or channel counts
-   *     differ), {@code chancePrecisionAtK}, {@code queries}, {@code k}
+   * @return the precisions
    * @throws IllegalArgumentException if sizes differ or there are not more than {@code k} windows
    */
-  public static Map<String, Object> leaveOneOut(Florets florets, List<Window> windows,
+  public static Precision leaveOneOut(Florets florets, List<Window> windows,
       List<String> labels, int k) {
     check(windows, labels, k);
     return leaveOneOut(florets.index(windows), windows, labels, k);
@@ -43,7 +41,7 @@ public final class EmbeddingEvaluation {
    * As {@link #leaveOneOut(Florets, List, List, int)} over an index already built on
    * {@code windows} (so several labelings can share one embedding pass).
    */
-  public static Map<String, Object> leaveOneOut(RetrievalIndex index, List<Window> windows,
+  public static Precision leaveOneOut(RetrievalIndex index, List<Window> windows,
       List<String> labels, int k) {
     check(windows, labels, k);
     if (index.size() != windows.size()) {
@@ -58,22 +56,17 @@ public final class EmbeddingEvaluation {
         }
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("k", k);
-    out.put("queries", windows.size());
-    out.put("precisionAtK", round(hit / ((double) k * windows.size())));
-    out.put("rawPrecisionAtK", raw(windows, labels, windows, labels, k, true));
-    out.put("chancePrecisionAtK", round(chance(labels, labels, true)));
-    return out;
+    return new Precision(k, windows.size(), round(hit / ((double) k * windows.size())),
+        raw(windows, labels, windows, labels, k, true), round(chance(labels, labels, true)));
   }
 
   /**
    * Precision@k of queries against a separate indexed set (e.g. a UCR test split against its
    * training split).
    *
-   * @return the same keys as {@link #leaveOneOut}
+   * @return the precisions, as {@link #leaveOneOut}
    */
-  public static Map<String, Object> queries(Florets florets, List<Window> indexed,
+  public static Precision queries(Florets florets, List<Window> indexed,
       List<String> indexedLabels, List<Window> queries, List<String> queryLabels, int k) {
     check(indexed, indexedLabels, k - 1);
     if (queries.size() != queryLabels.size()) {
@@ -89,13 +82,24 @@ public final class EmbeddingEvaluation {
         }
       }
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("k", k);
-    out.put("queries", queries.size());
-    out.put("precisionAtK", round(hit / ((double) k * Math.max(1, queries.size()))));
-    out.put("rawPrecisionAtK", raw(indexed, indexedLabels, queries, queryLabels, k, false));
-    out.put("chancePrecisionAtK", round(chance(indexedLabels, queryLabels, false)));
-    return out;
+    return new Precision(k, queries.size(),
+        round(hit / ((double) k * Math.max(1, queries.size()))),
+        raw(indexed, indexedLabels, queries, queryLabels, k, false),
+        round(chance(indexedLabels, queryLabels, false)));
+  }
+
+  /**
+   * Precision@k of a retrieval, 4 decimals.
+   *
+   * @param k neighbours per query
+   * @param queries number of queries
+   * @param precisionAtK share of {@code <EMBED>} neighbours that share the query's label
+   * @param rawPrecisionAtK the same with z-normalised Euclidean distance on the raw samples
+   *     ({@code null} when lengths or channel counts differ)
+   * @param chancePrecisionAtK the expected precision of a random ranking
+   */
+  public record Precision(int k, int queries, double precisionAtK, Double rawPrecisionAtK,
+      double chancePrecisionAtK) {
   }
 
   private static void check(List<Window> windows, List<String> labels, int k) {

@@ -48,9 +48,9 @@ public final class SyntheticEvaluation {
    * @param data windows with truth annotations (source {@code truth})
    * @param threads labelling threads
    * @param progress called with the number of finished steps (tasks plus one labelling step)
-   * @return figures as nested maps (model figures at the top level, consensus under "consensus")
+   * @return the figures (model figures at the top level, consensus under "consensus")
    */
-  public static Map<String, Object> run(Florets florets, DenseDataset data, int threads,
+  public static Report run(Florets florets, DenseDataset data, int threads,
       IntConsumer progress) {
     List<Window> ws = data.windows();
     int n = ws.size();
@@ -68,7 +68,7 @@ public final class SyntheticEvaluation {
     for (int i = 0; i < n; i++) {
       model.add(new ArrayList<>());
     }
-    Map<String, Object> perTask = new LinkedHashMap<>();
+    Map<String, TaskFigures> perTask = new LinkedHashMap<>();
     long asked = 0;
     long parsed = 0;
     int step = 0;
@@ -86,10 +86,8 @@ public final class SyntheticEvaluation {
       }
       asked += n;
       parsed += ok;
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("parseRate", round((double) ok / n));
-      m.put("seconds", round((System.nanoTime() - t0) / 1e9));
-      perTask.put(task.token(), m);
+      perTask.put(task.token(), new TaskFigures(round((double) ok / n),
+          round((System.nanoTime() - t0) / 1e9)));
       progress.accept(++step);
     }
     LabelerSuite suite = LabelerSuite.defaults();
@@ -114,36 +112,71 @@ public final class SyntheticEvaluation {
       classes(model.get(i), truth.get(i), clsM);
       classes(kept, truth.get(i), clsC);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("windows", n);
-    out.put("parseRate", round((double) parsed / asked));
-    out.put("shapeTagAccuracy", round(mc.shapeTagAccuracy()));
-    out.put("eventF1", round(mc.eventF1()));
-    out.put("numericScore", round(mc.numericScore()));
-    out.put("captionKeywordMatch", ratio(capM));
-    out.put("classificationAccuracy", ratio(clsM));
-    out.put("eventTolerance", cc.tolerance(ws.get(0).length()));
-    out.put("tasks", perTask);
-    Map<String, Object> c = new LinkedHashMap<>();
-    c.put("shapeTagAccuracy", round(cs.shapeTagAccuracy()));
-    c.put("eventF1", round(cs.eventF1()));
-    c.put("numericScore", round(cs.numericScore()));
-    c.put("captionKeywordMatch", ratio(capC));
-    c.put("classificationAccuracy", ratio(clsC));
-    c.put("detail", cs.toMap());
-    out.put("consensus", c);
-    out.put("model", mc.toMap());
-    out.put("embedding", embedding(florets, ws, truth));
-    return out;
+    ConsensusFigures c = new ConsensusFigures(round(cs.shapeTagAccuracy()), round(cs.eventF1()),
+        round(cs.numericScore()), ratio(capC), ratio(clsC), cs.scores());
+    return new Report(n, round((double) parsed / asked), round(mc.shapeTagAccuracy()),
+        round(mc.eventF1()), round(mc.numericScore()), ratio(capM), ratio(clsM),
+        cc.tolerance(ws.get(0).length()), perTask, c, mc.scores(), embedding(florets, ws, truth));
+  }
+
+  /**
+   * The figures of a synthetic evaluation, 4 decimals, {@code null} where not measurable.
+   *
+   * @param windows windows scored
+   * @param parseRate share of all answers that parse
+   * @param shapeTagAccuracy the model's shape-tag accuracy
+   * @param eventF1 the model's event F1
+   * @param numericScore the model's numeric score
+   * @param captionKeywordMatch share of true trend, seasonality and noise words in its captions
+   * @param classificationAccuracy its class accuracy
+   * @param eventTolerance the event matching tolerance in samples (of the first window)
+   * @param tasks per task token, parse rate and seconds
+   * @param consensus the labeler consensus's figures
+   * @param model the model's full scorecard
+   * @param embedding per facet (and {@code allShapeTags}), leave-one-out precision@10 of
+   *     {@code <EMBED>} neighbours sharing the true tag; empty for 10 windows or fewer
+   */
+  public record Report(int windows, Double parseRate, Double shapeTagAccuracy, Double eventF1,
+      Double numericScore, Double captionKeywordMatch, Double classificationAccuracy,
+      int eventTolerance, Map<String, TaskFigures> tasks, ConsensusFigures consensus,
+      Scorecard.Scores model, Map<String, EmbeddingEvaluation.Precision> embedding) {
+    /** Copies the maps, keeping their order. */
+    public Report {
+      tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+      embedding = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(embedding));
+    }
+  }
+
+  /**
+   * One task's answers.
+   *
+   * @param parseRate share of answers that parse
+   * @param seconds seconds spent asking
+   */
+  public record TaskFigures(Double parseRate, Double seconds) {
+  }
+
+  /**
+   * The labeler consensus on the same windows.
+   *
+   * @param shapeTagAccuracy shape-tag accuracy
+   * @param eventF1 event F1
+   * @param numericScore numeric score
+   * @param captionKeywordMatch share of true trend, seasonality and noise words in its captions
+   * @param classificationAccuracy class accuracy
+   * @param detail the full scorecard
+   */
+  public record ConsensusFigures(Double shapeTagAccuracy, Double eventF1, Double numericScore,
+      Double captionKeywordMatch, Double classificationAccuracy, Scorecard.Scores detail) {
   }
 
   /**
    * Leave-one-out precision@10 of {@code <EMBED>} neighbours sharing the query's true shape tag,
    * per facet and for all four tags at once.
    */
-  static Map<String, Object> embedding(Florets florets, List<Window> ws,
+  static Map<String, EmbeddingEvaluation.Precision> embedding(Florets florets, List<Window> ws,
       List<List<Annotation>> truth) {
-    Map<String, Object> out = new LinkedHashMap<>();
+    Map<String, EmbeddingEvaluation.Precision> out = new LinkedHashMap<>();
     if (ws.size() <= 10) {
       return out;
     }

@@ -9,7 +9,6 @@ import io.florets.prompt.facade.Florets;
 import io.florets.dataengine.TinyModels;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +33,13 @@ class EmbeddingEvaluationTest {
     List<String> ls = new ArrayList<>();
     data(24, 1, ws, ls);
     Florets f = Florets.of(TinyModels.bundle());
-    Map<String, Object> m = EmbeddingEvaluation.leaveOneOut(f, ws, ls, 5);
-    assertEquals(1.0, (Double) m.get("rawPrecisionAtK"), 1e-9);
+    EmbeddingEvaluation.Precision m = EmbeddingEvaluation.leaveOneOut(f, ws, ls, 5);
+    assertEquals(1.0, m.rawPrecisionAtK(), 1e-9);
     // 12 per class: each query has 11 of 23 others with its label
-    assertEquals(11.0 / 23, (Double) m.get("chancePrecisionAtK"), 1e-4);
-    double p = (Double) m.get("precisionAtK");
+    assertEquals(11.0 / 23, m.chancePrecisionAtK(), 1e-4);
+    double p = m.precisionAtK();
     assertTrue(p >= 0 && p <= 1, "precision " + p);
-    assertEquals(24, m.get("queries"));
+    assertEquals(24, m.queries());
   }
 
   @Test
@@ -52,10 +51,10 @@ class EmbeddingEvaluationTest {
     List<String> ql = new ArrayList<>();
     data(6, 3, qw, ql);
     Florets f = Florets.of(TinyModels.bundle());
-    Map<String, Object> m = EmbeddingEvaluation.queries(f, tw, tl, qw, ql, 3);
-    assertEquals(1.0, (Double) m.get("rawPrecisionAtK"), 1e-9);
-    assertEquals(0.5, (Double) m.get("chancePrecisionAtK"), 1e-9);
-    assertEquals(6, m.get("queries"));
+    EmbeddingEvaluation.Precision m = EmbeddingEvaluation.queries(f, tw, tl, qw, ql, 3);
+    assertEquals(1.0, m.rawPrecisionAtK(), 1e-9);
+    assertEquals(0.5, m.chancePrecisionAtK(), 1e-9);
+    assertEquals(6, m.queries());
   }
 
   @Test

@@ -1,5 +1,6 @@
 package io.florets.datasets.io;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
@@ -7,9 +8,7 @@ import io.florets.datasets.io.csv.Timestamps;
 import io.florets.datasets.target.Annotation;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedMap;
@@ -18,7 +17,7 @@ import java.util.TreeMap;
 /**
  * What a file holds, in numbers: format, number of series (or windows), channels, lengths, class
  * counts, missing values, the time span covered by timestamps, and for dense datasets the
- * annotation counts by kind and by source. {@link #toMap()} gives the JSON shape used by
+ * annotation counts by kind and by source. {@link #report()} gives the JSON shape used by
  * {@code florets inspect --json}; {@link #describe()} a readable text. Immutable.
  *
  * @param format format key ({@link SeriesFormat#key()})
@@ -136,52 +135,61 @@ public record DatasetSummary(String format, Path source, int series, int minChan
   }
 
   /**
-   * The JSON shape: keys {@code format, source, series, channels} (or {@code minChannels,
-   * maxChannels} when they differ), {@code minLength, maxLength}, {@code length} (when all are
-   * equal), {@code classes, targets, missingValues}, {@code timeSpan} ({@code start, end} as ISO
-   * instants, {@code durationMillis}) and {@code annotations} when present. Dense datasets also
-   * carry {@code windows} and {@code windowLength}.
+   * The JSON shape (what {@code florets inspect --json} prints): keys {@code format, source,
+   * series, channels} (or {@code minChannels, maxChannels} when they differ), {@code minLength,
+   * maxLength}, {@code length} (when all are equal), {@code classes, targets, missingValues},
+   * {@code timeSpan} ({@code start, end} as ISO instants, {@code durationMillis}) and
+   * {@code annotations} when present. Dense datasets also carry {@code windows} and
+   * {@code windowLength}.
    */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("format", format);
-    m.put("source", source.toString());
-    m.put("series", series);
-    if (annotations.isPresent()) {
-      m.put("windows", series);
-      if (minLength == maxLength) {
-        m.put("windowLength", minLength);
-      }
-    }
-    if (minChannels == maxChannels) {
-      m.put("channels", minChannels);
-    } else {
-      m.put("minChannels", minChannels);
-      m.put("maxChannels", maxChannels);
-    }
-    m.put("minLength", minLength);
-    m.put("maxLength", maxLength);
-    if (minLength == maxLength) {
-      m.put("length", minLength);
-    }
-    m.put("classes", classes);
-    m.put("targets", targets);
-    m.put("missingValues", missingValues);
-    timeSpan.ifPresent(t -> {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("start", Timestamps.format(t.startMillis()));
-      s.put("end", Timestamps.format(t.endMillis()));
-      s.put("durationMillis", t.endMillis() - t.startMillis());
-      m.put("timeSpan", s);
-    });
-    annotations.ifPresent(a -> {
-      Map<String, Object> s = new LinkedHashMap<>();
-      s.put("total", a.total());
-      s.put("byKind", a.byKind());
-      s.put("bySource", a.bySource());
-      m.put("annotations", s);
-    });
-    return m;
+  public Report report() {
+    boolean dense = annotations.isPresent();
+    boolean sameLength = minLength == maxLength;
+    boolean sameChannels = minChannels == maxChannels;
+    return new Report(format, source.toString(), series, dense ? series : null,
+        dense && sameLength ? minLength : null, sameChannels ? minChannels : null,
+        sameChannels ? null : minChannels, sameChannels ? null : maxChannels, minLength, maxLength,
+        sameLength ? minLength : null, classes, targets, missingValues,
+        timeSpan.map(t -> new SpanReport(Timestamps.format(t.startMillis()),
+            Timestamps.format(t.endMillis()), t.endMillis() - t.startMillis())).orElse(null),
+        annotations.orElse(null));
+  }
+
+  /**
+   * A summary as written to JSON; absent ({@code null}) components are left out.
+   *
+   * @param format format key
+   * @param source the file
+   * @param series number of series (windows for a dense dataset)
+   * @param windows number of windows, for a dense dataset
+   * @param windowLength window length, for a dense dataset whose windows are all as long
+   * @param channels channels, when all series have as many
+   * @param minChannels fewest channels, when series differ
+   * @param maxChannels most channels, when series differ
+   * @param minLength shortest series
+   * @param maxLength longest series
+   * @param length the length, when all series are as long
+   * @param classes class label to number of series
+   * @param targets series with a numeric target
+   * @param missingValues missing samples
+   * @param timeSpan the time covered, when there are timestamps
+   * @param annotations annotation counts, for a dense dataset
+   */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public record Report(String format, String source, int series, Integer windows,
+      Integer windowLength, Integer channels, Integer minChannels, Integer maxChannels,
+      int minLength, int maxLength, Integer length, SortedMap<String, Long> classes, long targets,
+      long missingValues, SpanReport timeSpan, AnnotationCounts annotations) {
+  }
+
+  /**
+   * A time span as written to JSON.
+   *
+   * @param start first timestamp, ISO-8601 instant
+   * @param end last timestamp, ISO-8601 instant
+   * @param durationMillis {@code end - start} in milliseconds
+   */
+  public record SpanReport(String start, String end, long durationMillis) {
   }
 
   /** A readable multi-line description (no trailing newline). */

@@ -50,22 +50,30 @@ class SeriesFilesTest {
   @Test
   void summaryJsonShape() throws IOException {
     Path p = write(dir, "s.csv", "timestamp,a,b\n2020-01-01 00:00:00,1,\n2020-01-01 00:00:05,2,3\n");
-    var m = SeriesFiles.summarize(p).toMap();
-    assertEquals("csv", m.get("format"));
-    assertEquals(1, m.get("series"));
-    assertEquals(2, m.get("channels"));
-    assertEquals(2, m.get("length"));
-    assertEquals(1L, m.get("missingValues"));
-    @SuppressWarnings("unchecked")
-    var span = (java.util.Map<String, Object>) m.get("timeSpan");
-    assertEquals("2020-01-01T00:00:00Z", span.get("start"));
-    assertEquals(5000L, span.get("durationMillis"));
+    var json = new com.fasterxml.jackson.databind.ObjectMapper();
+    var m = json.valueToTree(SeriesFiles.summarize(p).report());
+    assertEquals(List.of("format", "source", "series", "channels", "minLength", "maxLength", "length",
+        "classes", "targets", "missingValues", "timeSpan"), fieldNames(m));
+    assertEquals("csv", m.get("format").asText());
+    assertEquals(1, m.get("series").asInt());
+    assertEquals(2, m.get("channels").asInt());
+    assertEquals(2, m.get("length").asInt());
+    assertEquals(1L, m.get("missingValues").asLong());
+    var span = m.get("timeSpan");
+    assertEquals("2020-01-01T00:00:00Z", span.get("start").asText());
+    assertEquals(5000L, span.get("durationMillis").asLong());
     Path ts = write(dir, "u.ts", "@problemName U\n@equalLength false\n@classLabel true a b\n@data\n1,2:a\n1:b\n3,4,5:b\n");
     DatasetSummary s = SeriesFiles.summarize(ts);
     assertEquals(1, s.minLength());
     assertEquals(3, s.maxLength());
-    assertEquals(false, s.toMap().containsKey("length"));
+    assertEquals(false, json.valueToTree(s.report()).has("length"));
     assertEquals(java.util.Map.of("a", 1L, "b", 2L), s.classes());
     Files.delete(ts);
+  }
+
+  private static List<String> fieldNames(com.fasterxml.jackson.databind.JsonNode n) {
+    List<String> out = new java.util.ArrayList<>();
+    n.fieldNames().forEachRemaining(out::add);
+    return out;
   }
 }

@@ -196,21 +196,30 @@ public final class LabelerAnalysis {
     return b.toString();
   }
 
-  /** The summaries as a list of maps (for JSON). */
-  public List<Map<String, Object>> toMaps() {
-    List<Map<String, Object>> out = new ArrayList<>();
+  /** One row per labeler, in suite order, as written to JSON. */
+  public List<Row> rows() {
+    List<Row> out = new ArrayList<>();
     for (LabelerSummary s : summaries) {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("labeler", s.name());
-      m.put("version", s.version());
-      m.put("slots", s.slots());
-      m.put("coverage", s.coverage());
-      m.put("overlap", s.overlap());
-      m.put("conflict", s.conflict());
-      m.put("accuracy", Double.isNaN(s.accuracy()) ? null : s.accuracy());
-      m.put("goldStatements", s.goldStatements());
-      out.add(m);
+      out.add(new Row(s.name(), s.version(), s.slots(), s.coverage(), s.overlap(), s.conflict(),
+          Double.isNaN(s.accuracy()) ? null : s.accuracy(), s.goldStatements()));
     }
     return out;
+  }
+
+  /**
+   * A labeler's summary as written to JSON ({@link LabelerSummary} with the accuracy
+   * {@code null} instead of NaN).
+   *
+   * @param labeler labeler name
+   * @param version labeler version
+   * @param slots number of slots in its scope
+   * @param coverage fraction of slots where it said something
+   * @param overlap fraction of slots where it and at least one other labeler said something
+   * @param conflict fraction of slots where it said something and another labeler disagreed
+   * @param accuracy fraction of its statements that agree with gold, or {@code null} without gold
+   * @param goldStatements number of its statements that gold could judge
+   */
+  public record Row(String labeler, String version, long slots, double coverage, double overlap,
+      double conflict, Double accuracy, long goldStatements) {
   }
 }

@@ -1,12 +1,11 @@
 package io.florets.labelers.batch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.florets.datasets.Window;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.labelers.LabelerSuite;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Measures labelling throughput: a suite over synthetic windows (seeded; with trends, seasonality,
@@ -34,10 +33,9 @@ public final class Throughput {
    * @param windows number of windows timed
    * @param threads labelling threads
    * @param seed generator seed
-   * @return {@code windowsPerSecond, length, threads, windows, seconds, cpuSeconds,
-   *     windowsPerCpuSecond, annotationsPerWindow, labelers}
+   * @return the measured throughput
    */
-  public static Map<String, Object> measure(LabelerSuite suite, int length, int windows, int threads,
+  public static Measurement measure(LabelerSuite suite, int length, int windows, int threads,
       long seed) {
     if (windows < 1) {
       throw new IllegalArgumentException("windows must be >= 1, got " + windows);
@@ -54,18 +52,33 @@ public final class Throughput {
     for (List<?> a : out) {
       anns += a.size();
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("windowsPerSecond", Math.round(windows / secs * 10) / 10.0);
-    m.put("length", length);
-    m.put("threads", threads);
-    m.put("windows", windows);
-    m.put("seconds", Math.round(secs * 1000) / 1000.0);
-    if (cpu > 0) {
-      m.put("cpuSeconds", Math.round(cpu * 1000) / 1000.0);
-      m.put("windowsPerCpuSecond", Math.round(windows / cpu * 10) / 10.0);
+    return new Measurement(Math.round(windows / secs * 10) / 10.0, length, threads, windows,
+        Math.round(secs * 1000) / 1000.0, cpu > 0 ? Math.round(cpu * 1000) / 1000.0 : null,
+        cpu > 0 ? Math.round(windows / cpu * 10) / 10.0 : null,
+        Math.round(anns * 100.0 / windows) / 100.0, suite.names());
+  }
+
+  /**
+   * A throughput measurement.
+   *
+   * @param windowsPerSecond windows labelled per wall-clock second
+   * @param length window length
+   * @param threads labelling threads
+   * @param windows windows timed
+   * @param seconds wall-clock seconds
+   * @param cpuSeconds process CPU seconds ({@code null}, and left out of JSON, where the JVM
+   *     cannot measure them)
+   * @param windowsPerCpuSecond windows per CPU second (as {@code cpuSeconds})
+   * @param annotationsPerWindow annotations per window
+   * @param labelers the labelers' names
+   */
+  public record Measurement(double windowsPerSecond, int length, int threads, int windows,
+      double seconds, @JsonInclude(JsonInclude.Include.NON_NULL) Double cpuSeconds,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double windowsPerCpuSecond,
+      double annotationsPerWindow, List<String> labelers) {
+    /** Copies the names. */
+    public Measurement {
+      labelers = List.copyOf(labelers);
     }
-    m.put("annotationsPerWindow", Math.round(anns * 100.0 / windows) / 100.0);
-    m.put("labelers", suite.names());
-    return m;
   }
 }

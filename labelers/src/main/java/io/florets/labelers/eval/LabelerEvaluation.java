@@ -36,9 +36,9 @@ public final class LabelerEvaluation {
    * @param suite the labelers
    * @param config consensus settings
    * @param threads labelling threads (&ge; 1)
-   * @return figures as nested maps, ready for JSON
+   * @return the figures
    */
-  public static Map<String, Object> run(DenseDataset data, LabelerSuite suite, ConsensusConfig config,
+  public static Report run(DenseDataset data, LabelerSuite suite, ConsensusConfig config,
       int threads) {
     List<List<Annotation>> raw = ParallelLabeling.label(data.windows(), suite, threads, null);
     List<Labeler> labelers = suite.labelers();
@@ -76,36 +76,65 @@ public final class LabelerEvaluation {
       }
       cons.add(consensus.apply(len, r).kept(), truth, tol);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("windows", data.size());
-    Map<String, Object> c = cons.toMap();
-    out.put("consensus", c);
-    Map<String, Object> med = new LinkedHashMap<>();
-    med.put("eventF1", Scorecard.round(median(cards, 0)));
-    med.put("shapeTagAccuracy", Scorecard.round(median(cards, 1)));
-    med.put("numericScore", Scorecard.round(median(cards, 2)));
-    out.put("medianLabeler", med);
-    Map<String, Object> beats = new LinkedHashMap<>();
-    beats.put("eventF1", better(cons.eventF1(), median(cards, 0)));
-    beats.put("shapeTagAccuracy", better(cons.shapeTagAccuracy(), median(cards, 1)));
-    beats.put("numericScore", better(cons.numericScore(), median(cards, 2)));
-    out.put("consensusBeatsMedianLabeler", beats);
-    Map<String, Object> per = new LinkedHashMap<>();
+    Map<String, Scorecard.Scores> per = new LinkedHashMap<>();
     for (int j = 0; j < labelers.size(); j++) {
-      per.put(labelers.get(j).name(), cards.get(j).toMap());
+      per.put(labelers.get(j).name(), cards.get(j).scores());
     }
-    out.put("labelers", per);
-    Map<String, Object> acc = new LinkedHashMap<>();
+    double[] med = {median(cards, 0), median(cards, 1), median(cards, 2)};
+    return new Report(data.size(), cons.scores(),
+        new Scorecard.Headline(Scorecard.round(med[0]), Scorecard.round(med[1]), Scorecard.round(med[2])),
+        new Comparison(better(cons.eventF1(), med[0]), better(cons.shapeTagAccuracy(), med[1]),
+            better(cons.numericScore(), med[2])),
+        per, labelModelAccuracies(consensus));
+  }
+
+  /**
+   * Per facet token, the label model's estimated accuracy of each voter (by source name), rounded
+   * to 4 decimals ({@code null} for NaN).
+   */
+  public static Map<String, Map<String, Double>> labelModelAccuracies(Consensus consensus) {
+    Map<String, Map<String, Double>> acc = new LinkedHashMap<>();
     for (ShapeFacet f : consensus.models().keySet()) {
-      Map<String, Object> a = new LinkedHashMap<>();
+      Map<String, Double> a = new LinkedHashMap<>();
       List<String> names = consensus.facetSources(f);
       for (int j = 0; j < names.size(); j++) {
         a.put(names.get(j), Scorecard.round(consensus.models().get(f).accuracy(j)));
       }
-      acc.put(f.token(), a);
+      acc.put(f.token(), java.util.Collections.unmodifiableMap(a));
     }
-    out.put("labelModelAccuracies", acc);
-    return out;
+    return java.util.Collections.unmodifiableMap(acc);
+  }
+
+  /**
+   * The figures of an evaluation.
+   *
+   * @param windows windows scored
+   * @param consensus the consensus against truth, over the union of the labelers' scopes
+   * @param medianLabeler per headline figure, the median over the labelers that produce that kind
+   * @param consensusBeatsMedianLabeler per headline figure, whether the consensus is above the
+   *     median labeler ({@code null} when either is not measured)
+   * @param labelers per labeler name, its scorecard over its own scope
+   * @param labelModelAccuracies per facet, the label model's voter accuracies
+   */
+  public record Report(int windows, Scorecard.Scores consensus, Scorecard.Headline medianLabeler,
+      Comparison consensusBeatsMedianLabeler, Map<String, Scorecard.Scores> labelers,
+      Map<String, Map<String, Double>> labelModelAccuracies) {
+    /** Copies the maps, keeping their order. */
+    public Report {
+      labelers = Scorecard.ordered(labelers);
+      labelModelAccuracies = Scorecard.ordered(labelModelAccuracies);
+    }
+  }
+
+  /**
+   * Whether the consensus is above the median labeler, per headline figure ({@code null} when
+   * either side is not measured).
+   *
+   * @param eventF1 on event F1
+   * @param shapeTagAccuracy on shape-tag accuracy
+   * @param numericScore on the numeric score
+   */
+  public record Comparison(Boolean eventF1, Boolean shapeTagAccuracy, Boolean numericScore) {
   }
 
   private static Boolean better(double consensus, double median) {

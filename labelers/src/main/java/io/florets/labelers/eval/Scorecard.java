@@ -148,36 +148,82 @@ public final class Scorecard {
     return k == 0 ? Double.NaN : s / k;
   }
 
-  /** Everything as nested maps (for JSON): overall figures and the per-type/facet/property detail. */
-  public Map<String, Object> toMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("eventF1", round(eventF1()));
-    m.put("shapeTagAccuracy", round(shapeTagAccuracy()));
-    m.put("numericScore", round(numericScore()));
-    Map<String, Object> ev = new LinkedHashMap<>();
+  /**
+   * The figures as a value (for reports and JSON): the overall figures and the per-type, facet and
+   * property detail, in the scope's order; figures that cannot be measured are {@code null}.
+   */
+  public Scores scores() {
+    Map<String, EventScores> ev = new LinkedHashMap<>();
     for (Map.Entry<EventType, long[]> e : events.entrySet()) {
       long[] c = e.getValue();
-      Map<String, Object> d = new LinkedHashMap<>();
-      d.put("precision", round(c[1] == 0 ? Double.NaN : (double) c[0] / c[1]));
-      d.put("recall", round(c[2] == 0 ? Double.NaN : (double) c[0] / c[2]));
-      d.put("f1", round(f1(c[0], c[1], c[2])));
-      d.put("truePositives", c[0]);
-      d.put("predicted", c[1]);
-      d.put("truth", c[2]);
-      ev.put(e.getKey().token(), d);
+      ev.put(e.getKey().token(), new EventScores(round(c[1] == 0 ? Double.NaN : (double) c[0] / c[1]),
+          round(c[2] == 0 ? Double.NaN : (double) c[0] / c[2]), round(f1(c[0], c[1], c[2])), c[0], c[1],
+          c[2]));
     }
-    m.put("events", ev);
-    Map<String, Object> tg = new LinkedHashMap<>();
+    Map<String, Double> tg = new LinkedHashMap<>();
     for (Map.Entry<ShapeFacet, long[]> e : tags.entrySet()) {
       tg.put(e.getKey().token(), round((double) e.getValue()[0] / e.getValue()[1]));
     }
-    m.put("shapeTags", tg);
-    Map<String, Object> nu = new LinkedHashMap<>();
+    Map<String, Double> nu = new LinkedHashMap<>();
     for (Map.Entry<Property, double[]> e : numerics.entrySet()) {
       nu.put(e.getKey().token(), round(e.getValue()[0] / e.getValue()[1]));
     }
-    m.put("numerics", nu);
-    return m;
+    return new Scores(round(eventF1()), round(shapeTagAccuracy()), round(numericScore()), ev, tg, nu);
+  }
+
+  /**
+   * A scorecard's figures, rounded to 4 decimals; {@code null} where nothing was scored (JSON has
+   * no NaN).
+   *
+   * @param eventF1 micro-averaged event F1
+   * @param shapeTagAccuracy mean over facets of the tag accuracy
+   * @param numericScore mean over properties of the numeric score
+   * @param events per event type token, in scope order
+   * @param shapeTags per facet token, the tag accuracy
+   * @param numerics per property token, the numeric score
+   */
+  public record Scores(Double eventF1, Double shapeTagAccuracy, Double numericScore,
+      Map<String, EventScores> events, Map<String, Double> shapeTags, Map<String, Double> numerics) {
+    /** Copies the maps, keeping their order. */
+    public Scores {
+      events = ordered(events);
+      shapeTags = ordered(shapeTags);
+      numerics = ordered(numerics);
+    }
+
+    /** The three headline figures. */
+    public Headline headline() {
+      return new Headline(eventF1, shapeTagAccuracy, numericScore);
+    }
+  }
+
+  /**
+   * The three headline figures of a scorecard (or a median over scorecards); {@code null} where
+   * not measured.
+   *
+   * @param eventF1 event F1
+   * @param shapeTagAccuracy shape-tag accuracy
+   * @param numericScore numeric score
+   */
+  public record Headline(Double eventF1, Double shapeTagAccuracy, Double numericScore) {
+  }
+
+  /**
+   * The figures of one event type.
+   *
+   * @param precision true positives over predicted ({@code null} when nothing was predicted)
+   * @param recall true positives over true events ({@code null} when there were none)
+   * @param f1 F1 ({@code null} when there was nothing to score)
+   * @param truePositives one-to-one matches within the tolerance
+   * @param predicted predicted events
+   * @param truth true events
+   */
+  public record EventScores(Double precision, Double recall, Double f1, long truePositives,
+      long predicted, long truth) {
+  }
+
+  static <V> Map<String, V> ordered(Map<String, V> m) {
+    return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(m));
   }
 
   static Double round(double v) {

@@ -1,6 +1,5 @@
 package io.florets.labelers.nab;
 
-import java.util.Map;
 
 /**
  * NAB's null detector: the same anomaly score for every row. Its optimised score is NAB's baseline
@@ -28,8 +27,8 @@ public record ConstantDetector(double score) implements StreamingDetector {
   }
 
   @Override
-  public Map<String, Object> settings() {
-    return Map.of("score", score);
+  public ConstantDetector settings() {
+    return this;
   }
 
   @Override

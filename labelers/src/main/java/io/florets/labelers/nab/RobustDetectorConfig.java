@@ -1,8 +1,5 @@
 package io.florets.labelers.nab;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Settings of the {@link RobustStreamingDetector}. All windows count samples, not time.
  *
@@ -87,27 +84,5 @@ public record RobustDetectorConfig(int baselineWindow, int recentWindow, int war
    */
   public static RobustDetectorConfig defaults() {
     return new RobustDetectorConfig(600, 12, 150, 1e-3, 0, 0.7, 1, 1, 1, 1, 16, 1000, 800, 1.0, 400, 0.0);
-  }
-
-  /** The settings as an ordered name-to-value map, for reports. */
-  public Map<String, Object> asMap() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("baselineWindow", baselineWindow);
-    m.put("recentWindow", recentWindow);
-    m.put("warmup", warmup);
-    m.put("minScaleFraction", minScaleFraction);
-    m.put("spikeWeight", spikeWeight);
-    m.put("diffWeight", diffWeight);
-    m.put("levelWeight", levelWeight);
-    m.put("spreadWeight", spreadWeight);
-    m.put("seasonWeight", seasonWeight);
-    m.put("discordWeight", discordWeight);
-    m.put("discordLength", discordLength);
-    m.put("discordMaxLag", discordMaxLag);
-    m.put("calibrationWindow", calibrationWindow);
-    m.put("calibrationFloor", calibrationFloor);
-    m.put("refractory", refractory);
-    m.put("damping", damping);
-    return m;
   }
 }

@@ -1,6 +1,5 @@
 package io.florets.labelers.nab;
 
-import java.util.Map;
 
 /**
  * A causal anomaly detector built from robust statistics. At each sample it measures six surprises,
@@ -48,8 +47,8 @@ public final class RobustStreamingDetector implements StreamingDetector {
   }
 
   @Override
-  public Map<String, Object> settings() {
-    return config.asMap();
+  public RobustDetectorConfig settings() {
+    return config;
   }
 
   @Override

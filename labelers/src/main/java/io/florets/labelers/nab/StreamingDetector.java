@@ -1,7 +1,5 @@
 package io.florets.labelers.nab;
 
-import java.util.Map;
-
 /**
  * A causal anomaly detector: a {@link Session} sees one value at a time and answers with an anomaly
  * score in {@code [0, 1]} for that value before it sees the next, so a decision at time {@code t}
@@ -15,8 +13,11 @@ public interface StreamingDetector {
   /** A short name, used for NAB's results folder and file names (e.g. {@code florets}). */
   String name();
 
-  /** The detector's settings, for reports (name to value). */
-  Map<String, Object> settings();
+  /**
+   * The detector's settings, for reports: a record whose components are the setting names, so that
+   * Jackson writes it as a JSON object.
+   */
+  Record settings();
 
   /** Starts a fresh stream. */
   Session start();

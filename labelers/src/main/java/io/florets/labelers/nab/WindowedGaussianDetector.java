@@ -1,6 +1,5 @@
 package io.florets.labelers.nab;
 
-import java.util.Map;
 import org.apache.commons.math3.special.Erf;
 
 /**
@@ -33,8 +32,8 @@ public record WindowedGaussianDetector(int windowSize, int stepSize) implements 
   }
 
   @Override
-  public Map<String, Object> settings() {
-    return Map.of("windowSize", windowSize, "stepSize", stepSize);
+  public WindowedGaussianDetector settings() {
+    return this;
   }
 
   @Override

@@ -1,5 +1,7 @@
 package io.florets.engine.bench;
 
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
@@ -27,9 +29,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -66,37 +66,93 @@ public final class EngineMeasurement {
     }
   }
 
+  /**
+   * What {@link #run} measured, in the order {@code florets bench engine --json} prints it.
+   *
+   * @param config engine preset name
+   * @param intraOpThreads PyTorch intra-op threads
+   * @param matmulGflops GFLOP/s of a 2048&times;2048 float matmul (the yardstick)
+   * @param params model parameters
+   * @param batch windows per training step
+   * @param windowLength samples per window
+   * @param promptLength prompt tokens
+   * @param targetLength target tokens
+   * @param flopsPerTrainStep model FLOPs of one training step (forward and backward)
+   * @param train the training figures
+   * @param latency the encode and decode latencies
+   * @param decodeOpsPerStep PyTorch operations per cached decode step
+   */
+  @JsonPropertyOrder({"config", "intraOpThreads", "matmulGflops", "params", "batch",
+      "windowLength", "promptLength", "targetLength", "flopsPerTrainStep"})
+  public record Figures(String config, int intraOpThreads, double matmulGflops, long params,
+      int batch, int windowLength, int promptLength, int targetLength, double flopsPerTrainStep,
+      @JsonUnwrapped Training train, @JsonUnwrapped Latency latency, int decodeOpsPerStep) {
+  }
+
+  /**
+   * Training throughput and memory.
+   *
+   * @param trainSteps steps run
+   * @param trainStepsPerSecond steps per second after the warm-up steps
+   * @param trainTokensPerSecond target tokens per second
+   * @param estimatedGflops model GFLOP/s the step rate implies
+   * @param fractionOfMatmulFlops {@code estimatedGflops / matmulGflops}
+   * @param skippedSteps steps skipped on non-finite gradients
+   * @param trainForwardBackwardMsPerStep milliseconds per step in forward and backward
+   * @param trainUpdateMsPerStep milliseconds per step in the optimiser update
+   * @param rssMbStart process RSS before the model was made, MB
+   * @param rssMbAfterSteps process RSS after the last step, MB
+   * @param rssMbAfter1000Steps as {@code rssMbAfterSteps} when 1000 or more steps ran, else null
+   * @param rssMbCurve rows of [step, process RSS MB, Java heap committed MB]
+   */
+  public record Training(long trainSteps, double trainStepsPerSecond, double trainTokensPerSecond,
+      double estimatedGflops, double fractionOfMatmulFlops, long skippedSteps,
+      double trainForwardBackwardMsPerStep, double trainUpdateMsPerStep, double rssMbStart,
+      double rssMbAfterSteps, Double rssMbAfter1000Steps, List<double[]> rssMbCurve) {
+    /** Copies the curve. */
+    public Training {
+      rssMbCurve = List.copyOf(rssMbCurve);
+    }
+  }
+
+  /**
+   * Median latencies in milliseconds.
+   *
+   * @param encodeMsP50 encoding one window
+   * @param decode32TokensMsP50 decoding 32 tokens greedily with the key/value cache
+   * @param decode32TokensBeam3MsP50 the same with beam 3
+   * @param decode32TokensMsNoCacheP50 greedy without the cache
+   * @param decode32TokensBatchMsP50 greedy for a whole batch of windows
+   */
+  public record Latency(double encodeMsP50, double decode32TokensMsP50,
+      double decode32TokensBeam3MsP50, double decode32TokensMsNoCacheP50,
+      double decode32TokensBatchMsP50) {
+  }
+
   /** Runs everything; {@code progress} receives one-line status messages. */
-  public static Map<String, Object> run(Options o, Consumer<String> progress) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  public static Figures run(Options o, Consumer<String> progress) {
     EngineConfig config = EngineConfig.preset(o.config());
-    out.put("config", config.name());
-    out.put("intraOpThreads", GradMode.intraOpThreads());
+    int threads = GradMode.intraOpThreads();
     progress.accept("matmul 2048x2048");
-    out.put("matmulGflops", round(matmulGflops(2048, 5)));
+    double matmul = round(matmulGflops(2048, 5));
     SeriesFrontEndConfig fec = SeriesFrontEndConfig.defaults(config.dModel());
     VocabSpec vocab = new VocabSpec(VOCAB, 0, 1, 2, "bench-vocab-" + VOCAB);
     double rssStart = rssMb();
     try (EngineModel<Window> model = EngineModel.create(config, SeriesFrontEnd.of(fec), vocab,
         o.seed())) {
-      out.put("params", model.parameterCount());
-      out.put("batch", o.batch());
-      out.put("windowLength", o.windowLength());
-      out.put("promptLength", o.promptLength());
-      out.put("targetLength", o.targetLength());
       int patches = fec.patchesFor(o.windowLength());
       double flopsPerStep = 3 * FlopCount.forward(config, o.batch(), 2 + patches, patches,
           2 * fec.patchLength(), o.promptLength(), o.targetLength() + 1, VOCAB);
-      out.put("flopsPerTrainStep", flopsPerStep);
-      train(model, o, progress, out, flopsPerStep, rssStart);
-      latency(model, o, progress, out);
-      out.put("decodeOpsPerStep", FlopCount.opsPerCachedDecodeStep(config));
+      Training t = train(model, o, progress, matmul, flopsPerStep, rssStart);
+      Latency l = latency(model, o, progress);
+      return new Figures(config.name(), threads, matmul, model.parameterCount(), o.batch(),
+          o.windowLength(), o.promptLength(), o.targetLength(), flopsPerStep, t, l,
+          FlopCount.opsPerCachedDecodeStep(config));
     }
-    return out;
   }
 
-  private static void train(EngineModel<Window> model, Options o, Consumer<String> progress,
-      Map<String, Object> out, double flopsPerStep, double rssStart) {
+  private static Training train(EngineModel<Window> model, Options o, Consumer<String> progress,
+      double matmulGflops, double flopsPerStep, double rssStart) {
     BatchSource<Window> source = syntheticSource(o);
     TrainConfig tc = TrainConfig.builder(o.steps()).learningRate(1e-3).validateEvery(0)
         .seed(o.seed()).logEvery(Math.max(1, o.steps() / 10)).build();
@@ -118,30 +174,26 @@ public final class EngineMeasurement {
         }
       }
     };
+    double sps;
+    long skipped;
+    double fwdBwd;
+    double update;
     try (Trainer<Window> trainer = Trainer.builder(model, tc, source).listener(listener).build()) {
       trainer.fit();
       double seconds = (System.nanoTime() - timedStart[0]) / 1e9;
       long timedSteps = o.steps() - warmup;
-      double sps = timedSteps > 0 ? timedSteps / seconds : Double.NaN;
-      out.put("trainSteps", o.steps());
-      out.put("trainStepsPerSecond", round(sps));
-      out.put("trainTokensPerSecond", round(sps * o.batch() * (o.targetLength() + 1)));
-      out.put("estimatedGflops", round(sps * flopsPerStep / 1e9));
-      double mm = ((Number) out.get("matmulGflops")).doubleValue();
-      out.put("fractionOfMatmulFlops", round(sps * flopsPerStep / 1e9 / mm));
-      out.put("skippedSteps", trainer.skippedSteps());
-      out.put("trainForwardBackwardMsPerStep", round(trainer.forwardBackwardMsPerStep()));
-      out.put("trainUpdateMsPerStep", round(trainer.updateMsPerStep()));
+      sps = timedSteps > 0 ? timedSteps / seconds : Double.NaN;
+      skipped = trainer.skippedSteps();
+      fwdBwd = trainer.forwardBackwardMsPerStep();
+      update = trainer.updateMsPerStep();
     }
-    out.put("rssMbStart", round(rssStart));
     double last = rss.get(rss.size() - 1)[1];
-    out.put("rssMbAfterSteps", last);
-    out.put("rssMbAfter1000Steps", o.steps() >= 1000 ? last : null);
-    out.put("rssMbCurve", rss); // [step, process RSS MB, Java heap committed MB]
+    return new Training(o.steps(), round(sps), round(sps * o.batch() * (o.targetLength() + 1)),
+        round(sps * flopsPerStep / 1e9), round(sps * flopsPerStep / 1e9 / matmulGflops), skipped,
+        round(fwdBwd), round(update), round(rssStart), last, o.steps() >= 1000 ? last : null, rss);
   }
 
-  private static void latency(EngineModel<Window> model, Options o, Consumer<String> progress,
-      Map<String, Object> out) {
+  private static Latency latency(EngineModel<Window> model, Options o, Consumer<String> progress) {
     SplittableRandom r = new SplittableRandom(o.seed() + 1);
     List<Window> one = List.of(window(r, o.windowLength()));
     int[][] prompt = {randomIds(r, o.promptLength())};
@@ -151,18 +203,18 @@ public final class EngineMeasurement {
     TokenConstraint exactLength = (item, prefix) -> noEos; // forces exactly maxLength tokens
     DecodeOptions cached = new DecodeOptions(1, o.targetLength(), exactLength, true);
     progress.accept("encode latency");
-    out.put("encodeMsP50", round(p50(o.decodeRepeats(), () -> encodeOnce(model, one, prompt))));
+    double encode = round(p50(o.decodeRepeats(), () -> encodeOnce(model, one, prompt)));
     progress.accept("decode latency (cache)");
-    out.put("decode32TokensMsP50", round(p50(o.decodeRepeats(), () -> {
+    double greedy = round(p50(o.decodeRepeats(), () -> {
       Decoded d = model.decode(one, prompt, cached).get(0);
       check(d, o.targetLength(), eos);
-    })));
+    }));
     progress.accept("decode latency (beam 3, cache)");
-    out.put("decode32TokensBeam3MsP50", round(p50(Math.max(3, o.decodeRepeats() / 3), () ->
-        check(model.decode(one, prompt, cached.withBeamSize(3)).get(0), o.targetLength(), eos))));
+    double beam = round(p50(Math.max(3, o.decodeRepeats() / 3), () ->
+        check(model.decode(one, prompt, cached.withBeamSize(3)).get(0), o.targetLength(), eos)));
     progress.accept("decode latency (no cache)");
-    out.put("decode32TokensMsNoCacheP50", round(p50(Math.max(3, o.decodeRepeats() / 3), () ->
-        check(model.decode(one, prompt, cached.withCache(false)).get(0), o.targetLength(), eos))));
+    double noCache = round(p50(Math.max(3, o.decodeRepeats() / 3), () ->
+        check(model.decode(one, prompt, cached.withCache(false)).get(0), o.targetLength(), eos)));
     List<Window> many = new ArrayList<>();
     int[][] prompts = new int[o.batch()][];
     for (int i = 0; i < o.batch(); i++) {
@@ -170,7 +222,8 @@ public final class EngineMeasurement {
       prompts[i] = randomIds(r, o.promptLength());
     }
     progress.accept("batched decode latency");
-    out.put("decode32TokensBatchMsP50", round(p50(3, () -> model.decode(many, prompts, cached))));
+    double batch = round(p50(3, () -> model.decode(many, prompts, cached)));
+    return new Latency(encode, greedy, beam, noCache, batch);
   }
 
   private static void check(Decoded d, int length, int eos) {

@@ -16,7 +16,6 @@ import io.florets.vision.label.BlobLabeler;
 import io.florets.vision.label.CaptionLabeler;
 import io.florets.vision.model.VisionModel;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -47,17 +46,16 @@ public final class VisionEvaluation {
    * @param digits the digits data (test split used)
    * @param scenes held-out scenes to ask about (&ge; 1)
    * @param canvases held-out digit canvases (&ge; 1)
-   * @return figures by name, in a stable order
+   * @return the figures
    */
-  public static Map<String, Object> run(VisionModel model, Digits digits, int scenes, int canvases) {
+  public static Figures run(VisionModel model, Digits digits, int scenes, int canvases) {
     if (scenes < 1 || canvases < 1) {
       throw new IllegalArgumentException("evaluation needs >= 1 scene and canvas, got " + scenes + ", " + canvases);
     }
     return new VisionEvaluation(model).measure(digits, scenes, canvases);
   }
 
-  private Map<String, Object> measure(Digits digits, int nScenes, int nCanvases) {
-    Map<String, Object> out = new LinkedHashMap<>();
+  private Figures measure(Digits digits, int nScenes, int nCanvases) {
     List<ImageExample> testDigits = VisionSources.digits(digits, true);
     List<Optional<Label>> classes = ask(images(testDigits), Tasks.IMAGE_CLASSIFY.prompt());
     int right = 0;
@@ -65,11 +63,10 @@ public final class VisionEvaluation {
       Optional<Label> l = classes.get(i);
       right += l.isPresent() && l.get().name().equals(testDigits.get(i).classLabel()) ? 1 : 0;
     }
-    out.put("digitsAccuracy", right / (double) testDigits.size());
-    out.put("digitsTest", testDigits.size());
+    double digitsAccuracy = right / (double) testDigits.size();
 
     List<ImageExample> scenes = VisionSources.scenes(VisionSources.TEST_SEED, 0, nScenes);
-    out.put("sceneMap50", map50(scenes));
+    double sceneMap50 = map50(scenes);
     List<Optional<Caption>> caps = ask(images(scenes), Tasks.IMAGE_CAPTION.prompt());
     int countsRight = 0;
     int labelerRight = 0;
@@ -85,20 +82,40 @@ public final class VisionEvaluation {
           b.box().withLabel(b.colour().word() + " " + b.shape().word()), 1.0)));
       blobBoxes.add(bb);
     }
-    out.put("captionCountAccuracy", countsRight / (double) scenes.size());
-    out.put("regionToCategoryAccuracy", regionAccuracy(scenes.subList(0, Math.min(100, scenes.size()))));
-    out.put("scenes", scenes.size());
-    out.put("labelerSceneMap50", DetectionMetrics.meanAveragePrecision(blobBoxes, truths(scenes), 0.5));
-    out.put("labelerCaptionCountAccuracy", labelerRight / (double) scenes.size());
+    double regionAccuracy = regionAccuracy(scenes.subList(0, Math.min(100, scenes.size())));
+    double labelerSceneMap50 = DetectionMetrics.meanAveragePrecision(blobBoxes, truths(scenes), 0.5);
 
     List<ImageExample> canvases = VisionSources.canvases(digits, true, VisionSources.TEST_SEED, 0, nCanvases);
-    out.put("digitCanvasMap50", map50(canvases));
-    out.put("canvases", canvases.size());
+    double canvasMap50 = map50(canvases);
+    double parseRate = answers == 0 ? 0.0 : parsed / (double) answers;
+    int answered = answers;
+    return new Figures(digitsAccuracy, testDigits.size(), sceneMap50,
+        countsRight / (double) scenes.size(), regionAccuracy, scenes.size(), labelerSceneMap50,
+        labelerRight / (double) scenes.size(), canvasMap50, canvases.size(), parseRate, answered,
+        msPerAsk(scenes));
+  }
 
-    out.put("parseRate", answers == 0 ? 0.0 : parsed / (double) answers);
-    out.put("answers", answers);
-    out.put("msPerAsk", msPerAsk(scenes));
-    return out;
+  /**
+   * The figures of an evaluation, in the order {@code florets eval vision --json} prints them.
+   *
+   * @param digitsAccuracy {@code <CLASSIFY>} accuracy on the digits test split
+   * @param digitsTest test digits
+   * @param sceneMap50 {@code <OD>} mAP@0.5 on the held-out scenes
+   * @param captionCountAccuracy share of scene captions whose object counts are right
+   * @param regionToCategoryAccuracy {@code <REGION_TO_CATEGORY>} accuracy on the first truth box
+   * @param scenes held-out scenes
+   * @param labelerSceneMap50 the rule labelers' mAP@0.5 on the same scenes
+   * @param labelerCaptionCountAccuracy the rule labelers' caption count accuracy
+   * @param digitCanvasMap50 {@code <OD>} mAP@0.5 on digit canvases
+   * @param canvases digit canvases
+   * @param parseRate share of answers that parse
+   * @param answers answers given
+   * @param msPerAsk milliseconds per single-image {@code <OD>} ask
+   */
+  public record Figures(double digitsAccuracy, int digitsTest, double sceneMap50,
+      double captionCountAccuracy, double regionToCategoryAccuracy, int scenes,
+      double labelerSceneMap50, double labelerCaptionCountAccuracy, double digitCanvasMap50,
+      int canvases, double parseRate, int answers, double msPerAsk) {
   }
 
   private double map50(List<ImageExample> set) {

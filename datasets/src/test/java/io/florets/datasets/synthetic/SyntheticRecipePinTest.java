@@ -28,7 +28,9 @@ class SyntheticRecipePinTest {
         }
       }
       for (Annotation a : e.annotations()) {
-        crc.update(a.toString().getBytes(StandardCharsets.UTF_8));
+        // the caption target record was renamed (Caption -> CaptionText) without any change of
+        // content; the pin hashes the values, so the old name is kept in the hashed text
+        crc.update(a.toString().replace("CaptionText[", "Caption[").getBytes(StandardCharsets.UTF_8));
       }
     }
     return crc.getValue();

@@ -15,6 +15,11 @@ import java.util.List;
  * (std, range, noise_std, seasonal_amplitude) {@code v / scale}; the slope (units per sample)
  * {@code v * length / scale}, the change over the window; unit-free ones (period, snr,
  * lag-1 autocorrelation, missing fraction) are unchanged. Stateless and thread-safe.
+ *
+ * <p>A location-like value within one {@code float} ulp of the location is exactly 0 in model
+ * units: the front end's location is the window's median rounded to {@code float}, so the median
+ * itself (and any value that close) differs from it only by that rounding. Written as it was, the
+ * median was taught as rounding noise (about 1e-6 to 1e-4, random sign) that no input predicts.
  */
 public final class NumericScaling {
   /** Name of this scaling, stored in model bundles. */
@@ -30,7 +35,7 @@ public final class NumericScaling {
     double scale = m.scale()[c];
     switch (property) {
       case MEAN: case MEDIAN: case MIN: case MAX:
-        return (value - loc) / scale;
+        return Math.abs(value - loc) <= Math.ulp(m.location()[c]) ? 0.0 : (value - loc) / scale;
       case STD: case RANGE: case NOISE_STD: case SEASONAL_AMPLITUDE:
         return value / scale;
       case SLOPE:

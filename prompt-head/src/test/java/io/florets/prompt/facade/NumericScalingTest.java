@@ -21,4 +21,18 @@ class NumericScalingTest {
     assertEquals(2.0 * 256 / 3, NumericScaling.toModel(Property.SLOPE, 2.0, -1, m), 1e-12);
     assertEquals(17, NumericScaling.toModel(Property.PERIOD, 17, -1, m), 0);
   }
+
+  @Test
+  void aLocationWithinTheFloatRoundingOfTheFrontEndsLocationIsZero() {
+    // the front end stores the median as a float: 808.50863... becomes 808.5086f
+    double median = 808.5086364746094 + 3e-6;
+    float loc = (float) median;
+    OutputMapping m = new OutputMapping(new int[] {128}, new float[] {loc}, new float[] {3f});
+    for (Property p : new Property[] {Property.MEDIAN, Property.MEAN, Property.MIN, Property.MAX}) {
+      assertEquals(0.0, NumericScaling.toModel(p, median, -1, m), 0, p.token());
+      assertEquals(loc, NumericScaling.fromModel(p, 0.0, -1, m), 0, p.token());
+    }
+    double ulp = Math.ulp(loc);
+    assertEquals(ulp, NumericScaling.toModel(Property.MEDIAN, loc + 3 * ulp, -1, m), 1e-15);
+  }
 }

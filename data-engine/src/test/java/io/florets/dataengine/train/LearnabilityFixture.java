@@ -111,7 +111,7 @@ final class LearnabilityFixture {
   static Fitted fit(Task<?> task, Settings s) {
     GradMode.setIntraOpThreads(1);
     SyntheticConfig cfg = data(s.windows());
-    DenseDataset ds = SyntheticGenerator.generate(cfg);
+    DenseDataset ds = Recipe.composedCaptions(SyntheticGenerator.generate(cfg), cfg.seed());
     PromptHead head = Recipe.tinyRecipe(s.steps()).withData(cfg).head();
     EngineConfig e = EngineConfig.tiny().withMaxLengths(32, 64);
     ModelBundle b = ModelBundle.create(e, Recipe.seriesFrontEnd(e.dModel()), head, 1);

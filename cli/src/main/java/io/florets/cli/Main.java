@@ -21,6 +21,7 @@ import picocli.CommandLine.Command;
         TrainCommand.class,
         LexiconCommand.class,
         AskCommand.class,
+        CalibrateCommand.class,
         TrainVisionCommand.class,
         EngineCommand.class,
         QuickstartCommand.class,

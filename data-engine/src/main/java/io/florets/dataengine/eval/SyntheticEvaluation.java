@@ -1,5 +1,6 @@
 package io.florets.dataengine.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
@@ -14,6 +15,8 @@ import io.florets.labelers.batch.ParallelLabeling;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.labelers.eval.Scorecard;
+import io.florets.prompt.calibration.Calibration;
+import io.florets.prompt.calibration.Reliability;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.serial.ReadoutTargets;
 import io.florets.prompt.readout.Readout;
@@ -33,6 +36,12 @@ import java.util.function.IntConsumer;
  * every event type, facet and property; an abstention is wrong). Per task it also measures the
  * parse rate (answers that parse under the task's grammar), caption keyword match (fraction of the
  * true trend, seasonality and noise tag words found in the caption) and classification accuracy.
+ *
+ * <p>It also measures how far the model's item confidences can be trusted: per task whose items
+ * can be right or wrong one by one ({@link ItemCorrectness}), the expected calibration error of the
+ * confidences the facade returns (after the model's calibration, when it has one), with the
+ * accuracy and mean confidence of those items, and the error of the decoder's own confidences
+ * beside it when a calibration was applied.
  */
 public final class SyntheticEvaluation {
   private static final List<Task<?>> TASKS = List.of(Tasks.SHAPE, Tasks.EVENTS, Tasks.PROPERTIES,
@@ -69,30 +78,43 @@ public final class SyntheticEvaluation {
       model.add(new ArrayList<>());
     }
     Map<String, TaskFigures> perTask = new LinkedHashMap<>();
+    Map<String, CalibrationFigures> calibration = new LinkedHashMap<>();
+    Calibration cal = florets.calibration().orElse(null);
+    ConsensusConfig cc = ConsensusConfig.DEFAULTS;
     long asked = 0;
     long parsed = 0;
     int step = 0;
     for (Task<?> task : TASKS) {
       long t0 = System.nanoTime();
-      List<Readout> answers = askLenient(florets, ws, task);
+      List<Readout> rawAnswers = askLenient(florets, ws, task, false);
+      List<Readout> answers = calibrated(cal, task, rawAnswers);
+      ConfidenceSample items = new ConfidenceSample();
+      ConfidenceSample rawItems = new ConfidenceSample();
       int ok = 0;
       for (int i = 0; i < n; i++) {
         Readout r = answers.get(i);
         if (r != null) {
           ok++;
-          model.get(i).addAll(ReadoutTargets.annotations(task.prompt(), r, ws.get(i).length(), "model",
-              "1"));
+          int len = ws.get(i).length();
+          List<Annotation> as = ReadoutTargets.annotations(task.prompt(), r, len, "model", "1");
+          model.get(i).addAll(as);
+          ItemCorrectness.score(task, as, truth.get(i), cc.tolerance(len), items);
+          if (cal != null) {
+            ItemCorrectness.score(task, ReadoutTargets.annotations(task.prompt(), rawAnswers.get(i),
+                len, "model", "1"), truth.get(i), cc.tolerance(len), rawItems);
+          }
         }
       }
       asked += n;
       parsed += ok;
       perTask.put(task.token(), new TaskFigures(round((double) ok / n),
           round((System.nanoTime() - t0) / 1e9)));
+      items.reliability().ifPresent(rel -> calibration.put(task.name(),
+          CalibrationFigures.of(rel, cal == null ? null : rawItems.reliability().orElseThrow())));
       progress.accept(++step);
     }
     LabelerSuite suite = LabelerSuite.defaults();
     List<List<Annotation>> raw = ParallelLabeling.label(ws, suite, threads, null);
-    ConsensusConfig cc = ConsensusConfig.DEFAULTS;
     Consensus consensus = Consensus.fit(suite.labelers(), raw, cc);
     progress.accept(++step);
     Scorecard mc = card();
@@ -116,7 +138,8 @@ public final class SyntheticEvaluation {
         round(cs.numericScore()), ratio(capC), ratio(clsC), cs.scores());
     return new Report(n, round((double) parsed / asked), round(mc.shapeTagAccuracy()),
         round(mc.eventF1()), round(mc.numericScore()), ratio(capM), ratio(clsM),
-        cc.tolerance(ws.get(0).length()), perTask, c, mc.scores(), embedding(florets, ws, truth));
+        cc.tolerance(ws.get(0).length()), perTask, c, mc.scores(), embedding(florets, ws, truth),
+        calibration);
   }
 
   /**
@@ -135,15 +158,41 @@ public final class SyntheticEvaluation {
    * @param model the model's full scorecard
    * @param embedding per facet (and {@code allShapeTags}), leave-one-out precision@10 of
    *     {@code <EMBED>} neighbours sharing the true tag; empty for 10 windows or fewer
+   * @param calibration per task name (e.g. {@code EVENTS}) with at least one scored item, how
+   *     reliable the model's item confidences are
    */
   public record Report(int windows, Double parseRate, Double shapeTagAccuracy, Double eventF1,
       Double numericScore, Double captionKeywordMatch, Double classificationAccuracy,
       int eventTolerance, Map<String, TaskFigures> tasks, ConsensusFigures consensus,
-      Scorecard.Scores model, Map<String, EmbeddingEvaluation.Precision> embedding) {
+      Scorecard.Scores model, Map<String, EmbeddingEvaluation.Precision> embedding,
+      Map<String, CalibrationFigures> calibration) {
     /** Copies the maps, keeping their order. */
     public Report {
       tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
       embedding = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(embedding));
+      calibration = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(calibration));
+    }
+  }
+
+  /**
+   * How reliable one task's item confidences are ({@link ItemCorrectness} says which items are
+   * right), 4 decimals.
+   *
+   * @param ece expected calibration error ({@value Reliability#BINS} equal-width bins) of the
+   *     confidences the facade returns: calibrated when the model has a calibration
+   * @param items scored items
+   * @param accuracy share of them that were right
+   * @param meanConfidence their mean confidence (as returned)
+   * @param eceUncalibrated the error of the decoder's own confidences of the same items; only
+   *     when a calibration was applied ({@code null}, and left out of JSON, otherwise)
+   */
+  public record CalibrationFigures(double ece, int items, double accuracy, double meanConfidence,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double eceUncalibrated) {
+    /** The figures of {@code returned}, and of {@code uncalibrated} when not null. */
+    static CalibrationFigures of(Reliability returned, Reliability uncalibrated) {
+      return new CalibrationFigures(round(returned.ece()), returned.items(),
+          round(returned.accuracy()), round(returned.meanConfidence()),
+          uncalibrated == null ? null : round(uncalibrated.ece()));
     }
   }
 
@@ -204,22 +253,52 @@ public final class SyntheticEvaluation {
     return out;
   }
 
-  /** Answers per window; {@code null} where the answer does not parse. */
-  static List<Readout> askLenient(Florets f, List<Window> ws, Task<?> task) {
+  /**
+   * Answers per window; {@code null} where the answer does not parse.
+   *
+   * @param calibrated {@code true}: the confidences the facade returns; {@code false}: the
+   *     decoder's own ({@link Florets#askAllUncalibrated})
+   */
+  static List<Readout> askLenient(Florets f, List<Window> ws, Task<?> task, boolean calibrated) {
     List<Readout> out = new ArrayList<>(ws.size());
     for (int from = 0; from < ws.size(); from += Florets.BATCH) {
       List<Window> part = ws.subList(from, Math.min(ws.size(), from + Florets.BATCH));
       try {
-        out.addAll(f.askAll(part, task));
+        out.addAll(ask(f, part, task, calibrated));
       } catch (IllegalStateException e) {
         for (Window w : part) {
           try {
-            out.add(f.ask(w, task));
+            out.addAll(ask(f, List.of(w), task, calibrated));
           } catch (IllegalStateException one) {
             out.add(null);
           }
         }
       }
+    }
+    return out;
+  }
+
+  private static List<? extends Readout> ask(Florets f, List<Window> ws, Task<?> task,
+      boolean calibrated) {
+    return calibrated ? f.askAll(ws, task.prompt()) : f.askAllUncalibrated(ws, task.prompt());
+  }
+
+  /**
+   * The answers as the facade returns them: {@code raw} with {@code cal}'s map of {@code task}
+   * applied ({@code raw} itself without a calibration); {@code null} entries stay.
+   */
+  static List<Readout> calibrated(Calibration cal, Task<?> task, List<Readout> raw) {
+    if (cal == null) {
+      return raw;
+    }
+    return applyAll(cal, task, raw);
+  }
+
+  private static <R extends Readout> List<Readout> applyAll(Calibration cal, Task<R> task,
+      List<Readout> raw) {
+    List<Readout> out = new ArrayList<>(raw.size());
+    for (Readout r : raw) {
+      out.add(r == null ? null : cal.apply(task.prompt(), task.readoutType().cast(r)));
     }
     return out;
   }

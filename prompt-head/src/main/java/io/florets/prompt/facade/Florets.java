@@ -3,6 +3,7 @@ package io.florets.prompt.facade;
 import io.florets.datasets.Window;
 import io.florets.engine.EngineModel;
 import io.florets.prompt.PromptHead;
+import io.florets.prompt.calibration.Calibration;
 import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import io.florets.prompt.facade.spi.InputModel;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -46,6 +48,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * on), so it always parses; every item carries a confidence from the decoder's token
  * log-probabilities. Numeric answers are returned in the series' own units.
  *
+ * <p>Confidences: when the model folder has a {@code calibration.json} (written by
+ * {@code florets calibrate}; see {@link #calibration()}), every item confidence of a calibrated
+ * task's answers is passed through that task's isotonic map, so that among items answered with
+ * confidence about {@code c} a share of about {@code c} was right on the data it was fitted to.
+ * Without the file, confidences are the decoder's own (the geometric mean of the item's token
+ * probabilities), which need not match how often items are right; {@link #askAllUncalibrated}
+ * gives those in either case.
+ *
  * <p>Thread-safe: any number of threads may ask one instance at once (answers do not depend on
  * what other threads ask). Close it to free native memory; asking a closed instance throws
  * {@link IllegalStateException}.
@@ -60,6 +70,8 @@ public final class Florets implements AutoCloseable {
   private final PromptHead head;
   private final EngineModel<Window> model;
   private final int[] embedPrompt;
+  /** The bundle's confidence calibration, or null. */
+  private final Calibration calibration;
   /** The model of another modality, or null when the facade serves a series bundle. */
   private final InputModel<?> inputModel;
   private final AtomicBoolean closed = new AtomicBoolean();
@@ -69,6 +81,7 @@ public final class Florets implements AutoCloseable {
     this.head = bundle.head();
     this.model = bundle.model();
     this.embedPrompt = head.promptTokens(Tasks.EMBED.prompt());
+    this.calibration = bundle.calibration().orElse(null);
     this.inputModel = null;
   }
 
@@ -77,6 +90,7 @@ public final class Florets implements AutoCloseable {
     this.head = null;
     this.model = null;
     this.embedPrompt = null;
+    this.calibration = null;
     this.inputModel = inputModel;
   }
 
@@ -137,6 +151,16 @@ public final class Florets implements AutoCloseable {
           + " model; it has no time-series model bundle");
     }
     return bundle;
+  }
+
+  /**
+   * The per-task confidence calibration this facade applies to its answers: the one in the model
+   * folder's {@code calibration.json}, or one attached with {@link ModelBundle#withCalibration};
+   * empty for a model without one (its confidences are the decoder's own) and for models of other
+   * modalities.
+   */
+  public Optional<Calibration> calibration() {
+    return Optional.ofNullable(calibration);
   }
 
   /** The input type this facade's model takes: {@link Window} for a series model, else its front end's. */
@@ -267,6 +291,15 @@ public final class Florets implements AutoCloseable {
    *     message names it and its index), or an image prompt
    */
   public <R extends Readout> List<R> askAll(List<Window> windows, Prompt<R> prompt) {
+    List<R> raw = askAllUncalibrated(windows, prompt);
+    return calibration == null ? raw : calibration.applyAll(prompt, raw);
+  }
+
+  /**
+   * Like {@link #askAll(List, Prompt)}, but every confidence is the decoder's own, before any
+   * {@link #calibration()} map: for measuring and fitting calibrations. Same answers otherwise.
+   */
+  public <R extends Readout> List<R> askAllUncalibrated(List<Window> windows, Prompt<R> prompt) {
     Objects.requireNonNull(prompt, "prompt");
     checkOpen();
     checkWindows(windows);

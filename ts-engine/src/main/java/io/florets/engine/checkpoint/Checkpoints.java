@@ -111,6 +111,21 @@ public final class Checkpoints {
     return parse(dir, readManifest(dir).get("provenance"), Provenance.class);
   }
 
+  /**
+   * The SHA-256 (hex) of a saved checkpoint's parameter file as its manifest records it: an
+   * identity of the weights (same weights, same bytes, same hash), for files that belong to one
+   * trained model only, such as a confidence calibration.
+   *
+   * @throws CheckpointException if the manifest is unreadable or names no hash for the parameters
+   */
+  public static String parametersHash(Path dir) throws CheckpointException {
+    JsonNode entry = readManifest(dir).path("files").path(PARAMS);
+    if (!entry.path("sha256").isTextual()) {
+      throw new CheckpointException(dir.resolve(MANIFEST) + ": no hash entry for " + PARAMS);
+    }
+    return entry.get("sha256").asText();
+  }
+
   private static void write(EngineModel<?> model, Trainer<?> trainer, Path dir, Provenance prov)
       throws CheckpointException {
     Path target = dir.toAbsolutePath().normalize();

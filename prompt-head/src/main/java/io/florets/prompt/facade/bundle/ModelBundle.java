@@ -15,6 +15,8 @@ import io.florets.engine.checkpoint.Provenance;
 import io.florets.engine.series.SeriesFrontEnd;
 import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.prompt.PromptHead;
+import io.florets.prompt.calibration.Calibration;
+import io.florets.prompt.calibration.ModelFingerprint;
 import io.florets.prompt.facade.NumericScaling;
 import io.florets.prompt.grammar.CaptionLexicon;
 import io.florets.prompt.vocab.Quantizer;
@@ -38,11 +40,16 @@ import java.util.Optional;
  *                          and the caption lexicon when captions are not free text
  *   DIR/vocabulary.json    the vocabulary (its own hash is checked when read)
  *   DIR/engine/            the engine checkpoint (config, parameters, versions, file hashes)
+ *   DIR/calibration.json   optional: per-task isotonic maps of item confidences, bound to this
+ *                          model's vocabulary hash and parameter hash, with its own SHA-256
+ *                          checksum (written by {@code florets calibrate} or {@link #save})
  * </pre>
  *
  * <p>Loading checks that the vocabulary file, {@code bundle.json} and the checkpoint name the same
  * vocabulary hash, so a folder mixed from two vocabularies is refused with a
- * {@link BundleException}. Holds native memory: close it (or hand it to a facade that does).
+ * {@link BundleException}. A {@code calibration.json} that was edited, is corrupt or was fitted to
+ * other weights is refused the same way, naming the file; a folder without one loads exactly as
+ * before calibrations existed. Holds native memory: close it (or hand it to a facade that does).
  */
 public final class ModelBundle implements AutoCloseable {
   /** Format version of {@code bundle.json}. */
@@ -57,13 +64,27 @@ public final class ModelBundle implements AutoCloseable {
   private final PromptHead head;
   private final BundleProvenance provenance;
   private final int channels;
+  /** The confidence calibration, or null. */
+  private final Calibration calibration;
+  /**
+   * SHA-256 of the parameter file the calibration was read with (it holds for those weights only),
+   * or null for a calibration attached in memory by {@link #withCalibration}.
+   */
+  private final String calibratedParameters;
 
   private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance,
       int channels) {
+    this(model, head, provenance, channels, null, null);
+  }
+
+  private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance,
+      int channels, Calibration calibration, String calibratedParameters) {
     this.model = model;
     this.head = head;
     this.provenance = provenance;
     this.channels = channels;
+    this.calibration = calibration;
+    this.calibratedParameters = calibratedParameters;
   }
 
   /**
@@ -95,23 +116,48 @@ public final class ModelBundle implements AutoCloseable {
         : new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash());
   }
 
-  /** The same model and head with new provenance (after training). */
+  /**
+   * The same model and head with new provenance (after training), without a calibration: new
+   * provenance means new weights, and a calibration holds for the weights it was fitted to.
+   */
   public ModelBundle withProvenance(BundleProvenance p) {
     return new ModelBundle(model, head, Objects.requireNonNull(p, "provenance"), channels);
   }
 
   /**
    * The same model (shared, not copied: close only one of the two) whose head decodes captions as
-   * whole words of {@code lexicon}.
+   * whole words of {@code lexicon}; a calibration is kept (the weights are the same).
    */
   public ModelBundle withCaptionLexicon(CaptionLexicon lexicon) {
-    return new ModelBundle(model, head.withCaptionLexicon(lexicon), provenance, channels);
+    return new ModelBundle(model, head.withCaptionLexicon(lexicon), provenance, channels,
+        calibration, calibratedParameters);
+  }
+
+  /**
+   * The same model (shared, not copied: close only one of the two) whose item confidences the
+   * facade maps through {@code c}. The caller vouches that {@code c} was fitted to these weights;
+   * {@link #save} writes it bound to them.
+   */
+  public ModelBundle withCalibration(Calibration c) {
+    return new ModelBundle(model, head, provenance, channels, Objects.requireNonNull(c, "calibration"),
+        null);
+  }
+
+  /** The same model (shared, not copied: close only one of the two) with its raw confidences. */
+  public ModelBundle withoutCalibration() {
+    return new ModelBundle(model, head, provenance, channels);
+  }
+
+  /** The confidence calibration the facade applies, if the folder had one or one was attached. */
+  public Optional<Calibration> calibration() {
+    return Optional.ofNullable(calibration);
   }
 
   /**
    * A copy of this model over a vocabulary that extends this one's by appended tokens (see
    * {@code EngineModel.withVocabulary}: every weight copied, new embedding rows at the mean row).
-   * Same provenance and channel count; this bundle is left untouched and both must be closed.
+   * Same provenance and channel count, no calibration (new weights); this bundle is left untouched
+   * and both must be closed.
    *
    * @param larger the new vocabulary: this one's tokens at ids {@code 0..size-1}, then new ones
    * @param seed seed of the new rows' noise
@@ -169,7 +215,7 @@ public final class ModelBundle implements AutoCloseable {
     if (c < 0) {
       throw new IllegalArgumentException("channels must be >= 0, got " + c);
     }
-    return new ModelBundle(model, head, provenance, c);
+    return new ModelBundle(model, head, provenance, c, calibration, calibratedParameters);
   }
 
   /** Channels per window the model was trained on; 0 = any count its front end takes. */
@@ -198,7 +244,10 @@ public final class ModelBundle implements AutoCloseable {
   }
 
   /**
-   * Writes the folder (replacing an older model folder there).
+   * Writes the folder (replacing an older model folder there). The calibration is written with it
+   * when it holds for the saved weights (it was attached in memory, or read with these very
+   * weights); otherwise, and when there is none, an older folder's {@code calibration.json} is
+   * removed, since it belonged to other weights.
    *
    * @throws BundleException if a file cannot be written
    */
@@ -211,6 +260,15 @@ public final class ModelBundle implements AutoCloseable {
         Checkpoints.save(model, dir.resolve(ENGINE), p);
       }
       head.vocabulary().save(dir.resolve(VOCAB));
+      String params = Checkpoints.parametersHash(dir.resolve(ENGINE));
+      boolean calibrated = calibration != null
+          && (calibratedParameters == null || calibratedParameters.equals(params));
+      if (calibrated) {
+        calibration.write(dir.resolve(Calibration.FILE),
+            new ModelFingerprint(head.vocabulary().hash(), params));
+      } else {
+        Files.deleteIfExists(dir.resolve(Calibration.FILE));
+      }
       ObjectNode m = JSON.createObjectNode();
       m.put("format", FORMAT);
       m.put("vocabularyHash", head.vocabulary().hash());
@@ -229,6 +287,9 @@ public final class ModelBundle implements AutoCloseable {
       ArrayNode files = m.putArray("files");
       for (String f : fileList(dir)) {
         files.add(f);
+      }
+      if (calibrated) {
+        files.add(Calibration.FILE);
       }
       Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(m));
     } catch (IOException | CheckpointException e) {
@@ -299,11 +360,68 @@ public final class ModelBundle implements AutoCloseable {
         m.get("captionLexicon").forEach(n -> lexicon.add(n.asText()));
         head = head.withCaptionLexicon(CaptionLexicon.of(lexicon));
       }
-      return new ModelBundle(model, head, prov, m.path("channels").asInt(0));
+      return withCalibrationFile(dir, new ModelBundle(model, head, prov, m.path("channels").asInt(0)));
     } catch (CheckpointException e) {
       throw new BundleException(dir + ": engine checkpoint: " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
       throw new BundleException(manifest + ": invalid content: " + e.getMessage(), e);
+    }
+  }
+
+  /** {@code b} with the folder's calibration, if it has one (closes {@code b} if that fails). */
+  private static ModelBundle withCalibrationFile(Path dir, ModelBundle b) throws BundleException {
+    Path file = dir.resolve(Calibration.FILE);
+    if (!Files.exists(file)) {
+      return b;
+    }
+    try {
+      String params = Checkpoints.parametersHash(dir.resolve(ENGINE));
+      Calibration c = Calibration.read(file,
+          new ModelFingerprint(b.head.vocabulary().hash(), params));
+      return new ModelBundle(b.model, b.head, b.provenance, b.channels, c, params);
+    } catch (IOException | CheckpointException | RuntimeException e) {
+      b.close();
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new BundleException(msg.contains(file.toString()) ? msg : file + ": " + msg, e);
+    }
+  }
+
+  /**
+   * The identity of the model saved in {@code dir} that a calibration is bound to: the vocabulary
+   * hash named by its {@code bundle.json} and the SHA-256 of its engine parameters.
+   *
+   * @throws BundleException if the folder is not a model folder or its manifests are unreadable
+   */
+  public static ModelFingerprint fingerprint(Path dir) throws BundleException {
+    Path manifest = dir.resolve(MANIFEST);
+    if (!Files.isRegularFile(manifest)) {
+      throw new BundleException(dir + " is not a Florets model folder: " + MANIFEST + " is missing");
+    }
+    try {
+      String vocab = JSON.readTree(manifest.toFile()).path("vocabularyHash").asText();
+      return new ModelFingerprint(vocab, Checkpoints.parametersHash(dir.resolve(ENGINE)));
+    } catch (IOException | IllegalArgumentException e) {
+      throw new BundleException(manifest + ": " + e.getMessage(), e);
+    } catch (CheckpointException e) {
+      throw new BundleException(dir + ": engine checkpoint: " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Writes {@code c} as the calibration of the model saved in {@code dir} (replacing an older one),
+   * bound to that model's {@link #fingerprint}.
+   *
+   * @return the SHA-256 checksum recorded in the file
+   * @throws BundleException if the folder is not a model folder or the file cannot be written
+   */
+  public static String writeCalibration(Path dir, Calibration c) throws BundleException {
+    Objects.requireNonNull(c, "calibration");
+    ModelFingerprint fp = fingerprint(dir);
+    Path file = dir.resolve(Calibration.FILE);
+    try {
+      return c.write(file, fp);
+    } catch (IOException e) {
+      throw new BundleException("cannot write " + file + ": " + e.getMessage(), e);
     }
   }
 
@@ -330,6 +448,9 @@ public final class ModelBundle implements AutoCloseable {
         }
         Files.createDirectories(target.getParent());
         copy(loader, base + f, target);
+      }
+      if (!files.contains(Calibration.FILE) && loader.getResource(base + Calibration.FILE) != null) {
+        copy(loader, base + Calibration.FILE, tmp.resolve(Calibration.FILE));
       }
       return load(tmp);
     } catch (IOException e) {

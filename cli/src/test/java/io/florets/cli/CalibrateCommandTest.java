@@ -1,0 +1,95 @@
+package io.florets.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.florets.dataengine.train.Recipe;
+import io.florets.engine.EngineConfig;
+import io.florets.engine.series.SeriesFrontEndConfig;
+import io.florets.prompt.PromptHead;
+import io.florets.prompt.calibration.Calibration;
+import io.florets.prompt.facade.Florets;
+import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.prompt.vocab.Vocabulary;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class CalibrateCommandTest {
+  @TempDir
+  Path tmp;
+
+  private record Run(int code, String out, String err) {
+  }
+
+  private static Run run(String... args) {
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out));
+    cl.setErr(new PrintWriter(err));
+    int code = cl.execute(args);
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** A tiny untrained model folder whose classes are the default recipe's trend tags. */
+  private Path tinyModel() throws Exception {
+    List<String> classes = Recipe.defaultRecipe(1).data().trends().stream().map(t -> t.tag())
+        .toList();
+    EngineConfig e = EngineConfig.tiny().withMaxLengths(32, 128);
+    Path dir = tmp.resolve("model");
+    try (ModelBundle b = ModelBundle.create(e, SeriesFrontEndConfig.defaults(e.dModel()),
+        PromptHead.of(Vocabulary.standard().withClassNames(classes)), 3).withChannels(1)) {
+      b.save(dir);
+    }
+    return dir;
+  }
+
+  @Test
+  void writesAChecksummedCalibrationThatTheFacadeLoads() throws Exception {
+    Path dir = tinyModel();
+    Run r = run("calibrate", "--model", dir.toString(), "--windows", "6", "--seed", "5", "--json");
+    assertEquals(0, r.code(), r.err());
+    JsonNode j = new ObjectMapper().readTree(r.out());
+    assertEquals(3, j.path("fitWindows").asInt());
+    assertEquals(3, j.path("heldOutWindows").asInt());
+    Path file = dir.resolve(Calibration.FILE);
+    assertTrue(Files.isRegularFile(file));
+    assertEquals(new ObjectMapper().readTree(file.toFile()).path("sha256").asText(),
+        j.path("sha256").asText());
+    Set<String> tasks = new HashSet<>();
+    j.path("tasks").fieldNames().forEachRemaining(tasks::add);
+    try (Florets f = Florets.load(dir)) {
+      assertEquals(tasks, f.calibration().orElseThrow().tasks().keySet());
+    }
+    assertFalse(tasks.isEmpty(), r.out());
+  }
+
+  @Test
+  void refusesTheShippedModelAFileAndEvaluationSeeds() throws Exception {
+    Run def = run("calibrate", "--model", "default");
+    assertEquals(2, def.code());
+    assertTrue(def.err().contains("default model"), def.err());
+    Path file = Files.writeString(tmp.resolve("x.txt"), "x");
+    Run notDir = run("calibrate", "--model", file.toString());
+    assertEquals(2, notDir.code());
+    assertTrue(notDir.err().contains("not a folder") && notDir.err().contains("x.txt"), notDir.err());
+    Path dir = Files.createDirectories(tmp.resolve("m"));
+    Run seed = run("calibrate", "--model", dir.toString(), "--seed", "99");
+    assertEquals(2, seed.code());
+    assertTrue(seed.err().contains("99"), seed.err());
+    Run noModel = run("calibrate", "--model", dir.toString(), "--seed", "7", "--windows", "4");
+    assertEquals(2, noModel.code());
+    assertTrue(noModel.err().contains("bundle.json"), noModel.err());
+  }
+}

@@ -1,0 +1,159 @@
+package io.florets.prompt.calibration;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * JSON persistence of a {@link Calibration}:
+ *
+ * <pre>
+ *   { "format": "florets-calibration", "version": 1, "method": "isotonic",
+ *     "source": "...", "model": { "vocabularyHash": "...", "parametersSha256": "..." },
+ *     "tasks": { "EVENTS": { "x": [...], "y": [...] }, ... },
+ *     "sha256": "..." }
+ * </pre>
+ *
+ * <p>{@code sha256} is the SHA-256 (hex) of the compact JSON of every other field, in this order;
+ * a vocabulary file carries its content hash the same way. Reading recomputes it, so any edited
+ * value is refused while re-indenting the file is not.
+ */
+final class CalibrationJson {
+  static final String FORMAT = "florets-calibration";
+  static final int VERSION = 1;
+  static final String METHOD = "isotonic";
+  private static final ObjectMapper PRETTY = new ObjectMapper()
+      .enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper COMPACT = new ObjectMapper();
+
+  private CalibrationJson() {
+  }
+
+  static String write(Calibration c, ModelFingerprint model, Path file) throws IOException {
+    ObjectNode root = COMPACT.createObjectNode();
+    root.put("format", FORMAT);
+    root.put("version", VERSION);
+    root.put("method", METHOD);
+    root.put("source", c.source());
+    ObjectNode m = root.putObject("model");
+    m.put("vocabularyHash", model.vocabularyHash());
+    m.put("parametersSha256", model.parametersSha256());
+    ObjectNode tasks = root.putObject("tasks");
+    for (Map.Entry<String, CalibrationMap> e : c.tasks().entrySet()) {
+      ObjectNode t = tasks.putObject(e.getKey());
+      ArrayNode x = t.putArray("x");
+      ArrayNode y = t.putArray("y");
+      for (double v : e.getValue().x()) {
+        x.add(v);
+      }
+      for (double v : e.getValue().y()) {
+        y.add(v);
+      }
+    }
+    String sum = checksum(root);
+    root.put("sha256", sum);
+    Path parent = file.toAbsolutePath().getParent();
+    if (parent != null) {
+      Files.createDirectories(parent);
+    }
+    Files.writeString(file, PRETTY.writeValueAsString(root));
+    return sum;
+  }
+
+  static Calibration read(Path file, ModelFingerprint expected) throws IOException {
+    JsonNode tree;
+    try {
+      tree = COMPACT.readTree(Files.readString(file));
+    } catch (JsonProcessingException e) {
+      throw new CalibrationFormatException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
+    }
+    if (!(tree instanceof ObjectNode root) || !FORMAT.equals(root.path("format").asText())
+        || root.path("version").asInt(-1) != VERSION) {
+      throw new CalibrationFormatException(file + ": not a " + FORMAT + " version " + VERSION
+          + " file");
+    }
+    JsonNode recorded = root.remove("sha256");
+    if (recorded == null || !recorded.isTextual()) {
+      throw new CalibrationFormatException(file + ": no 'sha256' checksum");
+    }
+    String actual = checksum(root);
+    if (!actual.equals(recorded.asText())) {
+      throw new CalibrationFormatException(file + ": content SHA-256 " + actual
+          + " does not match the recorded checksum '" + recorded.asText()
+          + "' (the file was edited or corrupted)");
+    }
+    if (!METHOD.equals(root.path("method").asText())) {
+      throw new CalibrationFormatException(file + ": method '" + root.path("method").asText()
+          + "', this version applies '" + METHOD + "'");
+    }
+    String vocab = root.path("model").path("vocabularyHash").asText();
+    String params = root.path("model").path("parametersSha256").asText();
+    if (!expected.vocabularyHash().equals(vocab) || !expected.parametersSha256().equals(params)) {
+      throw new CalibrationFormatException(file + ": fitted to the model with vocabulary hash '"
+          + vocab + "' and parameters SHA-256 '" + params + "', but this model has "
+          + expected.vocabularyHash() + " and " + expected.parametersSha256()
+          + "; a calibration holds for one set of weights only (run florets calibrate again)");
+    }
+    JsonNode tasks = root.get("tasks");
+    if (tasks == null || !tasks.isObject()) {
+      throw new CalibrationFormatException(file + ": missing object field 'tasks'");
+    }
+    Map<String, CalibrationMap> maps = new LinkedHashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = tasks.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      try {
+        maps.put(e.getKey(), CalibrationMap.of(numbers(e.getValue(), "x", file, e.getKey()),
+            numbers(e.getValue(), "y", file, e.getKey())));
+      } catch (IllegalArgumentException ex) {
+        throw new CalibrationFormatException(file + ": task " + e.getKey() + ": " + ex.getMessage(),
+            ex);
+      }
+    }
+    try {
+      return new Calibration(maps, root.path("source").asText());
+    } catch (IllegalArgumentException ex) {
+      throw new CalibrationFormatException(file + ": " + ex.getMessage(), ex);
+    }
+  }
+
+  private static double[] numbers(JsonNode task, String field, Path file, String name)
+      throws CalibrationFormatException {
+    JsonNode a = task.get(field);
+    if (a == null || !a.isArray()) {
+      throw new CalibrationFormatException(file + ": task " + name + ": missing array '" + field
+          + "'");
+    }
+    double[] out = new double[a.size()];
+    for (int i = 0; i < out.length; i++) {
+      if (!a.get(i).isNumber()) {
+        throw new CalibrationFormatException(file + ": task " + name + ": " + field + "[" + i
+            + "] is " + a.get(i) + ", not a number");
+      }
+      out[i] = a.get(i).asDouble();
+    }
+    return out;
+  }
+
+  private static String checksum(ObjectNode withoutSum) throws JsonProcessingException {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      byte[] bytes = COMPACT.writeValueAsString(withoutSum).getBytes(StandardCharsets.UTF_8);
+      return HexFormat.of().formatHex(md.digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+}

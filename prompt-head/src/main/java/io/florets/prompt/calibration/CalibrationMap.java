@@ -79,25 +79,31 @@ public final class CalibrationMap {
       order[i] = i;
     }
     Arrays.sort(order, (a, b) -> Double.compare(confidence[a], confidence[b]));
-    // blocks: lowest x, highest x, weight, sum of outcomes; a stack, merged from the top
-    double[] lo = new double[n];
-    double[] hi = new double[n];
-    double[] w = new double[n];
-    double[] s = new double[n];
-    int top = -1;
+    // groups of equal confidence first (a block must never split a group), then blocks of groups:
+    // lowest x, highest x, weight, sum of outcomes, as a stack merged from the top
+    double[] gx = new double[n];
+    double[] gw = new double[n];
+    double[] gs = new double[n];
+    int groups = 0;
     for (int k = 0; k < n; k++) {
-      double c = confidence[order[k]];
-      double v = correct[order[k]] ? 1 : 0;
-      if (top >= 0 && hi[top] == c) {
-        w[top]++;
-        s[top] += v;
-      } else {
-        top++;
-        lo[top] = c;
-        hi[top] = c;
-        w[top] = 1;
-        s[top] = v;
+      double c = confidence[order[k]] + 0.0; // -0.0 becomes 0.0
+      if (groups == 0 || gx[groups - 1] != c) {
+        gx[groups++] = c;
       }
+      gw[groups - 1]++;
+      gs[groups - 1] += correct[order[k]] ? 1 : 0;
+    }
+    double[] lo = new double[groups];
+    double[] hi = new double[groups];
+    double[] w = new double[groups];
+    double[] s = new double[groups];
+    int top = -1;
+    for (int g = 0; g < groups; g++) {
+      top++;
+      lo[top] = gx[g];
+      hi[top] = gx[g];
+      w[top] = gw[g];
+      s[top] = gs[g];
       while (top > 0 && s[top - 1] / w[top - 1] >= s[top] / w[top]) {
         hi[top - 1] = hi[top];
         w[top - 1] += w[top];

@@ -145,7 +145,7 @@ final class DataTraining {
 
   private void checkOptions() {
     for (String n : new String[] {"--recipe", "--windows", "--metrics", "--engine",
-        "--save-every"}) {
+        "--save-every", "--front-end", "--task-weight"}) {
       if (c.given(n)) {
         throw new IllegalArgumentException(n + " belongs to recipe mode; data mode (--data) "
             + "takes --window, --stride, --classes, --init, --rounds, --steps, --round-steps, "

@@ -11,6 +11,7 @@ import io.florets.dataengine.train.TrainOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -76,8 +77,14 @@ public final class TrainCommand implements Callable<Integer> {
   @Option(names = "--front-end", split = ",", paramLabel = "LEVER",
       description = "Recipe mode: front-end levers for recipe studies, comma-separated: "
       + "no-pointer, no-stats, dense (a dense per-sample event head; needs the pointer), no-dense, "
-      + "patch8, patch32 (default: the recipe's front end).")
+      + "patch8, patch32, patch-mlp, no-patch-mlp (a residual perceptron over each patch's values, "
+      + "mask and absolute differences) (default: the recipe's front end).")
   List<String> frontEndLevers;
+
+  @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
+      description = "Recipe mode: a factor on a task's share of training steps, comma-separated "
+      + "(for example EVENTS=2,PROPERTIES=1.5; tasks not named keep the recipe's share).")
+  Map<String, Double> taskWeights;
 
   @Option(names = "--threads", defaultValue = "1",
       description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; on a busy two-core "
@@ -103,7 +110,10 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--init", defaultValue = "default", description = "Data mode: the starting "
       + "model: default (the shipped model), none (a fresh model of the default model's shape, "
-      + "with the token norm of new models) or a model folder (default: ${DEFAULT-VALUE}).")
+      + "with the token norm of new models) or a model folder (default: ${DEFAULT-VALUE}). "
+      + "Recipe mode: continue from default or a model folder with the recipe's vocabulary "
+      + "(parameters of the same name and shape are copied, new front-end parts start fresh; "
+      + "default: a fresh model).")
   String init;
 
   @Option(names = "--rounds", defaultValue = "2", description = "Data mode: data-engine rounds, "
@@ -116,7 +126,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   @Option(names = "--classify-weight", description = "Data mode: factor on the <CLASSIFY> task's "
       + "share of training steps when class labels are given (default: "
-      + "30, about 70% of the steps).")
+      + "30, about 70%% of the steps).")
   Double classifyWeight;
 
   @Option(names = "--json", description = "Data mode: print the summary as one JSON object.")
@@ -151,6 +161,21 @@ public final class TrainCommand implements Callable<Integer> {
     }
     if (metrics != null) {
       opt = opt.withMetricsLog(metrics);
+    }
+    if (taskWeights != null) {
+      List<String> known = io.florets.prompt.task.Tasks.of(io.florets.prompt.task.Modality.SERIES)
+          .stream().map(io.florets.prompt.task.Task::name).toList();
+      for (Map.Entry<String, Double> e : taskWeights.entrySet()) {
+        if (!known.contains(e.getKey())) {
+          throw new IllegalArgumentException("--task-weight: unknown task '" + e.getKey()
+              + "', expected one of " + known);
+        }
+        if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+          throw new IllegalArgumentException("--task-weight " + e.getKey() + "=" + e.getValue()
+              + ": the factor must be a positive number");
+        }
+      }
+      opt = opt.withTaskWeights(new java.util.TreeMap<>(taskWeights));
     }
     if (windows != null) {
       r = r.withData(r.data().toBuilder().count(windows).build());
@@ -188,12 +213,29 @@ public final class TrainCommand implements Callable<Integer> {
     if (saveEvery < 0) {
       throw new IllegalArgumentException("--save-every must be >= 0, got " + saveEvery);
     }
-    try (ModelBundle b = r.train(command, progress, saveEvery, snapshot)) {
+    ModelBundle start = null;
+    if (given("--init")) {
+      if ("none".equals(init)) {
+        throw new IllegalArgumentException("--init none: recipe mode starts fresh without --init; "
+            + "give default or a model folder to continue from");
+      }
+      start = "default".equals(init)
+          ? ModelBundle.loadResource(io.florets.prompt.facade.Florets.DEFAULT_MODEL,
+              io.florets.prompt.facade.Florets.class.getClassLoader())
+          : ModelBundle.load(java.nio.file.Path.of(init));
+      o.printf(Locale.ROOT, "starting from %s (%d steps: %s)%n", init, start.provenance().steps(),
+          start.provenance().command());
+    }
+    try (ModelBundle b = r.train(command, progress, saveEvery, snapshot, start)) {
       b.save(out);
       BundleProvenance p = b.provenance();
       o.printf(Locale.ROOT, "wrote %s: %d parameters, %d steps in %.0f s, final loss %.4f, "
           + "data %s%n", out, b.model().parameterCount(), p.steps(), p.trainSeconds(),
           p.finalLoss(), p.dataHash().substring(0, 12));
+    } finally {
+      if (start != null) {
+        start.close();
+      }
     }
     o.flush();
     return 0;
@@ -201,7 +243,7 @@ public final class TrainCommand implements Callable<Integer> {
 
   /** The data-mode options are refused without --data, so that a typo does not go unnoticed. */
   private void checkRecipeMode() {
-    for (String n : new String[] {"--window", "--stride", "--classes", "--init", "--rounds",
+    for (String n : new String[] {"--window", "--stride", "--classes", "--rounds",
         "--round-steps", "--classify-weight", "--json"}) {
       if (given(n)) {
         throw new IllegalArgumentException(n + " belongs to data mode: give --data FILE too");
@@ -240,10 +282,16 @@ public final class TrainCommand implements Callable<Integer> {
         case "patch32":
           f = f.withPatch(32);
           break;
+        case "patch-mlp":
+          f = f.withPatchMlp(true);
+          break;
+        case "no-patch-mlp":
+          f = f.withPatchMlp(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
-              + "no-dense, patch8 or patch32");
+              + "no-dense, patch8, patch32, patch-mlp or no-patch-mlp");
       }
     }
     return f;

@@ -126,6 +126,41 @@ public final class EngineModel<I> implements AutoCloseable {
     }
   }
 
+  /**
+   * Copies into this model every parameter of {@code source} with the same name and shape (a
+   * warm start: continue a run, or start a model with a new part from one without it). Parameters
+   * this model has and {@code source} lacks keep their initial values; a parameter present in both
+   * with different shapes, or a different vocabulary, is refused.
+   *
+   * @return the names of this model's parameters that were not in {@code source} (kept fresh)
+   * @throws IllegalArgumentException if the vocabularies differ or a shared name changes shape
+   */
+  public List<String> copyMatchingFrom(EngineModel<?> source) {
+    Objects.requireNonNull(source, "source");
+    if (!source.vocab().equals(vocab)) {
+      throw new IllegalArgumentException("cannot start from a model with vocabulary "
+          + source.vocab() + ": this model's is " + vocab);
+    }
+    Map<String, Parameter> src = new HashMap<>();
+    for (Pair<String, Parameter> p : source.network.getParameters()) {
+      src.put(p.getKey(), p.getValue());
+    }
+    List<String> fresh = new java.util.ArrayList<>();
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      Parameter from = src.get(p.getKey());
+      if (from == null) {
+        fresh.add(p.getKey());
+        continue;
+      }
+      if (!from.getShape().equals(p.getValue().getShape())) {
+        throw new IllegalArgumentException("parameter '" + p.getKey() + "' has shape "
+            + from.getShape() + " in the starting model and " + p.getValue().getShape() + " here");
+      }
+      p.getValue().getArray().set(from.getArray().toFloatArray());
+    }
+    return List.copyOf(fresh);
+  }
+
   /** Standard deviation of the noise added to the mean row for each new vocabulary row. */
   public static final double NEW_ROW_NOISE = 0.02;
 

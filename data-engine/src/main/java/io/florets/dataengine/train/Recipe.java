@@ -195,11 +195,39 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    */
   public ModelBundle train(String command, TrainingListener listener, long every,
       java.util.function.Consumer<ModelBundle> snapshots) {
+    return train(command, listener, every, snapshots, null);
+  }
+
+  /**
+   * As {@link #train(String, TrainingListener, long, java.util.function.Consumer)}, starting from
+   * the weights of {@code init} (null = a fresh model): every parameter of the same name and shape
+   * is copied, parameters the recipe's model has and {@code init} lacks (a new front-end part)
+   * start fresh. {@code init} must have the recipe's vocabulary. Its provenance (command and
+   * steps) and the fresh parameters are recorded in the new model's provenance details.
+   *
+   * @throws IllegalArgumentException if {@code init} has another vocabulary or a shared parameter
+   *     of another shape
+   */
+  public ModelBundle train(String command, TrainingListener listener, long every,
+      java.util.function.Consumer<ModelBundle> snapshots, ModelBundle init) {
     DenseDataset ds = composedCaptions(SyntheticGenerator.generate(data), options.seed());
     PromptHead head = head();
     ModelBundle b = ModelBundle.create(engine, frontEnd, head, options.seed());
+    java.util.Map<String, String> initDetails = new java.util.TreeMap<>();
+    if (init != null) {
+      try {
+        java.util.List<String> fresh = b.model().copyMatchingFrom(init.model());
+        initDetails.put("initialisedFrom", init.provenance().command() + " ("
+            + init.provenance().steps() + " steps)");
+        initDetails.put("initialisedFreshParameters", fresh.isEmpty() ? "none"
+            : String.join(",", fresh));
+      } catch (RuntimeException e) {
+        b.close();
+        throw e;
+      }
+    }
     long t0 = System.nanoTime();
-    LoadSampler load = new LoadSampler();
+    LoadSampler load = new LoadSampler(initDetails);
     TrainingListener l = new TrainingListener() {
       private double tail;
 
@@ -234,9 +262,14 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
   private static final class LoadSampler {
     private final java.lang.management.OperatingSystemMXBean os =
         java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    private final java.util.Map<String, String> extra;
     private double sum;
     private double max;
     private int n;
+
+    LoadSampler(java.util.Map<String, String> extra) {
+      this.extra = extra;
+    }
 
     void onStep(long step) {
       if (step % 50 == 1) {
@@ -250,7 +283,7 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     }
 
     java.util.Map<String, String> details() {
-      java.util.Map<String, String> d = new java.util.TreeMap<>();
+      java.util.Map<String, String> d = new java.util.TreeMap<>(extra);
       if (n > 0) {
         d.put("loadAverageMean", String.format(Locale.ROOT, "%.2f", sum / n));
         d.put("loadAverageMax", String.format(Locale.ROOT, "%.2f", max));

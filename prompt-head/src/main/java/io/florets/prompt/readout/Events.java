@@ -7,7 +7,7 @@ import java.util.Objects;
 /**
  * The answer of {@code <EVENTS>} and {@code <EVENTS_OF>type}.
  *
- * @param events the events in decoded order
+ * @param events the events in time order (start, then end)
  */
 public record Events(List<Item> events) implements Readout {
   /** Copies. */

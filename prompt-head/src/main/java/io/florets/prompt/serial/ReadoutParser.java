@@ -188,6 +188,9 @@ public final class ReadoutParser {
       double[] span = c.span(extent.width());
       items.add(new Events.Item(type, span[0], span[1], ch, c.confidence(at)));
     }
+    // answers are decoded type by type; a reader wants them in time order
+    items.sort(java.util.Comparator.comparingDouble(Events.Item::start)
+        .thenComparingDouble(Events.Item::end));
     return items;
   }
 

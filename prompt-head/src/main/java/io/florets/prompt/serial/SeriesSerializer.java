@@ -30,8 +30,10 @@ import java.util.TreeMap;
  * Serializes the dense targets of one window into answer token sequences: the training data.
  *
  * <p>Contract order: shape tags and properties by (channel, facet/property) with the whole window
- * first; events and segments by (start bin, end bin, channel, type) with exact duplicates after
- * quantisation merged; at most {@link Contract#MAX_ITEMS} items (the first in that order). A target
+ * first; typed event lists ({@code <EVENTS>}, {@code <ALERT>}) by (type, channel, start bin, end
+ * bin), so that each step of an answer is a local question (is there an event of this type, where
+ * is the next one) rather than "which of all events starts first"; events of one type and
+ * segments by (start bin, end bin, channel, type); exact duplicates after quantisation merged; at most {@link Contract#MAX_ITEMS} items (the first in that order). A target
  * naming a channel is written with its channel token first. Positions must lie inside the window.
  * Immutable and thread-safe.
  */
@@ -195,13 +197,15 @@ public final class SeriesSerializer {
       enc.number(out, p.get().value());
     } else if (task == Tasks.EVENTS || task == Tasks.EVENTS_OF) {
       EventType only = prompt.eventType().orElse(null);
-      located(targets, length, out, only != null, t -> t instanceof Event e && (only == null || e.type() == only));
+      located(targets, length, out, only != null, only == null,
+          t -> t instanceof Event e && (only == null || e.type() == only));
     } else if (task == Tasks.SEGMENTS) {
-      located(targets, length, out, false, t -> t instanceof Segment);
+      located(targets, length, out, false, false, t -> t instanceof Segment);
     } else if (task == Tasks.ALERT) {
       boolean abnormal = targets.stream().anyMatch(t -> t instanceof Event e && Contract.ABNORMAL.contains(e.type()));
       out.add(enc.vocab.id(abnormal ? "abnormal" : "normal"));
-      located(targets, length, out, false, t -> t instanceof Event e && Contract.ABNORMAL.contains(e.type()));
+      located(targets, length, out, false, true,
+          t -> t instanceof Event e && Contract.ABNORMAL.contains(e.type()));
     } else if (task == Tasks.REGION_TO_DESCRIPTION) {
       return Optional.ofNullable(enc.text(prompt, RegionDescriber.describe(prompt.bins(), targets, length)));
     } else if (task == Tasks.EMBED) {
@@ -254,7 +258,7 @@ public final class SeriesSerializer {
   }
 
   private void located(List<Target> targets, int length, List<Integer> out, boolean omitType,
-      java.util.function.Predicate<Target> keep) {
+      boolean typeFirst, java.util.function.Predicate<Target> keep) {
     List<int[]> items = new ArrayList<>();
     for (Target t : targets) {
       if (!keep.test(t)) {
@@ -279,8 +283,13 @@ public final class SeriesSerializer {
       items.add(new int[] {Quantizer.quantize(start, length), Quantizer.quantize(end, length), t.channel(),
           ordinal, word});
     }
-    items.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1]).thenComparingInt(a -> a[2])
-        .thenComparingInt(a -> a[3]));
+    if (typeFirst) {
+      items.sort(Comparator.<int[]>comparingInt(a -> a[3]).thenComparingInt(a -> a[2])
+          .thenComparingInt(a -> a[0]).thenComparingInt(a -> a[1]));
+    } else {
+      items.sort(Comparator.<int[]>comparingInt(a -> a[0]).thenComparingInt(a -> a[1])
+          .thenComparingInt(a -> a[2]).thenComparingInt(a -> a[3]));
+    }
     int written = 0;
     int[] prev = null;
     for (int[] it : items) {

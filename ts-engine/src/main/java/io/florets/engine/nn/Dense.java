@@ -14,8 +14,15 @@ public final class Dense extends Module {
 
   /** A dense layer from {@code in} to {@code out} features. */
   public Dense(int in, int out) {
-    weight = param("weight", new Shape(out, in), new NormalInitializer(0.02f),
-        Parameter.Type.WEIGHT);
+    this(in, out, new NormalInitializer(0.02f));
+  }
+
+  /**
+   * A dense layer whose weight starts from {@code init} (for example {@link Initializer#ZEROS} for
+   * the last layer of a residual branch, which then starts as the identity of the stream it joins).
+   */
+  public Dense(int in, int out, Initializer init) {
+    weight = param("weight", new Shape(out, in), init, Parameter.Type.WEIGHT);
     bias = param("bias", new Shape(out), Initializer.ZEROS, Parameter.Type.BIAS);
   }
 

@@ -17,7 +17,9 @@ import java.util.List;
 
 /**
  * Trainable part of {@link SeriesFrontEnd}: a linear projection of each patch's
- * {@code [values, mask]} plus a learned position (patch index) and channel embedding; one scale
+ * {@code [values, mask]} (with the patch perceptron on, plus a residual GELU perceptron over the
+ * values, mask and absolute first differences) plus a learned position (patch index) and channel
+ * embedding; one scale
  * token per channel from {@code [asinh(location), ln(scale)]}; optionally one statistics token per
  * channel ({@link WindowStatistics}); one summary token, the masked mean of the patch tokens plus a
  * learned type vector. Output tokens {@code [B, 1 + C (+ C) + C*P, d]}.
@@ -38,6 +40,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final boolean stats;
   private final int[] pointerIds;
   private final Dense patchProjection;
+  private final Dense patchHidden;
+  private final Dense patchOut;
   private final Dense scaleProjection;
   private final Dense statsProjection;
   private final Parameter positions;
@@ -57,6 +61,15 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     patchLength = config.patchLength();
     stats = config.stats();
     patchProjection = addChildBlock("patch", new Dense(2 * config.patchLength(), d));
+    if (config.patchMlp()) {
+      patchHidden = addChildBlock("patchHidden", new Dense(3 * config.patchLength(), 2 * d));
+      // zero-initialised: the branch starts as "no change", so a model can also be warm-started
+      // from one trained without it and answer as that model did at step 0
+      patchOut = addChildBlock("patchOut", new Dense(2 * d, d, ai.djl.training.initializer.Initializer.ZEROS));
+    } else {
+      patchHidden = null;
+      patchOut = null;
+    }
     scaleProjection = addChildBlock("scale", new Dense(2, d));
     NormalInitializer init = new NormalInitializer(0.02f);
     // positions and channels start at the scale of a projected patch (about 0.1 per component for
@@ -118,8 +131,11 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray pos = lookup(positions.getArray(), m.arange(0f, p, 1f, DataType.INT64)); // [P, d]
     NDArray chan = lookup(channels.getArray(), m.arange(0f, c, 1f, DataType.INT64)); // [C, d]
     NDArray type = lookup(types.getArray(), m.arange(0f, 2f, 1f, DataType.INT64));   // [2, d]
-    NDArray tok = patchProjection.apply(patches)                                      // [B,C,P,d]
-        .add(pos.reshape(1, 1, p, d)).add(chan.reshape(1, c, 1, d));
+    NDArray tok = patchProjection.apply(patches);                                     // [B,C,P,d]
+    if (patchHidden != null) {
+      tok = tok.add(patchOut.apply(Activation.gelu(patchHidden.apply(patchFeatures(patches)))));
+    }
+    tok = tok.add(pos.reshape(1, 1, p, d)).add(chan.reshape(1, c, 1, d));
     NDArray scaleTok = scaleProjection.apply(scaleFeat)                               // [B, C, d]
         .add(chan.reshape(1, c, d)).add(type.get(1));
     NDArray sum = tok.mul(patchMask.expandDims(3)).sum(new int[] {1, 2});             // [B, d]
@@ -192,6 +208,24 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray pooled = keys.mul(cm).sum(new int[] {1})                                 // [B, T, d]
         .div(chanMask.sum(new int[] {1}).maximum(1f).reshape(b, 1, 1));
     return new NDList(pooled, index);
+  }
+
+  /**
+   * The patch perceptron's input {@code [B, C, P, 3L]}: values, observed-mask and the absolute
+   * first difference of each sample (0 where it or its predecessor is missing; across patch
+   * borders too, so a patch sees the step into it).
+   */
+  private NDArray patchFeatures(NDArray patches) {
+    Shape s = patches.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long p = s.get(2);
+    int pl = patchLength;
+    NDArray values = patches.get(":, :, :, 0:{}", pl).reshape(b, c, p * pl);
+    NDArray mask = patches.get(":, :, :, {}:", pl).reshape(b, c, p * pl);
+    NDArray absDiff = values.sub(shift(values, 1)).abs().mul(mask).mul(shift(mask, 1))
+        .reshape(b, c, p, pl);
+    return NDArrays.concat(new NDList(patches, absDiff), 3);
   }
 
   /** {@code x [B, C, T]} shifted by {@code k} along time: {@code out[t] = x[t - k]}, zero-filled. */

@@ -26,10 +26,14 @@ import java.util.Locale;
  *     the pointer): trained on per-sample labels (for example the type of event a sample belongs
  *     to), it supervises every location of every window at every step, not only the few positions
  *     an answer names
+ * @param patchMlp a residual two-layer perceptron beside the linear patch projection, over each
+ *     patch's values, observed-mask and absolute first differences: constant runs (flatlines,
+ *     missing runs filled with the location) and local roughness are not linear in the samples, so
+ *     a linear projection alone leaves them for the encoder to re-derive
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
-    int denseClasses) {
+    int denseClasses, boolean patchMlp) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -57,10 +61,18 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     }
   }
 
+  /** Without the patch perceptron (model folders written before it existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, false);
+  }
+
   /** Without statistics tokens and pointer (model folders written before they existed). */
   public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
       int maxChannels, boolean tokenNorm) {
-    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0, 0);
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0, 0, false);
   }
 
   /**
@@ -80,31 +92,37 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   /** A copy with statistics tokens on or off. */
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        on, pointerFirstId, pointerBins, denseClasses);
+        on, pointerFirstId, pointerBins, denseClasses, patchMlp);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, firstId, bins, bins == 0 ? 0 : denseClasses);
+        stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, k);
+        stats, pointerFirstId, pointerBins, k, patchMlp);
+  }
+
+  /** A copy with the patch perceptron on or off. */
+  public SeriesFrontEndConfig withPatchMlp(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, on);
   }
 
   /** True when the location pointer is on. */
@@ -121,16 +139,18 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   }
 
   /**
-   * Canonical JSON with a fixed key order ({@code tokenNorm}, {@code stats} and the pointer only
+   * Canonical JSON with a fixed key order ({@code tokenNorm}, {@code stats}, the pointer, the dense
+   * head and the patch perceptron only
    * when on, as older folders).
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
-        denseClasses > 0 ? ",\"denseClasses\":" + denseClasses : "");
+        denseClasses > 0 ? ",\"denseClasses\":" + denseClasses : "",
+        patchMlp ? ",\"patchMlp\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

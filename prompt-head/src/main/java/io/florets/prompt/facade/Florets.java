@@ -17,12 +17,15 @@ import io.florets.prompt.task.PromptParser;
 import io.florets.prompt.task.Task;
 import io.florets.prompt.task.Tasks;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The public entry point: ask a trained model about sensor windows and get typed readouts.
@@ -57,14 +60,28 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * gives those in either case.
  *
  * <p>Thread-safe: any number of threads may ask one instance at once (answers do not depend on
- * what other threads ask). Close it to free native memory; asking a closed instance throws
- * {@link IllegalStateException}.
+ * what other threads ask). Close it to free native memory. Closing is safe while other threads ask:
+ * {@link #close()} refuses asks that arrive after it with an {@link IllegalStateException}
+ * ("this Florets is closed"), waits up to {@link #CLOSE_WAIT} for the asks already running to
+ * finish, and only then frees the model's native memory. Should asks still be running when the wait
+ * ends, the memory is freed by the last of them as it returns, never under a running ask. (Code
+ * that takes the engine model out through {@link #bundle()} and asks it directly is outside this
+ * protection.)
  */
 public final class Florets implements AutoCloseable {
   /** Resource folder of the shipped default model. */
   public static final String DEFAULT_MODEL = "io/florets/prompt/models/default";
   /** Windows decoded together by {@link #askAll}. */
   public static final int BATCH = 32;
+  /**
+   * How long {@link #close()} waits for asks in flight before it returns and leaves freeing the
+   * native memory to the last of them: long enough for any batch of {@link #BATCH} windows of the
+   * shipped model on one core, short enough that a service shutting down does not hang.
+   */
+  public static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
+  /** The message of the exception thrown by asks that arrive after {@link #close()}. */
+  static final String CLOSED = "this Florets is closed";
+  private static final Logger LOG = LoggerFactory.getLogger(Florets.class);
 
   private final ModelBundle bundle;
   private final PromptHead head;
@@ -74,7 +91,11 @@ public final class Florets implements AutoCloseable {
   private final Calibration calibration;
   /** The model of another modality, or null when the facade serves a series bundle. */
   private final InputModel<?> inputModel;
-  private final AtomicBoolean closed = new AtomicBoolean();
+  /** Guards {@link #inFlight}, {@link #closed} and {@link #freed}; notified when an ask ends. */
+  private final Object gate = new Object();
+  private int inFlight;
+  private boolean closed;
+  private boolean freed;
 
   private Florets(ModelBundle bundle) {
     this.bundle = bundle;
@@ -204,7 +225,10 @@ public final class Florets implements AutoCloseable {
   public <R extends Readout> List<R> askEach(List<?> inputs, Prompt<R> prompt) {
     Objects.requireNonNull(inputs, "inputs");
     Objects.requireNonNull(prompt, "prompt");
-    checkOpen();
+    return guarded(() -> askEachOpen(inputs, prompt));
+  }
+
+  private <R extends Readout> List<R> askEachOpen(List<?> inputs, Prompt<R> prompt) {
     Class<?> type = inputType();
     for (int i = 0; i < inputs.size(); i++) {
       Object x = Objects.requireNonNull(inputs.get(i), "input at index " + i);
@@ -216,7 +240,7 @@ public final class Florets implements AutoCloseable {
     if (inputModel == null) {
       List<Window> ws = new ArrayList<>(inputs.size());
       inputs.forEach(x -> ws.add((Window) x));
-      return askAll(ws, prompt);
+      return askAllOpen(ws, prompt, true);
     }
     return askOther(inputModel, inputs, prompt);
   }
@@ -291,8 +315,7 @@ public final class Florets implements AutoCloseable {
    *     message names it and its index), or an image prompt
    */
   public <R extends Readout> List<R> askAll(List<Window> windows, Prompt<R> prompt) {
-    List<R> raw = askAllUncalibrated(windows, prompt);
-    return calibration == null ? raw : calibration.applyAll(prompt, raw);
+    return guarded(() -> askAllOpen(windows, prompt, true));
   }
 
   /**
@@ -300,8 +323,18 @@ public final class Florets implements AutoCloseable {
    * {@link #calibration()} map: for measuring and fitting calibrations. Same answers otherwise.
    */
   public <R extends Readout> List<R> askAllUncalibrated(List<Window> windows, Prompt<R> prompt) {
+    return guarded(() -> askAllOpen(windows, prompt, false));
+  }
+
+  /** Asks while the facade is known to be open (inside {@link #guarded}). */
+  private <R extends Readout> List<R> askAllOpen(List<Window> windows, Prompt<R> prompt,
+      boolean calibrated) {
+    List<R> raw = askUncalibratedOpen(windows, prompt);
+    return calibrated && calibration != null ? calibration.applyAll(prompt, raw) : raw;
+  }
+
+  private <R extends Readout> List<R> askUncalibratedOpen(List<Window> windows, Prompt<R> prompt) {
     Objects.requireNonNull(prompt, "prompt");
-    checkOpen();
     checkWindows(windows);
     if (prompt.task().modality() != Modality.SERIES) {
       throw new IllegalArgumentException("prompt " + prompt + " is an image task; this model "
@@ -328,13 +361,14 @@ public final class Florets implements AutoCloseable {
 
   /** Embeddings of many windows, in batches of {@link #BATCH}. */
   public List<Embedding> embedAll(List<Window> windows) {
-    checkOpen();
-    checkWindows(windows);
-    List<Embedding> out = new ArrayList<>(windows.size());
-    for (float[] v : embedRows(windows)) {
-      out.add(new Embedding(v));
-    }
-    return out;
+    return guarded(() -> {
+      checkWindows(windows);
+      List<Embedding> out = new ArrayList<>(windows.size());
+      for (float[] v : embedRows(windows)) {
+        out.add(new Embedding(v));
+      }
+      return out;
+    });
   }
 
   private List<float[]> embedRows(List<Window> windows) {
@@ -359,10 +393,15 @@ public final class Florets implements AutoCloseable {
 
   /**
    * A stream that cuts windows of {@code length} samples every {@code stride} samples from pushed
-   * samples, asks {@code prompts} of each and hands the readouts to {@code listener}.
+   * samples, asks {@code prompts} of each and hands the readouts to {@code listener}. The stream asks
+   * through this facade: once it is closed, a push that completes a window throws the same
+   * {@link IllegalStateException} as any other ask.
+   *
+   * @throws IllegalStateException if this facade is closed
    */
   public WindowStream stream(int channels, int length, int stride, List<Prompt<?>> prompts,
       WindowStream.Listener listener) {
+    checkOpen();
     return new WindowStream(this, channels, length, stride, prompts, listener);
   }
 
@@ -413,19 +452,132 @@ public final class Florets implements AutoCloseable {
   }
 
   private void checkOpen() {
-    if (closed.get()) {
-      throw new IllegalStateException("this Florets instance is closed");
+    synchronized (gate) {
+      if (closed) {
+        throw new IllegalStateException(CLOSED);
+      }
     }
   }
 
+  /**
+   * Runs one ask while holding the facade open: counted in flight, so that {@link #close} does not
+   * free the native memory under it.
+   *
+   * @throws IllegalStateException if the facade is closed (before the ask starts)
+   */
+  private <T> T guarded(Supplier<T> ask) {
+    synchronized (gate) {
+      if (closed) {
+        throw new IllegalStateException(CLOSED);
+      }
+      inFlight++;
+    }
+    try {
+      return ask.get();
+    } finally {
+      boolean free;
+      synchronized (gate) {
+        inFlight--;
+        free = closed && inFlight == 0 && !freed;
+        if (free) {
+          freed = true;
+        }
+        gate.notifyAll();
+      }
+      if (free) {
+        // close() gave up waiting while this ask ran: the last ask out frees the memory
+        freeNative();
+      }
+    }
+  }
+
+  /** True once {@link #close} has been called (asks are refused from then on). */
+  public boolean isClosed() {
+    synchronized (gate) {
+      return closed;
+    }
+  }
+
+  /** Asks running now (for tests of closing under load). */
+  int asksInFlight() {
+    synchronized (gate) {
+      return inFlight;
+    }
+  }
+
+  /** True once the model's native memory has been freed (for tests of closing under load). */
+  boolean nativeMemoryFreed() {
+    synchronized (gate) {
+      return freed;
+    }
+  }
+
+  /**
+   * Closes with the default bound {@link #CLOSE_WAIT}: see {@link #close(Duration)}. Idempotent.
+   */
   @Override
   public void close() {
-    if (closed.compareAndSet(false, true)) {
-      if (bundle != null) {
-        bundle.close();
-      } else {
-        inputModel.close();
+    close(CLOSE_WAIT);
+  }
+
+  /**
+   * Stops new asks, waits up to {@code maxWait} for the asks in flight, then frees the model's
+   * native memory. Asks that arrive after this call starts throw {@link IllegalStateException}
+   * ("this Florets is closed"); asks already running finish normally with their answers. If some
+   * are still running when {@code maxWait} has passed (or the waiting thread is interrupted; its
+   * interrupt flag is kept), this method returns without freeing, and the last of those asks frees
+   * the memory as it returns. Calling it again waits again for the same asks (up to its own bound).
+   *
+   * @param maxWait the longest time to wait for asks in flight; zero does not wait
+   * @return true if the native memory is freed when this method returns, false if the last ask in
+   *     flight will free it
+   * @throws IllegalArgumentException if {@code maxWait} is negative
+   */
+  public boolean close(Duration maxWait) {
+    Objects.requireNonNull(maxWait, "maxWait");
+    if (maxWait.isNegative()) {
+      throw new IllegalArgumentException("maxWait must be >= 0, got " + maxWait);
+    }
+    boolean free;
+    int running;
+    synchronized (gate) {
+      closed = true;
+      // capped at a day so that the nanosecond arithmetic cannot overflow
+      long left = maxWait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos()
+          : maxWait.toNanos();
+      long deadline = System.nanoTime() + left;
+      while (inFlight > 0 && left > 0) {
+        try {
+          gate.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+        left = deadline - System.nanoTime();
       }
+      running = inFlight;
+      free = running == 0 && !freed;
+      if (free) {
+        freed = true;
+      }
+    }
+    if (free) {
+      freeNative();
+      return true;
+    }
+    if (running > 0) {
+      LOG.warn("Florets.close: {} ask(s) still running after waiting {}; the last of them frees "
+          + "the model's native memory as it returns", running, maxWait);
+      return false;
+    }
+    return true;
+  }
+
+  private void freeNative() {
+    if (bundle != null) {
+      bundle.close();
+    } else {
+      inputModel.close();
     }
   }
 }

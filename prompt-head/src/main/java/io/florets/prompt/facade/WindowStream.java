@@ -17,7 +17,9 @@ import java.util.Objects;
  * sample in stream time (samples since the first push).
  *
  * <p>Asking happens on the pushing thread. Not thread-safe: push from one thread (the facade it
- * asks is thread-safe, so several streams may share one).
+ * asks is thread-safe, so several streams may share one). The stream holds no model of its own: it
+ * asks through the facade, so closing the facade while a stream pushes is safe (a running ask
+ * finishes, later ones throw {@link IllegalStateException}).
  */
 public final class WindowStream {
   /** Receives readouts. */
@@ -110,6 +112,8 @@ public final class WindowStream {
    * Pushes one time step: one value per channel (NaN = missing).
    *
    * @throws IllegalArgumentException if the sample does not have one value per channel
+   * @throws IllegalStateException if the sample completes a window and the facade has been closed
+   *     ("this Florets is closed"); the sample is kept, so the stream's count stays right
    */
   public void pushSample(float[] sample) {
     if (sample.length != channels) {

@@ -37,7 +37,8 @@ import java.util.Optional;
  * <pre>
  *   DIR/bundle.json        format, vocabulary hash, class names, numeric scaling, front-end
  *                          settings, provenance (recipe, command, data hash, seed, steps, ...),
- *                          and the caption lexicon when captions are not free text
+ *                          the caption lexicon when captions are not free text, and a SHA-256
+ *                          checksum of its own content (absent in folders saved before it existed)
  *   DIR/vocabulary.json    the vocabulary (its own hash is checked when read)
  *   DIR/engine/            the engine checkpoint (config, parameters, versions, file hashes)
  *   DIR/calibration.json   optional: per-task isotonic maps of item confidences, bound to this
@@ -47,7 +48,11 @@ import java.util.Optional;
  *
  * <p>Loading checks that the vocabulary file, {@code bundle.json} and the checkpoint name the same
  * vocabulary hash, so a folder mixed from two vocabularies is refused with a
- * {@link BundleException}. A {@code calibration.json} that was edited, is corrupt or was fitted to
+ * {@link BundleException}. A {@code bundle.json} whose checksum does not match its content, or
+ * whose fields contradict each other or the checkpoint (channels outside 0..maxChannels, an
+ * {@code engineConfig} other than the checkpoint's or of another width than the front end, a
+ * parameter count the checkpoint does not have), is refused naming the file and the field. A
+ * {@code calibration.json} that was edited, is corrupt or was fitted to
  * other weights is refused the same way, naming the file; a folder without one loads exactly as
  * before calibrations existed. Holds native memory: close it (or hand it to a facade that does).
  */
@@ -291,6 +296,7 @@ public final class ModelBundle implements AutoCloseable {
       if (calibrated) {
         files.add(Calibration.FILE);
       }
+      BundleManifest.seal(m, JSON);
       Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(m));
     } catch (IOException | CheckpointException e) {
       throw new BundleException("cannot save model folder " + dir + ": " + e.getMessage(), e);
@@ -323,6 +329,10 @@ public final class ModelBundle implements AutoCloseable {
     } catch (IOException e) {
       throw new BundleException(manifest + ": not readable JSON: " + e.getMessage(), e);
     }
+    if (!m.isObject()) {
+      throw new BundleException(manifest + ": expected a JSON object, found " + m.getNodeType());
+    }
+    BundleManifest.verifyChecksum(manifest, m);
     int format = m.path("format").asInt(-1);
     if (format != FORMAT) {
       throw new BundleException(manifest + ": format " + format + ", this version reads " + FORMAT);
@@ -351,14 +361,22 @@ public final class ModelBundle implements AutoCloseable {
     }
     try {
       SeriesFrontEndConfig fe = JSON.treeToValue(m.get("frontEnd"), SeriesFrontEndConfig.class);
+      BundleManifest.checkFields(manifest, m, fe, JSON);
       BundleProvenance prov = JSON.treeToValue(m.get("provenance"), BundleProvenance.class);
       EngineModel<Window> model = Checkpoints.load(dir.resolve(ENGINE), SeriesFrontEnd.of(fe),
           vocabSpec(vocab));
-      PromptHead head = PromptHead.of(vocab);
-      if (m.has("captionLexicon")) {
-        List<String> lexicon = new ArrayList<>();
-        m.get("captionLexicon").forEach(n -> lexicon.add(n.asText()));
-        head = head.withCaptionLexicon(CaptionLexicon.of(lexicon));
+      PromptHead head;
+      try {
+        BundleManifest.checkAgainstModel(manifest, m, model, JSON);
+        head = PromptHead.of(vocab);
+        if (m.has("captionLexicon")) {
+          List<String> lexicon = new ArrayList<>();
+          m.get("captionLexicon").forEach(n -> lexicon.add(n.asText()));
+          head = head.withCaptionLexicon(CaptionLexicon.of(lexicon));
+        }
+      } catch (BundleException | RuntimeException e) {
+        model.close();
+        throw e;
       }
       return withCalibrationFile(dir, new ModelBundle(model, head, prov, m.path("channels").asInt(0)));
     } catch (CheckpointException e) {

@@ -2,21 +2,39 @@ package io.florets.datasets.io.arrow;
 
 import io.florets.datasets.io.DataFormatException;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
+import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.types.pojo.Schema;
 
-/** Opening, checking and looping over Arrow IPC files. Package-private except {@link #kindOf}. */
+/**
+ * Opening, checking and looping over Arrow IPC files. Package-private except {@link #kindOf} and
+ * {@link #isArrowFile}.
+ *
+ * <p>Files written here carry a content checksum in their schema metadata
+ * ({@link ArrowVectors#CHECKSUM}, see {@link ArrowChecksum}) that {@link #read} verifies before it
+ * hands out any row; files without it (written before it existed) are read as before. A file that
+ * is empty, not Arrow, cut short or damaged is refused with a {@link DataFormatException} that
+ * names it and says in words what is wrong.
+ */
 public final class ArrowFiles {
-  /** The magic bytes that open every Arrow IPC file. */
+  /** The magic bytes that open and close every Arrow IPC file. */
   private static final byte[] MAGIC = {'A', 'R', 'R', 'O', 'W', '1'};
+  /** The smallest complete IPC file: magic, padding, footer length, magic. */
+  private static final int MIN_SIZE = 6 + 2 + 4 + 6;
 
   private ArrowFiles() {
   }
@@ -35,49 +53,36 @@ public final class ArrowFiles {
   public static boolean isArrowFile(Path path) throws IOException {
     try (var in = Files.newInputStream(path)) {
       byte[] head = in.readNBytes(MAGIC.length);
-      return java.util.Arrays.equals(head, MAGIC);
+      return Arrays.equals(head, MAGIC);
     }
   }
 
   /**
    * What a Florets Arrow file holds: {@code "series"} or {@code "dense-dataset"}, or empty for an
    * Arrow file written elsewhere.
+   *
+   * @throws DataFormatException if the file is not a complete, readable Arrow IPC file (the message
+   *     names the file and says what is wrong in words)
    */
   public static Optional<String> kindOf(Path path) throws IOException {
-    long size = Files.size(path);
+    long size = checkFraming(path);
     try (BufferAllocator alloc = ArrowVectors.allocatorFor(size);
          FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
          ArrowFileReader r = new ArrowFileReader(ch, alloc)) {
       Map<String, String> meta = r.getVectorSchemaRoot().getSchema().getCustomMetadata();
       return Optional.ofNullable(ArrowVectors.metadata(meta, ArrowVectors.KIND));
-    } catch (RuntimeException e) {
-      throw DataFormatException.inFile(path, "not a readable Arrow IPC file: " + e.getMessage());
-    }
-  }
-
-  static void write(Path path, VectorSchemaRoot root, int rows, BatchFiller filler) throws IOException {
-    try (FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-             StandardOpenOption.TRUNCATE_EXISTING);
-         ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
-      w.start();
-      for (int from = 0; from < rows; from += ArrowVectors.BATCH) {
-        int count = Math.min(ArrowVectors.BATCH, rows - from);
-        root.allocateNew();
-        filler.fill(root, from, count);
-        root.setRowCount(count);
-        w.writeBatch();
-      }
-      w.end();
+    } catch (RuntimeException | IOException e) {
+      throw unreadable(path, e);
     }
   }
 
   /**
-   * Reads every batch of {@code path}, checking its kind first. Any failure inside Arrow or in
-   * {@code reader} becomes a {@link DataFormatException} naming the file and row.
+   * Checks what can be checked before Arrow parses anything: the file is not empty, and starts and
+   * ends with the IPC magic (a file cut short, or whose writer stopped early, lacks the end).
    *
-   * @return the schema's custom metadata
+   * @return the file size in bytes
    */
-  static Map<String, String> read(Path path, String kind, BatchReader reader) throws IOException {
+  private static long checkFraming(Path path) throws IOException {
     long size = Files.size(path);
     if (size == 0) {
       throw DataFormatException.inFile(path, "file is empty; expected an Arrow IPC file");
@@ -86,7 +91,110 @@ public final class ArrowFiles {
       throw DataFormatException.inFile(path, "does not start with the Arrow IPC magic 'ARROW1'; "
           + "expected an Arrow IPC file");
     }
+    byte[] tail = new byte[MAGIC.length];
+    if (size >= MIN_SIZE) {
+      try (FileChannel ch = FileChannel.open(path, StandardOpenOption.READ)) {
+        ByteBuffer b = ByteBuffer.wrap(tail);
+        long pos = size - MAGIC.length;
+        while (b.hasRemaining()) {
+          if (ch.read(b, pos + b.position()) < 0) {
+            break;
+          }
+        }
+      }
+    }
+    if (size < MIN_SIZE || !Arrays.equals(tail, MAGIC)) {
+      throw DataFormatException.inFile(path, "the file is incomplete: it starts like an Arrow IPC "
+          + "file but does not end with the 'ARROW1' magic that closes one (" + size + " bytes); it "
+          + "was cut short (truncated) or its writer stopped before finishing");
+    }
+    return size;
+  }
+
+  /** A clear error for an Arrow failure while opening a file or checking its content. */
+  private static DataFormatException unreadable(Path path, Throwable e) {
+    if (e instanceof DataFormatException d) {
+      return d;
+    }
+    return new DataFormatException(path + ": not a readable Arrow IPC file: its footer, schema or "
+        + "record batches are damaged (" + describe(e) + ")", e);
+  }
+
+  /** An exception in words: its message, or its type when it has none, with its cause's message. */
+  static String describe(Throwable e) {
+    String msg = e.getMessage();
+    String text = msg == null || msg.isBlank() ? e.getClass().getSimpleName() : msg;
+    Throwable c = e.getCause();
+    if (c != null && c != e && c.getMessage() != null && !text.contains(c.getMessage())) {
+      text += ": " + c.getMessage();
+    }
+    return text;
+  }
+
+  /**
+   * Writes {@code rows} rows in batches of {@link ArrowVectors#BATCH}, with {@code schema}'s
+   * metadata plus the content checksum ({@link ArrowChecksum}). The batches are filled twice: once to
+   * compute the checksum that the schema (written first) carries, once to write them; the two must
+   * agree, so {@code filler} must be a pure function of its rows.
+   *
+   * @throws IllegalStateException if the filler wrote different content the second time
+   */
+  static void write(Path path, Schema schema, int rows, BatchFiller filler) throws IOException {
+    String checksum;
+    try (BufferAllocator alloc = new RootAllocator();
+         VectorSchemaRoot root = VectorSchemaRoot.create(schema, alloc)) {
+      ArrowChecksum sum = new ArrowChecksum(schema);
+      for (int from = 0; from < rows; from += ArrowVectors.BATCH) {
+        fillBatch(root, from, Math.min(ArrowVectors.BATCH, rows - from), filler);
+        sum.addBatch(root);
+      }
+      checksum = sum.value();
+    }
+    Map<String, String> meta = new TreeMap<>(schema.getCustomMetadata() == null ? Map.of()
+        : schema.getCustomMetadata());
+    meta.put(ArrowVectors.CHECKSUM, checksum);
+    Schema sealed = new Schema(schema.getFields(), meta);
+    try (BufferAllocator alloc = new RootAllocator();
+         VectorSchemaRoot root = VectorSchemaRoot.create(sealed, alloc);
+         FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+             StandardOpenOption.TRUNCATE_EXISTING);
+         ArrowFileWriter w = new ArrowFileWriter(root, null, ch)) {
+      ArrowChecksum again = new ArrowChecksum(sealed);
+      w.start();
+      for (int from = 0; from < rows; from += ArrowVectors.BATCH) {
+        fillBatch(root, from, Math.min(ArrowVectors.BATCH, rows - from), filler);
+        again.addBatch(root);
+        w.writeBatch();
+      }
+      w.end();
+      String second = again.value();
+      if (!checksum.equals(second)) {
+        throw new IllegalStateException("writing " + path + ": the rows filled twice differ "
+            + "(content checksum " + checksum + ", then " + second + ")");
+      }
+    }
+  }
+
+  private static void fillBatch(VectorSchemaRoot root, int from, int count, BatchFiller filler) {
+    root.allocateNew();
+    filler.fill(root, from, count);
+    root.setRowCount(count);
+  }
+
+  /**
+   * Reads every batch of {@code path}, checking its framing, kind and layout version first and, when
+   * the schema metadata carries a content checksum, that the content matches it before any row is
+   * handed to {@code reader}. Files written before checksums existed (no
+   * {@link ArrowVectors#CHECKSUM} key) are read without the check. Any failure inside Arrow or in
+   * {@code reader} becomes a {@link DataFormatException} naming the file (and the row, once rows are
+   * being read).
+   *
+   * @return the schema's custom metadata
+   */
+  static Map<String, String> read(Path path, String kind, BatchReader reader) throws IOException {
+    long size = checkFraming(path);
     int[] row = {0};
+    boolean rowsStarted = false;
     try (BufferAllocator alloc = ArrowVectors.allocatorFor(size);
          FileChannel ch = FileChannel.open(path, StandardOpenOption.READ);
          ArrowFileReader r = new ArrowFileReader(ch, alloc)) {
@@ -101,15 +209,42 @@ public final class ArrowFiles {
         throw DataFormatException.inFile(path, "layout version '" + ArrowVectors.metadata(meta,
             ArrowVectors.VERSION) + "'; expected '1'");
       }
-      while (r.loadNextBatch()) {
+      List<ArrowBlock> blocks = r.getRecordBlocks();
+      verifyChecksum(path, r, blocks, ArrowVectors.metadata(meta, ArrowVectors.CHECKSUM));
+      rowsStarted = true;
+      for (ArrowBlock b : blocks) {
+        r.loadRecordBatch(b);
         reader.read(root, row);
       }
       return meta == null ? Map.of() : Map.copyOf(meta);
     } catch (DataFormatException e) {
       throw e;
     } catch (RuntimeException | IOException e) {
+      if (!rowsStarted) {
+        throw unreadable(path, e);
+      }
       throw DataFormatException.atRecord(path, "row " + row[0], "corrupt or unexpected Arrow content: "
-          + e, e);
+          + describe(e), e);
+    }
+  }
+
+  /** Loads every batch once and compares the content checksum with {@code recorded} (if not null). */
+  private static void verifyChecksum(Path path, ArrowFileReader r, List<ArrowBlock> blocks,
+      String recorded) throws IOException {
+    if (recorded == null) {
+      return; // written before Arrow outputs carried a checksum
+    }
+    VectorSchemaRoot root = r.getVectorSchemaRoot();
+    ArrowChecksum sum = new ArrowChecksum(root.getSchema());
+    for (ArrowBlock b : blocks) {
+      r.loadRecordBatch(b);
+      sum.addBatch(root);
+    }
+    String actual = sum.value();
+    if (!actual.equals(recorded)) {
+      throw DataFormatException.inFile(path, "content checksum " + actual + " does not match the "
+          + recorded + " recorded in its schema metadata (" + ArrowVectors.CHECKSUM + "): the file "
+          + "was changed or damaged after it was written");
     }
   }
 }

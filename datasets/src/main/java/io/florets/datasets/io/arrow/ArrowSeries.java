@@ -13,8 +13,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BigIntVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -55,14 +53,11 @@ public final class ArrowSeries {
     if (series.isEmpty()) {
       throw new IllegalArgumentException("no series to write to " + path);
     }
-    try (BufferAllocator alloc = new RootAllocator();
-         VectorSchemaRoot root = VectorSchemaRoot.create(schema(), alloc)) {
-      ArrowFiles.write(path, root, series.size(), (r, from, count) -> {
-        for (int i = 0; i < count; i++) {
-          setRow(r, i, series.get(from + i));
-        }
-      });
-    }
+    ArrowFiles.write(path, schema(), series.size(), (r, from, count) -> {
+      for (int i = 0; i < count; i++) {
+        setRow(r, i, series.get(from + i));
+      }
+    });
   }
 
   private static void setRow(VectorSchemaRoot r, int i, Series s) {

@@ -23,6 +23,8 @@ final class ArrowVectors {
   static final String KIND = "florets.kind";
   /** Schema metadata key of the layout version. */
   static final String VERSION = "florets.version";
+  /** Schema metadata key of the content checksum ({@link ArrowChecksum}); absent in older files. */
+  static final String CHECKSUM = "florets.checksum";
   /** Rows per record batch when writing. */
   static final int BATCH = 1024;
 

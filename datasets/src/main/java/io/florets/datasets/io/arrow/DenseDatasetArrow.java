@@ -10,8 +10,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.apache.arrow.memory.BufferAllocator;
-import org.apache.arrow.memory.RootAllocator;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -30,7 +28,8 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * (nullable)) and a list of annotation structs (the {@link TargetFields} of the target plus source,
  * source version and confidence). Dataset metadata goes into the schema metadata under
  * {@code meta.<key>}. The round trip is exact: {@code read(p).equals(d)} after {@code write(p, d)}.
- * Thread-safe.
+ * The file carries a content checksum in its schema metadata, verified by {@link #read} (files
+ * without one, written before it existed, still read). Thread-safe.
  */
 public final class DenseDatasetArrow {
   static final String KIND = "dense-dataset";
@@ -69,14 +68,11 @@ public final class DenseDatasetArrow {
 
   /** Writes {@code dataset} to {@code path} (replacing it). An empty dataset is allowed. */
   public static void write(Path path, DenseDataset dataset) throws IOException {
-    try (BufferAllocator alloc = new RootAllocator();
-         VectorSchemaRoot root = VectorSchemaRoot.create(schema(dataset.metadata()), alloc)) {
-      ArrowFiles.write(path, root, dataset.size(), (r, from, count) -> {
-        for (int i = 0; i < count; i++) {
-          setRow(r, i, dataset.get(from + i));
-        }
-      });
-    }
+    ArrowFiles.write(path, schema(dataset.metadata()), dataset.size(), (r, from, count) -> {
+      for (int i = 0; i < count; i++) {
+        setRow(r, i, dataset.get(from + i));
+      }
+    });
   }
 
   private static void setRow(VectorSchemaRoot r, int i, DenseDataset.Entry e) {

@@ -11,6 +11,7 @@ import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.Labelers;
 import io.florets.labelers.batch.BatchLabeling;
+import io.florets.labelers.batch.OutputPath;
 import io.florets.labelers.consensus.ConsensusConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -46,7 +47,8 @@ public final class LabelCommand implements Callable<Integer> {
   @Option(names = "--stride", required = true, paramLabel = "S", description = "stride between windows")
   int stride;
 
-  @Option(names = "--out", required = true, paramLabel = "OUT.arrow", description = "output dataset file")
+  @Option(names = "--out", required = true, paramLabel = "OUT.arrow",
+      description = "output dataset file (not a folder; checked before any work)")
   Path out;
 
   @Option(names = "--labelers", split = ",", paramLabel = "NAME",
@@ -73,6 +75,8 @@ public final class LabelCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    // before reading or labelling anything: a bad --out must not cost a whole run
+    OutputPath.check(out);
     LabelerSuite suite = labelers == null ? LabelerSuite.defaults() : LabelerSuite.of(Labelers.byNames(labelers));
     SeriesFile file = SeriesFiles.read(input, timeOrder);
     String dropped = file.metadata().get("timestampsDropped");

@@ -100,9 +100,12 @@ public final class BatchLabeling {
    * @param progress progress callback, or {@code null}
    * @throws IOException if a checkpoint or the output cannot be read or written
    * @throws IllegalStateException if existing checkpoints belong to a different input or suite
+   * @throws IllegalArgumentException if {@code out} cannot be written ({@link OutputPath#check}),
+   *     checked before any window is labelled
    */
   public static Result run(List<Window> windows, LabelerSuite suite, Path out, Options options,
       Map<String, String> metadata, Progress progress) throws IOException {
+    OutputPath.check(out);
     int n = windows.size();
     Path parts = partsDir(out);
     Files.createDirectories(parts);

@@ -96,6 +96,8 @@ public final class Florets implements AutoCloseable {
   private int inFlight;
   private boolean closed;
   private boolean freed;
+  /** True while a {@link #close} call waits for asks in flight (it then frees the memory itself). */
+  private boolean closerWaiting;
 
   private Florets(ModelBundle bundle) {
     this.bundle = bundle;
@@ -478,14 +480,14 @@ public final class Florets implements AutoCloseable {
       boolean free;
       synchronized (gate) {
         inFlight--;
-        free = closed && inFlight == 0 && !freed;
+        // a close() still waiting frees the memory itself; one that gave up left it to the last ask
+        free = closed && inFlight == 0 && !freed && !closerWaiting;
         if (free) {
           freed = true;
         }
         gate.notifyAll();
       }
       if (free) {
-        // close() gave up waiting while this ask ran: the last ask out frees the memory
         freeNative();
       }
     }
@@ -546,14 +548,19 @@ public final class Florets implements AutoCloseable {
       long left = maxWait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos()
           : maxWait.toNanos();
       long deadline = System.nanoTime() + left;
-      while (inFlight > 0 && left > 0) {
-        try {
-          gate.wait(Math.max(1, left / 1_000_000));
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          break;
+      closerWaiting = true;
+      try {
+        while (inFlight > 0 && left > 0) {
+          try {
+            gate.wait(Math.max(1, left / 1_000_000));
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            break;
+          }
+          left = deadline - System.nanoTime();
         }
-        left = deadline - System.nanoTime();
+      } finally {
+        closerWaiting = false;
       }
       running = inFlight;
       free = running == 0 && !freed;

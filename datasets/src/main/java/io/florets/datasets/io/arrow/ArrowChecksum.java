@@ -43,8 +43,8 @@ final class ArrowChecksum {
     for (Field f : schema.getFields()) {
       addField(f);
     }
-    Map<String, String> meta = new TreeMap<>(schema.getCustomMetadata() == null ? Map.of()
-        : schema.getCustomMetadata());
+    Map<String, String> custom = schema.getCustomMetadata();
+    Map<String, String> meta = custom == null ? new TreeMap<>() : new TreeMap<>(custom);
     meta.remove(ArrowVectors.CHECKSUM);
     addLong(meta.size());
     meta.forEach((k, v) -> {

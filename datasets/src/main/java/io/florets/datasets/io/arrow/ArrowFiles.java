@@ -150,8 +150,8 @@ public final class ArrowFiles {
       }
       checksum = sum.value();
     }
-    Map<String, String> meta = new TreeMap<>(schema.getCustomMetadata() == null ? Map.of()
-        : schema.getCustomMetadata());
+    Map<String, String> custom = schema.getCustomMetadata();
+    Map<String, String> meta = custom == null ? new TreeMap<>() : new TreeMap<>(custom);
     meta.put(ArrowVectors.CHECKSUM, checksum);
     Schema sealed = new Schema(schema.getFields(), meta);
     try (BufferAllocator alloc = new RootAllocator();

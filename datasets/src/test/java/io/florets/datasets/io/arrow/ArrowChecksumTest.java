@@ -107,9 +107,18 @@ class ArrowChecksumTest {
     byte[] text = CAPTION.getBytes(StandardCharsets.UTF_8);
     Path caption = withByteChanged(good, "caption.arrow", lastIndexOf(Files.readAllBytes(good), text) + 3);
     expectError(() -> DenseDatasetArrow.read(caption), "caption.arrow", "content checksum");
-    // the footer's copy of the schema metadata is what a reader sees: a changed entry is caught too
+    // a changed schema metadata entry is caught too (changed in both copies: stream and footer)
     byte[] meta = "checksum test".getBytes(StandardCharsets.UTF_8);
-    Path metadata = withByteChanged(good, "meta.arrow", lastIndexOf(Files.readAllBytes(good), meta));
+    byte[] bytes = Files.readAllBytes(good);
+    int changed = 0;
+    for (int i = 0; i + meta.length <= bytes.length; i++) {
+      if (Arrays.equals(bytes, i, i + meta.length, meta, 0, meta.length)) {
+        bytes[i + meta.length - 1] = 'T';
+        changed++;
+      }
+    }
+    assertTrue(changed >= 1, "metadata value not found in the file");
+    Path metadata = Files.write(dir.resolve("meta.arrow"), bytes);
     expectError(() -> DenseDatasetArrow.read(metadata), "meta.arrow", "content checksum");
   }
 

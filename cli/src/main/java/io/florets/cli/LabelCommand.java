@@ -22,9 +22,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -41,11 +38,18 @@ public final class LabelCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "INPUT", description = "a dataset file (CSV, UCR/UEA, Arrow, ...)")
   Path input;
 
-  @Option(names = "--window", required = true, paramLabel = "L", description = "window length in samples")
+  /** Default window length: the length the shipped default model was trained on. */
+  static final int DEFAULT_WINDOW = 256;
+
+  @Option(names = "--window", defaultValue = "" + DEFAULT_WINDOW, paramLabel = "L",
+      description = "window length in samples (default ${DEFAULT-VALUE}, the length the shipped "
+          + "default model was trained on)")
   int window;
 
-  @Option(names = "--stride", required = true, paramLabel = "S", description = "stride between windows")
-  int stride;
+  @Option(names = "--stride", paramLabel = "S",
+      description = "samples from one window's start to the next (default: the window length; a "
+          + "last window ending at the last sample is added)")
+  Integer stride;
 
   @Option(names = "--out", required = true, paramLabel = "OUT.arrow",
       description = "output dataset file (not a folder; checked before any work)")
@@ -84,7 +88,7 @@ public final class LabelCommand implements Callable<Integer> {
       spec.commandLine().getErr().println("florets: note: " + input + ": timestamps are not strictly "
           + "increasing (" + dropped + "); the time axis is dropped, windows use sample positions");
     }
-    Windowing windowing = Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK);
+    Windowing windowing = windowing();
     List<Window> windows = new ArrayList<>();
     for (Series s : file.series()) {
       windows.addAll(windowing.apply(s));
@@ -100,12 +104,10 @@ public final class LabelCommand implements Callable<Integer> {
     Map<String, String> meta = new LinkedHashMap<>();
     meta.put("input", input.toString());
     meta.put("window", Integer.toString(window));
-    meta.put("stride", Integer.toString(stride));
+    meta.put("stride", Integer.toString(stride()));
     long t0 = System.nanoTime();
     BatchLabeling.Result r;
-    try (ProgressBar pb = new ProgressBarBuilder().setTaskName("label").setInitialMax(windows.size())
-        .setStyle(ProgressBarStyle.ASCII).setConsumer(new me.tongfei.progressbar.ConsoleProgressBarConsumer(System.err))
-        .build()) {
+    try (ConsoleProgress pb = ConsoleProgress.start("label", windows.size())) {
       r = BatchLabeling.run(windows, suite, out, new BatchLabeling.Options(t, chunk, ConsensusConfig.DEFAULTS, 0L),
           meta, (done, total) -> pb.stepTo(done));
     }
@@ -130,5 +132,26 @@ public final class LabelCommand implements Callable<Integer> {
       w.flush();
     }
     return 0;
+  }
+
+  /** The stride in force: {@code --stride}, or the window length when it is not given. */
+  int stride() {
+    return stride == null ? window : stride;
+  }
+
+  /**
+   * Windows of {@code --window} samples every {@link #stride()} samples, plus a last window that
+   * ends at the last sample.
+   *
+   * @throws IllegalArgumentException if the window or the stride is not positive
+   */
+  Windowing windowing() {
+    if (window <= 0) {
+      throw new IllegalArgumentException("--window must be a positive number of samples, got " + window);
+    }
+    if (stride() <= 0) {
+      throw new IllegalArgumentException("--stride must be a positive number of samples, got " + stride());
+    }
+    return Windowing.fixed(window, stride(), Windowing.Tail.SHIFT_BACK);
   }
 }

@@ -45,6 +45,9 @@ public final class Main implements Runnable {
   /** The configured command line (also used by tests). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // colour escape codes only when both streams are terminals (a log file gets plain text)
+    cl.setColorScheme(CommandLine.Help.defaultColorScheme(
+        Terminals.colours() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
       if (ex instanceof IllegalArgumentException || ex instanceof IOException
           || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException

@@ -9,7 +9,6 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.concurrent.Callable;
-import me.tongfei.progressbar.ProgressBar;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -99,12 +98,12 @@ public final class TrainVisionCommand implements Callable<Integer> {
     }
     Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
     VisionTraining.Result res;
-    try (ProgressBar bar = new ProgressBar("train-vision", r.steps())) {
+    try (ConsoleProgress bar = ConsoleProgress.start("train-vision", r.steps())) {
       res = VisionTraining.train(r, d, new TrainingListener() {
         @Override
         public void onStep(StepMetrics m) {
+          bar.extra(String.format(Locale.ROOT, "loss %.3f", m.loss()));
           bar.stepTo(m.step());
-          bar.setExtraMessage(String.format(Locale.ROOT, "loss %.3f", m.loss()));
         }
       }, metrics, saveEvery > 0 ? out : null, saveEvery);
     }

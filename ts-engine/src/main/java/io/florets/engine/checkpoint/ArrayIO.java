@@ -1,6 +1,7 @@
 package io.florets.engine.checkpoint;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -18,6 +19,40 @@ public final class ArrayIO {
   private static final int MAGIC = 0x464c5241; // "FLRA"
 
   private ArrayIO() {
+  }
+
+  /**
+   * Overwrites the values of {@code target} with {@code data} (row-major), keeping the array
+   * object, its name, shape, device and whether it records a gradient.
+   *
+   * <p>Why not {@code target.set(data)}: on PyTorch that call enters a deprecated libtorch guard
+   * which prints "AutoNonVariableTypeMode is deprecated ..." to the process's stderr the first
+   * time, on every run that loads a model. Instead the values are staged in a new array, copied
+   * into a tensor that owns its memory, and that tensor is handed to {@code target}
+   * ({@link NDArray#intern}); the old tensor is freed.
+   *
+   * @param target a float32 array, e.g. a parameter; not to be used by another thread meanwhile
+   * @param data {@code target.size()} values
+   * @throws IllegalArgumentException if the type or the number of values does not match
+   */
+  public static void assign(NDArray target, float[] data) {
+    if (target.getDataType() != DataType.FLOAT32) {
+      throw new IllegalArgumentException("cannot assign floats to array '" + target.getName()
+          + "' of type " + target.getDataType() + ": expected FLOAT32");
+    }
+    if (data.length != target.size()) {
+      throw new IllegalArgumentException("cannot assign " + data.length + " values to array '"
+          + target.getName() + "' of shape " + target.getShape() + " (" + target.size()
+          + " values)");
+    }
+    boolean gradient = target.hasGradient();
+    try (NDArray staged = target.getManager().create(data, target.getShape())) {
+      // staged may borrow a direct buffer that is freed with it: give target an owning copy
+      target.intern(staged.duplicate());
+    }
+    if (gradient) {
+      target.setRequiresGradient(true);
+    }
   }
 
   /** Writes {@code arrays} with their {@code names} (same order). */
@@ -91,7 +126,7 @@ public final class ArrayIO {
         in.readFully(buf);
         float[] data = new float[buf.length / 4];
         java.nio.ByteBuffer.wrap(buf).asFloatBuffer().get(data);
-        targets.get(i).set(data);
+        assign(targets.get(i), data);
       }
       if (last && in.read() != -1) {
         throw new IOException(source + ": unexpected bytes after the last array");

@@ -38,6 +38,16 @@ public final class LabelCommand implements Callable<Integer> {
   @Parameters(index = "0", paramLabel = "INPUT", description = "a dataset file (CSV, UCR/UEA, Arrow, ...)")
   Path input;
 
+  /** What the columns of the labeler table mean (printed under it). */
+  static final String TABLE_LEGEND = String.join(System.lineSeparator(),
+      "slots: (window, channel, shape facet | property | event type) a labeler can speak to",
+      "coverage: share of its slots where it said something",
+      "overlap: share of its slots where another labeler said something too",
+      "conflict: share of its slots where it said something and another labeler disagreed",
+      "accuracy: share of its statements that agree with gold labels; '-': label compares with no",
+      "  gold ('florets eval labelers' scores the labelers against synthetic windows' exact truth)",
+      "");
+
   /** Default window length: the length the shipped default model was trained on. */
   static final int DEFAULT_WINDOW = 256;
 
@@ -129,6 +139,8 @@ public final class LabelCommand implements Callable<Integer> {
           r.resumedWindows(), secs, out);
       w.printf("consensus kept %d targets, dropped %d%n%n", r.keptTargets(), r.droppedTargets());
       w.print(r.analysis().toTable());
+      w.println();
+      w.print(TABLE_LEGEND);
       w.flush();
     }
     return 0;

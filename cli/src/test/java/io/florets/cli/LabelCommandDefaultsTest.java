@@ -6,9 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
+import io.florets.datasets.io.arrow.ArrowSeries;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 /** {@code florets label}: {@code --window} defaults to 256, {@code --stride} to the window length. */
@@ -54,6 +59,27 @@ class LabelCommandDefaultsTest {
     e = assertThrows(IllegalArgumentException.class,
         () -> parse("in.csv", "--out", "o.arrow", "--window", "-5").windowing());
     assertTrue(e.getMessage().contains("--window") && e.getMessage().contains("-5"), e.getMessage());
+  }
+
+  @Test
+  void labelsWithTheDefaultsAndExplainsTheTable(@TempDir Path dir) throws Exception {
+    float[] v = new float[600];
+    for (int i = 0; i < v.length; i++) {
+      v[i] = (float) Math.sin(i / 9.0) + (i == 300 ? 8f : 0f);
+    }
+    Path input = dir.resolve("in.arrow");
+    ArrowSeries.write(input, List.of(Series.of("s", v)));
+    CommandLine cl = Main.commandLine();
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    cl.setOut(new PrintWriter(out, true));
+    cl.setErr(new PrintWriter(err, true));
+    int code = cl.execute("label", input.toString(), "--threads", "1", "--out",
+        dir.resolve("out.arrow").toString());
+    assertEquals(0, code, err.toString());
+    assertTrue(out.toString().contains("labelled 3 windows"), out.toString());
+    assertTrue(out.toString().contains("accuracy: share of its statements that agree with gold"),
+        out.toString());
   }
 
   @Test

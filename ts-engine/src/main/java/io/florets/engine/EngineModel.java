@@ -8,6 +8,7 @@ import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Parameter;
 import ai.djl.util.Pair;
+import io.florets.engine.checkpoint.ArrayIO;
 import io.florets.engine.decode.DecodeOptions;
 import io.florets.engine.decode.Decoded;
 import io.florets.engine.decode.Generator;
@@ -117,7 +118,7 @@ public final class EngineModel<I> implements AutoCloseable {
           }
           data = extendRows(data, (int) from[0], (int) to[0], (int) from[1], rng);
         }
-        p.getValue().getArray().set(data);
+        ArrayIO.assign(p.getValue().getArray(), data);
       }
       return out;
     } catch (RuntimeException e) {
@@ -156,7 +157,7 @@ public final class EngineModel<I> implements AutoCloseable {
         throw new IllegalArgumentException("parameter '" + p.getKey() + "' has shape "
             + from.getShape() + " in the starting model and " + p.getValue().getShape() + " here");
       }
-      p.getValue().getArray().set(from.getArray().toFloatArray());
+      ArrayIO.assign(p.getValue().getArray(), from.getArray().toFloatArray());
     }
     return List.copyOf(fresh);
   }

@@ -78,7 +78,8 @@ public final class TrainCommand implements Callable<Integer> {
       description = "Recipe mode: front-end levers for recipe studies, comma-separated: "
       + "no-pointer, no-stats, dense (a dense per-sample event head; needs the pointer), no-dense, "
       + "patch8, patch32, patch-mlp, no-patch-mlp (a residual perceptron over each patch's values, "
-      + "mask and absolute differences) (default: the recipe's front end).")
+      + "mask and absolute differences), type-scores, no-type-scores (event-type logits read from "
+      + "the pointer's per-sample keys) (default: the recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
@@ -232,6 +233,10 @@ public final class TrainCommand implements Callable<Integer> {
       o.printf(Locale.ROOT, "wrote %s: %d parameters, %d steps in %.0f s, final loss %.4f, "
           + "data %s%n", out, b.model().parameterCount(), p.steps(), p.trainSeconds(),
           p.finalLoss(), p.dataHash().substring(0, 12));
+      if (start != null) {
+        o.printf(Locale.ROOT, "parameters not in the starting model (trained from fresh): %s%n",
+            p.details().getOrDefault("initialisedFreshParameters", "none"));
+      }
     } finally {
       if (start != null) {
         start.close();
@@ -288,10 +293,17 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-patch-mlp":
           f = f.withPatchMlp(false);
           break;
+        case "type-scores":
+          int[] types = Recipe.eventTypeIds();
+          f = f.withTypeScores(types[0], types[1]);
+          break;
+        case "no-type-scores":
+          f = f.withTypeScores(0, 0);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
-              + "no-dense, patch8, patch32, patch-mlp or no-patch-mlp");
+              + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores or no-type-scores");
       }
     }
     return f;

@@ -22,6 +22,18 @@ public final class TestModels {
         VOCAB, seed);
   }
 
+  /**
+   * A tiny model with the location pointer over ids 10..29 (20 bins), optionally the type scores
+   * over ids 30..33 and the patch perceptron.
+   */
+  public static EngineModel<Window> tinyPointer(boolean typeScores, boolean patchMlp, long seed) {
+    EngineConfig c = EngineConfig.tiny();
+    SeriesFrontEndConfig f = new SeriesFrontEndConfig(c.dModel(), 8, 8, 64, 4, true)
+        .withStats(true).withPointer(10, 20).withPatchMlp(patchMlp)
+        .withTypeScores(typeScores ? 30 : 0, typeScores ? 4 : 0);
+    return EngineModel.create(c, SeriesFrontEnd.of(f), VOCAB, seed);
+  }
+
   /** A tiny model whose series front end cuts patches of {@code patch} samples. */
   public static EngineModel<Window> tinyPatch(int patch, long seed) {
     EngineConfig c = EngineConfig.tiny();

@@ -77,6 +77,23 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
   }
 
   /**
+   * The event-type ids of {@link #seriesVocabulary()}: {@code {firstId, count}} (they are
+   * consecutive), for the front end's type scores ({@code SeriesFrontEndConfig#withTypeScores}).
+   *
+   * @throws IllegalStateException if the vocabulary's event types are not one consecutive run
+   */
+  public static int[] eventTypeIds() {
+    java.util.BitSet g = seriesVocabulary().group(io.florets.prompt.vocab.TokenGroup.EVENT_TYPE);
+    int first = g.nextSetBit(0);
+    int count = g.cardinality();
+    if (first < 0 || g.nextClearBit(first) != first + count) {
+      throw new IllegalStateException("the series vocabulary's event types are not consecutive: "
+          + g);
+    }
+    return new int[] {first, count};
+  }
+
+  /**
    * The vocabulary of new series models: the standard tokens, every word the caption composer
    * uses as one token (captions need no spelling) and numbers as magnitude bins.
    */

@@ -36,6 +36,9 @@ public final class EncoderDecoder extends Module {
   private final Dense embedHead;
   private final int[] pointerIds;
   private final Dense pointerQuery;
+  private final int[] typeIds;
+  private final Parameter typeKeys;
+  private final Parameter typeGate;
   private final int[] ordinalIds;
   private final Dense ordinalValue;
   private final Parameter ordinalWidth;
@@ -101,6 +104,22 @@ public final class EncoderDecoder extends Module {
       pointerQuery = addChildBlock("pointerQuery", new Dense(d, d));
     } else {
       pointerQuery = null;
+    }
+    typeIds = pointerIds == null ? null : frontEnd.typeIds();
+    if (typeIds != null) {
+      if (typeIds[0] < 0 || typeIds[1] < 1 || typeIds[0] + typeIds[1] > vocabSize) {
+        throw new IllegalArgumentException("front-end type ids " + typeIds[0] + " .. "
+            + (typeIds[0] + typeIds[1] - 1) + " lie outside the vocabulary of " + vocabSize);
+      }
+      typeKeys = param("typeKeys", new Shape(typeIds[1], d),
+          new ai.djl.training.initializer.NormalInitializer(0.02f), Parameter.Type.WEIGHT);
+      // the gate starts at 0: a new model (or one warm-started from a model without type scores)
+      // begins with the type logits of the tied projection alone
+      typeGate = param("typeGate", new Shape(1), ai.djl.training.initializer.Initializer.ZEROS,
+          Parameter.Type.WEIGHT);
+    } else {
+      typeKeys = null;
+      typeGate = null;
     }
     if (ordinalBins > 0) {
       ordinalIds = new int[] {ordinalFirstId, ordinalBins};
@@ -254,7 +273,38 @@ public final class EncoderDecoder extends Module {
         .div((float) Math.sqrt(config.dModel()));
     NDArray idx = encoded.pointerIndex().reshape(b, 1, bins).broadcast(new Shape(b, t, bins));
     NDArray ptr = scores.gather(idx, 2);                                     // [B, T, bins]
-    return splice(base, first, bins, ptr);
+    NDArray out = splice(base, first, bins, ptr);
+    if (typeIds != null) {
+      out = splice(out, typeIds[0], typeIds[1], typeScores(scores, encoded));
+    }
+    return out;
+  }
+
+  /**
+   * Per type k: {@code gate * (logsumexp_n(score_n + e_k . key_n / sqrt(d)) - ln N)} over the
+   * window's real locations n, where {@code score} [B, T, N] are the pointer scores of the decoder
+   * states: a soft maximum over samples of "the next answer's location, looking like type k".
+   */
+  private NDArray typeScores(NDArray scores, Encoded encoded) {
+    Shape ss = scores.getShape();
+    long b = ss.get(0);
+    long t = ss.get(1);
+    long n = ss.get(2);
+    int k = typeIds[1];
+    NDArray keys = encoded.pointerKeys();                                    // [B, N, d]
+    NDArray own = keys.matMul(typeKeys.getArray().transpose())               // [B, N, K]
+        .div((float) Math.sqrt(config.dModel())).transpose(0, 2, 1);         // [B, K, N]
+    // real locations: those some bin stands for (the window's samples, not the padded tail)
+    NDArray last = encoded.pointerIndex().toType(DataType.FLOAT32, false)
+        .max(new int[] {1}, true);                                           // [B, 1]
+    NDArray pos = scores.getManager().arange(0f, (float) n, 1f).reshape(1, n);
+    NDArray real = pos.lte(last).toType(DataType.FLOAT32, false);           // [B, N]
+    NDArray bias = real.sub(1f).mul(1e9f).reshape(b, 1, 1, n);
+    NDArray all = scores.reshape(b, t, 1, n).add(own.reshape(b, 1, k, n)).add(bias);
+    NDArray max = all.max(new int[] {3}, true).stopGradient();
+    NDArray lse = all.sub(max).exp().sum(new int[] {3}).log().add(max.squeeze(3)); // [B, T, K]
+    NDArray count = real.sum(new int[] {1}).log().reshape(b, 1, 1);
+    return lse.sub(count).mul(typeGate.getArray());
   }
 
   /**

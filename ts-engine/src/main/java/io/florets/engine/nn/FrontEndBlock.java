@@ -32,6 +32,16 @@ public abstract class FrontEndBlock extends Module {
   }
 
   /**
+   * The type ids scored from the pointer keys, if any: {@code {firstId, count}}, the output ids
+   * {@code firstId .. firstId + count - 1} whose logits gain a pooled pointer score (see
+   * {@link EncoderDecoder#logits(NDArray, EncoderDecoder.Encoded)}); {@code null} = none. Only
+   * with a pointer.
+   */
+  public int[] typeIds() {
+    return null;
+  }
+
+  /**
    * Keys of the location pointer (only when {@link #pointerIds} is not null).
    *
    * @param inputs the batch's arrays (as for {@link #embed})

@@ -39,6 +39,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final int patchLength;
   private final boolean stats;
   private final int[] pointerIds;
+  private final int typeFirstId;
+  private final int typeCount;
   private final Dense patchProjection;
   private final Dense patchHidden;
   private final Dense patchOut;
@@ -60,16 +62,9 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     d = config.dModel();
     patchLength = config.patchLength();
     stats = config.stats();
+    typeFirstId = config.typeFirstId();
+    typeCount = config.types();
     patchProjection = addChildBlock("patch", new Dense(2 * config.patchLength(), d));
-    if (config.patchMlp()) {
-      patchHidden = addChildBlock("patchHidden", new Dense(3 * config.patchLength(), 2 * d));
-      // zero-initialised: the branch starts as "no change", so a model can also be warm-started
-      // from one trained without it and answer as that model did at step 0
-      patchOut = addChildBlock("patchOut", new Dense(2 * d, d, ai.djl.training.initializer.Initializer.ZEROS));
-    } else {
-      patchHidden = null;
-      patchOut = null;
-    }
     scaleProjection = addChildBlock("scale", new Dense(2, d));
     NormalInitializer init = new NormalInitializer(0.02f);
     // positions and channels start at the scale of a projected patch (about 0.1 per component for
@@ -102,6 +97,17 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     }
     denseClasses = config.denseClasses();
     denseHead = denseClasses > 0 ? addChildBlock("denseHead", new Dense(d, denseClasses)) : null;
+    // added last: child blocks are named by their position, so parts added after the others keep
+    // the parameter names of folders written without them (and warm starts can copy them)
+    if (config.patchMlp()) {
+      patchHidden = addChildBlock("patchHidden", new Dense(3 * config.patchLength(), 2 * d));
+      // zero-initialised: the branch starts as "no change", so a model can also be warm-started
+      // from one trained without it and answer as that model did at step 0
+      patchOut = addChildBlock("patchOut", new Dense(2 * d, d, ai.djl.training.initializer.Initializer.ZEROS));
+    } else {
+      patchHidden = null;
+      patchOut = null;
+    }
   }
 
   @Override
@@ -161,6 +167,11 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       tokens = norm.apply(tokens);
     }
     return new NDList(tokens, NDArrays.concat(new NDList(masks), 1));
+  }
+
+  @Override
+  public int[] typeIds() {
+    return pointerIds == null || typeCount == 0 ? null : new int[] {typeFirstId, typeCount};
   }
 
   @Override

@@ -30,10 +30,18 @@ import java.util.Locale;
  *     patch's values, observed-mask and absolute first differences: constant runs (flatlines,
  *     missing runs filled with the location) and local roughness are not linear in the samples, so
  *     a linear projection alone leaves them for the encoder to re-derive
+ * @param typeFirstId first output id of a run of {@code types} consecutive ids (the contract's
+ *     event types) whose logits gain a content score from the pointer keys; ignored when
+ *     {@code types} is 0
+ * @param types number of type ids scored from the pointer keys (0 = none; needs the pointer):
+ *     the logit of type {@code k} gains {@code gate * logmeanexp_t(q . key_t + e_k . key_t)}, a soft
+ *     "is there a sample that looks like the next event of type k" read from the same per-sample
+ *     keys the positions are chosen from, so that choosing a type is grounded in the samples as
+ *     choosing a position is
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
-    int denseClasses, boolean patchMlp) {
+    int denseClasses, boolean patchMlp, int typeFirstId, int types) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -54,6 +62,11 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
       throw new IllegalArgumentException("series front end: denseClasses must be >= 0 and needs "
           + "the pointer, got denseClasses=" + denseClasses + ", pointerBins=" + pointerBins);
     }
+    if (types < 0 || (types > 0 && (pointerBins == 0 || typeFirstId < 0))) {
+      throw new IllegalArgumentException("series front end: types must be >= 0 and needs the "
+          + "pointer and typeFirstId >= 0, got types=" + types + ", typeFirstId=" + typeFirstId
+          + ", pointerBins=" + pointerBins);
+    }
     if (pointerBins > 0 && stride != patchLength) {
       throw new IllegalArgumentException("series front end: the location pointer needs "
           + "non-overlapping patches (stride == patchLength), got stride " + stride
@@ -61,18 +74,18 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     }
   }
 
-  /** Without the patch perceptron (model folders written before it existed). */
+  /** Without the patch perceptron and type scores (model folders written before they existed). */
   public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
       int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
       int denseClasses) {
     this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
-        pointerBins, denseClasses, false);
+        pointerBins, denseClasses, false, 0, 0);
   }
 
   /** Without statistics tokens and pointer (model folders written before they existed). */
   public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
       int maxChannels, boolean tokenNorm) {
-    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0, 0, false);
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, false, 0, 0, 0, false, 0, 0);
   }
 
   /**
@@ -92,37 +105,44 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   /** A copy with statistics tokens on or off. */
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        on, pointerFirstId, pointerBins, denseClasses, patchMlp);
+        on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp);
+        stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
+        bins == 0 ? 0 : types);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, patchMlp);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, patchMlp);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, k, patchMlp);
+        stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, on);
+        stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types);
+  }
+
+  /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
+  public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count);
   }
 
   /** True when the location pointer is on. */
@@ -140,17 +160,18 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
 
   /**
    * Canonical JSON with a fixed key order ({@code tokenNorm}, {@code stats}, the pointer, the dense
-   * head and the patch perceptron only
+   * head, the patch perceptron and the type scores only
    * when on, as older folders).
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
         denseClasses > 0 ? ",\"denseClasses\":" + denseClasses : "",
-        patchMlp ? ",\"patchMlp\":true" : "");
+        patchMlp ? ",\"patchMlp\":true" : "", types > 0 ? String.format(Locale.ROOT,
+            ",\"typeFirstId\":%d,\"types\":%d", typeFirstId, types) : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

@@ -32,6 +32,47 @@ class GeneratorTest {
   }
 
   @Test
+  void typeScoresDecodeTheSameCachedAndUncached() {
+    try (EngineModel<Window> model = TestModels.tinyPointer(true, true, 5)) {
+      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.network().getParameters()) {
+        if (p.getKey().endsWith("typeGate")) {
+          p.getValue().getArray().set(new float[] {1.5f});
+        }
+      }
+      List<Window> ws = TestModels.windows(4, 61, 3);
+      int[][] prompts = TestModels.prompts(4, 5, 2);
+      for (int beam : new int[] {1, 3}) {
+        DecodeOptions o = new DecodeOptions(beam, 10, TokenConstraint.NONE, true);
+        List<Decoded> cached = model.decode(ws, prompts, o);
+        List<Decoded> plain = model.decode(ws, prompts, o.withCache(false));
+        for (int i = 0; i < ws.size(); i++) {
+          assertArrayEquals(plain.get(i).tokens(), cached.get(i).tokens(), "beam " + beam + " row " + i);
+          assertArrayEquals(plain.get(i).logProbs(), cached.get(i).logProbs(), 1e-4f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aWarmStartedModelWithNewPartsAnswersAsItsSource() {
+    try (EngineModel<Window> source = TestModels.tinyPointer(false, false, 6);
+        EngineModel<Window> grown = TestModels.tinyPointer(true, true, 7)) {
+      List<String> fresh = grown.copyMatchingFrom(source);
+      assertTrue(fresh.stream().anyMatch(n -> n.endsWith("typeGate")), fresh.toString());
+      assertTrue(fresh.stream().anyMatch(n -> n.contains("patchOut")), fresh.toString());
+      List<Window> ws = TestModels.windows(3, 64, 4);
+      int[][] prompts = TestModels.prompts(3, 5, 8);
+      DecodeOptions o = new DecodeOptions(1, 10, TokenConstraint.NONE, true);
+      List<Decoded> a = source.decode(ws, prompts, o);
+      List<Decoded> b = grown.decode(ws, prompts, o);
+      for (int i = 0; i < ws.size(); i++) {
+        assertArrayEquals(a.get(i).tokens(), b.get(i).tokens(), "row " + i);
+        assertArrayEquals(a.get(i).logProbs(), b.get(i).logProbs(), 1e-4f);
+      }
+    }
+  }
+
+  @Test
   void poolWorkersGiveTheAnswersOfASingleThread() throws Exception {
     try (EngineModel<Window> model = TestModels.tiny(8);
         InferencePool<Window> pool = InferencePool.of(model, 3)) {

@@ -108,6 +108,16 @@ public final class ModelBundle implements AutoCloseable {
           + " +" + frontEnd.pointerBins() + " does not cover the vocabulary's time tokens (from id "
           + head.vocabulary().timeId(0) + ", " + Quantizer.BINS + " bins)");
     }
+    if (frontEnd.types() > 0) {
+      java.util.BitSet g = head.vocabulary().group(io.florets.prompt.vocab.TokenGroup.EVENT_TYPE);
+      int first = g.nextSetBit(0);
+      if (frontEnd.typeFirstId() != first || frontEnd.types() != g.cardinality()
+          || g.nextClearBit(Math.max(first, 0)) != first + g.cardinality()) {
+        throw new IllegalArgumentException("front-end type scores over ids "
+            + frontEnd.typeFirstId() + " +" + frontEnd.types() + " are not the vocabulary's "
+            + "event types " + g);
+      }
+    }
     EngineModel<Window> m = EngineModel.create(config, SeriesFrontEnd.of(frontEnd),
         vocabSpec(head.vocabulary()), seed);
     return new ModelBundle(m, head, BundleProvenance.untrained(seed), 0);

@@ -76,6 +76,7 @@ public final class EvalSyntheticCommand implements Callable<Integer> {
           c.captionKeywordMatch());
       out.printf("%-24s %10s %10s%n", "classificationAccuracy", r.classificationAccuracy(),
           c.classificationAccuracy());
+      out.printf("%-24s %10s%n", "captionAgreement", r.captionAgreement());
       out.printf("%-24s %10s%n", "parseRate", r.parseRate());
     }
     out.flush();

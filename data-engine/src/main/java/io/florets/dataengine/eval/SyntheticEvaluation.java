@@ -6,11 +6,13 @@ import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ClassLabel;
+import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.Property;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.labelers.LabelerSuite;
+import io.florets.labelers.caption.CaptionComposer;
 import io.florets.labelers.batch.ParallelLabeling;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
@@ -123,6 +125,7 @@ public final class SyntheticEvaluation {
     double[] capC = new double[2];
     double[] clsM = new double[2];
     double[] clsC = new double[2];
+    double[] agree = new double[2];
     for (int i = 0; i < n; i++) {
       int len = ws.get(i).length();
       int tol = cc.tolerance(len);
@@ -130,6 +133,7 @@ public final class SyntheticEvaluation {
       mc.add(model.get(i), truth.get(i), tol);
       cs.add(kept, truth.get(i), tol);
       keywords(model.get(i), truth.get(i), capM);
+      agreement(model.get(i), agree);
       keywords(kept, truth.get(i), capC);
       classes(model.get(i), truth.get(i), clsM);
       classes(kept, truth.get(i), clsC);
@@ -139,7 +143,50 @@ public final class SyntheticEvaluation {
     return new Report(n, round((double) parsed / asked), round(mc.shapeTagAccuracy()),
         round(mc.eventF1()), round(mc.numericScore()), ratio(capM), ratio(clsM),
         cc.tolerance(ws.get(0).length()), perTask, c, mc.scores(), embedding(florets, ws, truth),
-        calibration);
+        calibration, ratio(agree));
+  }
+
+  /**
+   * Whether a model's caption says what the same model answers to {@code <SHAPE>} and
+   * {@code <EVENTS>} on the window: one check per trend, seasonality and noise tag it answered (the
+   * caption holds one of the composer's phrases for that value), one per event type it answered
+   * (the caption names that type) and, when it answered no events, one that the caption says so.
+   */
+  private static void agreement(List<Annotation> model, double[] acc) {
+    String caption = null;
+    java.util.Set<EventType> types = new java.util.TreeSet<>();
+    List<List<String>> tagPhrases = new ArrayList<>();
+    for (Annotation a : model) {
+      if (a.target() instanceof CaptionText c && !c.detailed()) {
+        caption = c.text().toLowerCase(Locale.ROOT);
+      } else if (a.target() instanceof ShapeTag t) {
+        List<String> p = CaptionComposer.shapePhrases(t.facet(), t.value());
+        if (!p.isEmpty()) {
+          tagPhrases.add(p);
+        }
+      } else if (a.target() instanceof Event e) {
+        types.add(e.type());
+      }
+    }
+    if (caption == null) {
+      return;
+    }
+    List<List<String>> checks = new ArrayList<>(tagPhrases);
+    for (EventType t : types) {
+      checks.add(CaptionComposer.eventPhrases(t));
+    }
+    if (types.isEmpty()) {
+      checks.add(CaptionComposer.noEventPhrases());
+    }
+    for (List<String> phrases : checks) {
+      acc[1]++;
+      for (String p : phrases) {
+        if (caption.contains(p)) {
+          acc[0]++;
+          break;
+        }
+      }
+    }
   }
 
   /**
@@ -160,12 +207,15 @@ public final class SyntheticEvaluation {
    *     {@code <EMBED>} neighbours sharing the true tag; empty for 10 windows or fewer
    * @param calibration per task name (e.g. {@code EVENTS}) with at least one scored item, how
    *     reliable the model's item confidences are
+   * @param captionAgreement share of checks where the model's {@code <CAPTION>} says what the
+   *     same model answers to {@code <SHAPE>} (trend, seasonality, noise) and {@code <EVENTS>}
+   *     (each event type named, or "no notable events" when it answered none) on the window
    */
   public record Report(int windows, Double parseRate, Double shapeTagAccuracy, Double eventF1,
       Double numericScore, Double captionKeywordMatch, Double classificationAccuracy,
       int eventTolerance, Map<String, TaskFigures> tasks, ConsensusFigures consensus,
       Scorecard.Scores model, Map<String, EmbeddingEvaluation.Precision> embedding,
-      Map<String, CalibrationFigures> calibration) {
+      Map<String, CalibrationFigures> calibration, Double captionAgreement) {
     /** Copies the maps, keeping their order. */
     public Report {
       tasks = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(tasks));

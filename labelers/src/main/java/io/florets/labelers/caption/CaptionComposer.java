@@ -63,6 +63,33 @@ public final class CaptionComposer {
     this.seed = seed;
   }
 
+  /**
+   * The phrases a caption may use for shape value {@code value} of {@code facet} (trend,
+   * seasonality or noise; lower case, for example {@code "high noise"}); empty for other facets
+   * and unknown values.
+   */
+  public static List<String> shapePhrases(ShapeFacet facet, String value) {
+    String[][] rows = facet == ShapeFacet.TREND ? TREND : facet == ShapeFacet.SEASONALITY ? SEASON
+        : facet == ShapeFacet.NOISE ? NOISE : new String[0][];
+    for (String[] row : rows) {
+      if (row[0].equalsIgnoreCase(value)) {
+        return List.of(row).subList(1, row.length);
+      }
+    }
+    return List.of();
+  }
+
+  /** The phrases a caption uses for events of {@code type} (singular and plural). */
+  public static List<String> eventPhrases(EventType type) {
+    String[] w = EVENT_WORDS.get(type);
+    return w == null ? List.of() : List.of(w);
+  }
+
+  /** The phrases a caption uses when a window has no events. */
+  public static List<String> noEventPhrases() {
+    return List.of(NO_EVENTS);
+  }
+
   /** A composer whose phrasing choices derive from {@code seed}. */
   public static CaptionComposer of(long seed) {
     return new CaptionComposer(seed);

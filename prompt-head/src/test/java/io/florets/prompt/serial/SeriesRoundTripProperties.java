@@ -136,15 +136,16 @@ class SeriesRoundTripProperties {
           .map(x -> (NumericProperty) x).findFirst().orElseThrow();
       checkNumber(want, (Numeric) r);
     } else if (t == Tasks.EVENTS || t == Tasks.EVENTS_OF) {
-      List<Event> want = located(c, x -> x instanceof Event e && (p.eventType().isEmpty() || e.type() == p.eventType().get()));
+      List<Event> want = located(c, x -> x instanceof Event e && (p.eventType().isEmpty() || e.type() == p.eventType().get()),
+          p.eventType().isEmpty());
       checkEvents(want, ((Events) r).events(), c.length(), tol);
     } else if (t == Tasks.ALERT) {
-      List<Event> want = located(c, x -> x instanceof Event e && Contract.ABNORMAL.contains(e.type()));
+      List<Event> want = located(c, x -> x instanceof Event e && Contract.ABNORMAL.contains(e.type()), true);
       Alert a = (Alert) r;
       assertEquals(!want.isEmpty(), a.abnormal());
       checkEvents(want, a.events(), c.length(), tol);
     } else if (t == Tasks.SEGMENTS) {
-      List<Segment> want = located(c, x -> x instanceof Segment);
+      List<Segment> want = located(c, x -> x instanceof Segment, false);
       List<Segments.Item> got = ((Segments) r).segments();
       assertEquals(want.size(), got.size());
       for (int i = 0; i < want.size(); i++) {
@@ -184,9 +185,14 @@ class SeriesRoundTripProperties {
     assertEquals(NumberCodec.roundTrip(v), got.value());
   }
 
-  /** Located targets in contract order, duplicates after quantisation merged, capped. */
+  /**
+   * Located targets as a readout lists them: duplicates after quantisation merged and the list
+   * capped in contract order (type by type for typed event lists, else time order), then in time
+   * order (start, end; the contract order among ties), as the parser returns them.
+   */
   @SuppressWarnings("unchecked")
-  private static <T extends Target> List<T> located(SeriesCase c, Predicate<Target> keep) {
+  private static <T extends Target> List<T> located(SeriesCase c, Predicate<Target> keep,
+      boolean typeFirst) {
     int len = c.length();
     List<T> items = new ArrayList<>();
     for (Target t : c.targets()) {
@@ -194,9 +200,12 @@ class SeriesRoundTripProperties {
         items.add((T) t);
       }
     }
-    Comparator<T> order = Comparator.<T>comparingInt(t -> Quantizer.quantize(start(t), len))
-        .thenComparingInt(t -> Quantizer.quantize(end(t), len)).thenComparingInt(Target::channel)
-        .thenComparingInt(SeriesRoundTripProperties::ordinal);
+    Comparator<T> time = Comparator.<T>comparingInt(t -> Quantizer.quantize(start(t), len))
+        .thenComparingInt(t -> Quantizer.quantize(end(t), len));
+    Comparator<T> order = typeFirst
+        ? Comparator.<T>comparingInt(SeriesRoundTripProperties::ordinal)
+            .thenComparingInt(Target::channel).thenComparing(time)
+        : time.thenComparingInt(Target::channel).thenComparingInt(SeriesRoundTripProperties::ordinal);
     items.sort(order);
     List<T> out = new ArrayList<>();
     for (T t : items) {
@@ -207,6 +216,7 @@ class SeriesRoundTripProperties {
         out.add(t);
       }
     }
+    out.sort(time);
     return out;
   }
 

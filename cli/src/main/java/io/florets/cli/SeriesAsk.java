@@ -6,7 +6,6 @@ import io.florets.datasets.Series;
 import io.florets.datasets.Window;
 import io.florets.datasets.io.SeriesFile;
 import io.florets.datasets.io.SeriesFiles;
-import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.ReadoutText;
 import io.florets.prompt.facade.bundle.BundleException;
@@ -60,29 +59,10 @@ final class SeriesAsk {
     return Window.of(s.id(), w[0], v, null, s.channelNames(), null);
   }
 
-  /**
-   * Refuses a window longer than the model takes with the command-line fix ({@code --window}) in
-   * the message; the facade's own message speaks to Java callers.
-   */
-  static void checkLength(Florets f, Window w, Path input, String windowSpec) {
-    if (f.inputType() != Window.class) {
-      return;
-    }
-    SeriesFrontEndConfig c = f.bundle().frontEndConfig();
-    int max = (c.maxPatches() - 1) * c.stride() + c.patchLength();
-    if (w.length() > max) {
-      throw new IllegalArgumentException((windowSpec == null ? "the series '" + w.seriesId()
-          + "' in " + input : "--window " + windowSpec) + " has " + w.length()
-          + " samples; this model takes windows of at most " + max + ": ask about a part of it "
-          + "with --window START:LENGTH, e.g. --window 0:" + Math.min(max, 256));
-    }
-  }
-
   static int run(Path input, String windowSpec, String prompt, String model, boolean json,
       PrintWriter out) throws IOException, BundleException {
     Window w = cut(input, windowSpec);
     try (Florets f = ModelOption.open(model)) {
-      checkLength(f, w, input, windowSpec);
       long t0 = System.nanoTime();
       Readout r = f.ask(w, prompt);
       double ms = (System.nanoTime() - t0) / 1e6;

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.florets.dataengine.eval.CalibrationFit;
 import io.florets.dataengine.train.Recipe;
 import io.florets.engine.EngineConfig;
 import io.florets.engine.series.SeriesFrontEndConfig;
@@ -20,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -69,10 +71,42 @@ class CalibrateCommandTest {
         j.path("sha256").asText());
     Set<String> tasks = new HashSet<>();
     j.path("tasks").fieldNames().forEachRemaining(tasks::add);
+    JsonNode fileMin = new ObjectMapper().readTree(file.toFile()).path("minConfidence");
+    assertEquals(tasks.contains("EVENTS"), fileMin.has("EVENTS"), r.out());
     try (Florets f = Florets.load(dir)) {
       assertEquals(tasks, f.calibration().orElseThrow().tasks().keySet());
+      if (tasks.contains("EVENTS")) {
+        double min = j.path("tasks").path("EVENTS").path("minConfidence").doubleValue();
+        assertEquals(fileMin.path("EVENTS").doubleValue(), min);
+        assertEquals(min, f.calibration().orElseThrow().minConfidence().get("EVENTS"));
+      }
     }
     assertFalse(tasks.isEmpty(), r.out());
+  }
+
+  @Test
+  void printsTheMinimumConfidenceAndHeldOutF1OfThresholdedTasksOnly() throws Exception {
+    CalibrationFit.TaskFit events = new CalibrationFit.TaskFit(40, 20, 20, 0.5, 0.2, 0.05, 0.7,
+        0.5, 6, 0.41666666666666663, 0.375, 0.4615, 0.5217);
+    CalibrationFit.TaskFit shape = new CalibrationFit.TaskFit(40, 20, 20, 0.5, 0.2, 0.05, 0.7,
+        0.5, 6, null, null, null, null);
+    StringWriter text = new StringWriter();
+    PrintWriter w = new PrintWriter(text);
+    CalibrateCommand.printThreshold(w, "EVENTS", events);
+    CalibrateCommand.printThreshold(w, "SHAPE", shape);
+    w.flush();
+    String[] lines = text.toString().split("\\R");
+    assertEquals(2, lines.length, text.toString());
+    assertTrue(lines[0].startsWith("EVENTS minimum confidence 0.4167 "), lines[0]);
+    assertTrue(lines[1].startsWith("EVENTS held-out event F1 0.4615 without a threshold, 0.5217 "
+        + "with 0.3750 "), lines[1]);
+    JsonNode j = new ObjectMapper().valueToTree(Map.of("EVENTS", events, "SHAPE", shape));
+    assertEquals(0.41666666666666663, j.path("EVENTS").path("minConfidence").doubleValue());
+    assertEquals(0.4615, j.path("EVENTS").path("heldOutF1Before").doubleValue());
+    assertEquals(0.5217, j.path("EVENTS").path("heldOutF1After").doubleValue());
+    assertEquals(0.375, j.path("EVENTS").path("fitHalfMinConfidence").doubleValue());
+    assertFalse(j.path("SHAPE").has("minConfidence") || j.path("SHAPE").has("heldOutF1Before"),
+        j.toString());
   }
 
   @Test

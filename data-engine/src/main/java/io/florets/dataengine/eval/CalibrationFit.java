@@ -1,5 +1,6 @@
 package io.florets.dataengine.eval;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.function.IntConsumer;
 
 /**
@@ -31,6 +33,19 @@ import java.util.function.IntConsumer;
  * the expected calibration error of the second half's items is reported before and after that
  * map. The map that is returned is then refitted on the items of all windows. A task with no
  * scored item gets no map.
+ *
+ * <p>For {@code EVENTS} (the tasks of {@link Calibration#THRESHOLD_TASKS}) it also chooses a
+ * minimum confidence, as an object detector's decision threshold is chosen: the one that maximises
+ * the event F1 {@code 2 * TP / (kept + gold)} of the fit half, among 0 and every distinct mapped
+ * confidence of its items, the lowest on ties ({@link ConfidenceSample#bestThreshold}). Kept items
+ * are those whose mapped confidence is at least the threshold, {@code TP} the kept ones
+ * {@link ItemCorrectness} scored right (each keeps the outcome of the one-to-one matching of the
+ * whole answer: a dropped event does not free its true event for another), and {@code gold} the
+ * true events of every window of the half, of every type
+ * ({@link ItemCorrectness#trueEvents}; a window whose answer did not parse adds its true events and
+ * no item). The held-out half's F1 is reported without a threshold and with that one (after the
+ * fit half's map). The returned calibration's threshold is chosen again on all windows, with the
+ * map refitted on all of them.
  */
 public final class CalibrationFit {
   private CalibrationFit() {
@@ -57,29 +72,55 @@ public final class CalibrationFit {
     }
     List<List<Annotation>> truth = truth(data);
     int half = n / 2;
-    ConsensusConfig cc = ConsensusConfig.DEFAULTS;
     Map<String, CalibrationMap> maps = new LinkedHashMap<>();
+    Map<String, Double> thresholds = new LinkedHashMap<>();
     Map<String, TaskFit> figures = new LinkedHashMap<>();
     int step = 0;
     for (Task<?> task : ItemCorrectness.TASKS) {
-      List<Readout> answers = SyntheticEvaluation.askLenient(florets, ws, task, false);
-      HalfSamples s = new HalfSamples();
-      for (int i = 0; i < n; i++) {
-        Readout r = answers.get(i);
-        if (r == null) {
-          continue;
-        }
-        int len = ws.get(i).length();
-        ItemCorrectness.score(task, ReadoutTargets.annotations(task.prompt(), r, len, "model", "1"),
-            truth.get(i), cc.tolerance(len), i < half ? s.fit : s.heldOut);
-      }
-      HalfSamples.all(s).fit().ifPresent(m -> {
+      HalfSamples s = score(florets, ws, truth, task, half);
+      boolean thresholded = Calibration.THRESHOLD_TASKS.contains(task.name());
+      ConfidenceSample all = HalfSamples.all(s);
+      all.fit().ifPresent(m -> {
         maps.put(task.name(), m);
-        figures.put(task.name(), TaskFit.of(s, m.knots()));
+        Double min = null;
+        if (thresholded) {
+          min = all.mapped(m).bestThreshold(s.fitGold + s.heldOutGold).orElseThrow()
+              .minConfidence();
+          thresholds.put(task.name(), min);
+        }
+        figures.put(task.name(), TaskFit.of(s, m.knots(), thresholded, min));
       });
       progress.accept(++step);
     }
-    return new Result(new Calibration(maps, source), figures, half, n - half);
+    return new Result(new Calibration(maps, thresholds, source), figures, half, n - half);
+  }
+
+  /**
+   * The model's uncalibrated answers to {@code task}, scored, split at window {@code half}, with
+   * the true events of each half.
+   */
+  private static HalfSamples score(Florets florets, List<Window> ws, List<List<Annotation>> truth,
+      Task<?> task, int half) {
+    ConsensusConfig cc = ConsensusConfig.DEFAULTS;
+    List<Readout> answers = SyntheticEvaluation.askLenient(florets, ws, task, false);
+    int fitGold = 0;
+    int heldOutGold = 0;
+    for (int i = 0; i < ws.size(); i++) {
+      int g = ItemCorrectness.trueEvents(truth.get(i));
+      fitGold += i < half ? g : 0;
+      heldOutGold += i < half ? 0 : g;
+    }
+    HalfSamples s = new HalfSamples(fitGold, heldOutGold);
+    for (int i = 0; i < ws.size(); i++) {
+      Readout r = answers.get(i);
+      if (r == null) {
+        continue;
+      }
+      int len = ws.get(i).length();
+      ItemCorrectness.score(task, ReadoutTargets.annotations(task.prompt(), r, len, "model", "1"),
+          truth.get(i), cc.tolerance(len), i < half ? s.fit : s.heldOut);
+    }
+    return s;
   }
 
   private static List<List<Annotation>> truth(DenseDataset data) {
@@ -96,10 +137,18 @@ public final class CalibrationFit {
     return out;
   }
 
-  /** The items of the two halves of one task. */
+  /** The items of the two halves of one task, and the true events of each half. */
   private static final class HalfSamples {
     final ConfidenceSample fit = new ConfidenceSample();
     final ConfidenceSample heldOut = new ConfidenceSample();
+    /** True events (every type) of the windows of each half, for the event F1. */
+    final int fitGold;
+    final int heldOutGold;
+
+    HalfSamples(int fitGold, int heldOutGold) {
+      this.fitGold = fitGold;
+      this.heldOutGold = heldOutGold;
+    }
 
     static ConfidenceSample all(HalfSamples s) {
       ConfidenceSample out = new ConfidenceSample();
@@ -127,8 +176,9 @@ public final class CalibrationFit {
   }
 
   /**
-   * One task's fit, 4 decimals; held-out figures are {@code null} when either half had no scored
-   * item of the task.
+   * One task's fit, 4 decimals (thresholds exact, as in the file); held-out figures are
+   * {@code null} when either half had no scored item of the task, threshold figures also for tasks
+   * without a threshold (and then left out of JSON).
    *
    * @param items scored items over all windows (the refitted map's data)
    * @param fitItems scored items of the first half
@@ -139,22 +189,47 @@ public final class CalibrationFit {
    * @param meanConfidenceBefore mean raw confidence of the second half's items
    * @param meanConfidenceAfter their mean after that map
    * @param knots knots of the refitted map
+   * @param minConfidence the minimum mapped confidence written to the calibration (chosen on all
+   *     windows with the refitted map)
+   * @param fitHalfMinConfidence the minimum mapped confidence chosen on the first half (with its
+   *     map), the one the held-out F1 after is measured with
+   * @param heldOutF1Before event F1 of the second half's items, all kept
+   * @param heldOutF1After the same keeping only items whose confidence after the first half's map
+   *     is at least {@code fitHalfMinConfidence}
    */
   public record TaskFit(int items, int fitItems, int heldOutItems, Double heldOutAccuracy,
       Double eceBefore, Double eceAfter, Double meanConfidenceBefore, Double meanConfidenceAfter,
-      int knots) {
-    static TaskFit of(HalfSamples s, int knots) {
+      int knots, @JsonInclude(JsonInclude.Include.NON_NULL) Double minConfidence,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double fitHalfMinConfidence,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double heldOutF1Before,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double heldOutF1After) {
+    static TaskFit of(HalfSamples s, int knots, boolean thresholded, Double minConfidence) {
       int all = s.fit.size() + s.heldOut.size();
       Optional<CalibrationMap> m = s.fit.fit();
       Optional<Reliability> before = s.heldOut.reliability();
       if (m.isEmpty() || before.isEmpty()) {
-        return new TaskFit(all, s.fit.size(), s.heldOut.size(), null, null, null, null, null, knots);
+        return new TaskFit(all, s.fit.size(), s.heldOut.size(), null, null, null, null, null, knots,
+            minConfidence, null, null, null);
       }
-      Reliability after = s.heldOut.mapped(m.get()).reliability().orElseThrow();
+      ConfidenceSample heldOutMapped = s.heldOut.mapped(m.get());
+      Reliability after = heldOutMapped.reliability().orElseThrow();
+      Double fitMin = null;
+      Double f1Before = null;
+      Double f1After = null;
+      if (thresholded) {
+        fitMin = s.fit.mapped(m.get()).bestThreshold(s.fitGold).orElseThrow().minConfidence();
+        f1Before = round(s.heldOut.f1(0, s.heldOutGold));
+        f1After = round(heldOutMapped.f1(fitMin, s.heldOutGold));
+      }
       return new TaskFit(all, s.fit.size(), s.heldOut.size(), round(before.get().accuracy()),
           round(before.get().ece()), round(after.ece()), round(before.get().meanConfidence()),
-          round(after.meanConfidence()), knots);
+          round(after.meanConfidence()), knots, minConfidence, fitMin, f1Before, f1After);
     }
+  }
+
+  /** Rounded; {@code null} when there is no F1 (nothing kept and nothing to find). */
+  private static Double round(OptionalDouble v) {
+    return v.isPresent() ? round(v.getAsDouble()) : null;
   }
 
   private static Double round(double v) {

@@ -4,6 +4,7 @@ import io.florets.prompt.calibration.CalibrationMap;
 import io.florets.prompt.calibration.Reliability;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * A growing sample of (item confidence, was the item right) pairs of one task, kept as primitive
@@ -78,5 +79,106 @@ public final class ConfidenceSample {
   /** The isotonic map fitted to these items; empty when there are no items. */
   public Optional<CalibrationMap> fit() {
     return size == 0 ? Optional.empty() : Optional.of(CalibrationMap.fit(confidences(), correct()));
+  }
+
+  /**
+   * The F1 of these items as detections when only those of confidence {@code >= minConfidence} are
+   * kept: {@code 2 * TP / (kept + gold)}, where {@code TP} is the number of kept items that were
+   * right. Each item keeps the outcome it was scored with (an item dropped does not free its true
+   * event for another).
+   *
+   * @param minConfidence least confidence of a kept item (0 keeps all)
+   * @param gold number of true objects the items were matched against (the recall denominator)
+   * @return the F1, empty when nothing is kept and {@code gold} is 0 (nothing to find, nothing
+   *     found)
+   * @throws IllegalArgumentException if {@code minConfidence} is NaN, or {@code gold} is negative
+   *     or smaller than the number of right items (one-to-one matching cannot find more)
+   */
+  public OptionalDouble f1(double minConfidence, int gold) {
+    if (Double.isNaN(minConfidence)) {
+      throw new IllegalArgumentException("minimum confidence must be a number, got NaN");
+    }
+    checkGold(gold);
+    int kept = 0;
+    int tp = 0;
+    for (int i = 0; i < size; i++) {
+      if (confidence[i] >= minConfidence) {
+        kept++;
+        tp += correct[i] ? 1 : 0;
+      }
+    }
+    return kept + gold == 0 ? OptionalDouble.empty() : OptionalDouble.of(f1(tp, kept, gold));
+  }
+
+  /**
+   * The minimum confidence of highest {@link #f1} among 0 and every distinct confidence of these
+   * items; of equal F1, the lowest.
+   *
+   * @param gold number of true objects the items were matched against
+   * @return the threshold and its F1; empty when there are no items
+   * @throws IllegalArgumentException if {@code gold} is negative or smaller than the number of
+   *     right items
+   */
+  public Optional<Threshold> bestThreshold(int gold) {
+    checkGold(gold);
+    if (size == 0) {
+      return Optional.empty();
+    }
+    Integer[] order = new Integer[size];
+    for (int i = 0; i < size; i++) {
+      order[i] = i;
+    }
+    Arrays.sort(order, (a, b) -> Double.compare(confidence[b], confidence[a]));
+    // from the highest confidence down: each distinct value keeps every item at or above it, and a
+    // lower threshold replaces the best on equal F1
+    Threshold best = null;
+    int kept = 0;
+    int tp = 0;
+    for (int k = 0; k < size; k++) {
+      int i = order[k];
+      kept++;
+      tp += correct[i] ? 1 : 0;
+      if (k + 1 == size || confidence[order[k + 1]] != confidence[i]) {
+        double f = f1(tp, kept, gold);
+        if (best == null || f >= best.f1()) {
+          best = new Threshold(confidence[i] + 0.0, f); // -0.0 becomes 0.0
+        }
+      }
+    }
+    if (best.minConfidence() > 0 && f1(tp, size, gold) >= best.f1()) {
+      best = new Threshold(0, f1(tp, size, gold)); // 0 keeps all, as the lowest item does
+    }
+    return Optional.of(best);
+  }
+
+  private void checkGold(int gold) {
+    int right = 0;
+    for (int i = 0; i < size; i++) {
+      right += correct[i] ? 1 : 0;
+    }
+    if (gold < right) {
+      throw new IllegalArgumentException("gold (true objects) must be >= 0 and at least the "
+          + right + " right items, got " + gold);
+    }
+  }
+
+  private static double f1(int tp, int kept, int gold) {
+    return 2.0 * tp / (kept + gold);
+  }
+
+  /**
+   * A minimum confidence and the F1 of the items it keeps.
+   *
+   * @param minConfidence least confidence of a kept item, in {@code [0, 1]}
+   * @param f1 the F1 with it, in {@code [0, 1]}
+   */
+  public record Threshold(double minConfidence, double f1) {
+    /** Checks both are in {@code [0, 1]} (NaN fails). */
+    public Threshold {
+      if (!(minConfidence >= 0 && minConfidence <= 1) || !(f1 >= 0 && f1 <= 1)) {
+        throw new IllegalArgumentException("threshold needs minConfidence and f1 in [0,1], got "
+            + minConfidence + " and " + f1);
+      }
+    }
   }
 }

@@ -89,14 +89,28 @@ public final class ItemCorrectness {
     }
   }
 
-  private static void events(List<Annotation> predicted, List<Annotation> truth, int tol,
-      ConfidenceSample into) {
+  /**
+   * The number of true events in {@code truth} (every type and channel): the events that
+   * {@code EVENTS} items are matched against, so the denominator of recall, and at least the number
+   * of right items of any answer about this window.
+   */
+  public static int trueEvents(List<Annotation> truth) {
+    return gold(truth).size();
+  }
+
+  private static List<Event> gold(List<Annotation> truth) {
     List<Event> gold = new ArrayList<>();
     for (Annotation a : truth) {
       if (a.target() instanceof Event e) {
         gold.add(e);
       }
     }
+    return gold;
+  }
+
+  private static void events(List<Annotation> predicted, List<Annotation> truth, int tol,
+      ConfidenceSample into) {
+    List<Event> gold = gold(truth);
     boolean[] used = new boolean[gold.size()];
     for (Annotation a : predicted) {
       if (!(a.target() instanceof Event p)) {

@@ -45,7 +45,19 @@ class CalibrationFitTest {
         assertTrue(t.eceBefore() >= 0 && t.eceBefore() <= 1 && t.eceAfter() >= 0
             && t.eceAfter() <= 1, e.getKey() + " " + t);
       }
+      boolean events = e.getKey().equals("EVENTS");
+      assertEquals(events ? t.minConfidence() : null,
+          fit.calibration().minConfidence().get(e.getKey()), "only EVENTS has a threshold");
+      assertEquals(events && t.eceBefore() != null, t.heldOutF1Before() != null, e.getKey());
+      assertEquals(t.heldOutF1Before() != null, t.heldOutF1After() != null, e.getKey());
+      assertEquals(t.heldOutF1Before() != null, t.fitHalfMinConfidence() != null, e.getKey());
+      if (t.heldOutF1Before() != null) {
+        assertTrue(t.heldOutF1Before() >= 0 && t.heldOutF1Before() <= 1
+            && t.heldOutF1After() >= 0 && t.heldOutF1After() <= 1, t.toString());
+      }
     }
+    assertEquals(fit.tasks().containsKey("EVENTS"),
+        fit.calibration().minConfidence().containsKey("EVENTS"));
 
     SyntheticEvaluation.Report raw = SyntheticEvaluation.run(plain, data, 1, s -> { });
     Florets calibrated = Florets.of(TinyModels.bundle().withCalibration(fit.calibration()));
@@ -56,6 +68,14 @@ class CalibrationFitTest {
       SyntheticEvaluation.CalibrationFigures c = cal.calibration().get(task);
       assertEquals(fit.tasks().get(task).items(), r.items(), task);
       assertNull(r.eceUncalibrated(), "no calibration, no second figure");
+      Double min = fit.calibration().minConfidence().get(task);
+      if (min != null && min > 0) {
+        // the facade dropped the events below the minimum (all of them when c is null); the kept
+        // ones are scored again, so only the bounds hold
+        assertTrue(c == null || c.items() <= r.items(), task);
+        assertTrue(c == null || c.meanConfidence() >= min - 1e-4, task + " " + min + " " + c);
+        continue;
+      }
       assertEquals(r.items(), c.items(), task);
       assertEquals(r.accuracy(), c.accuracy(), task);
       assertEquals(r.ece(), c.eceUncalibrated(), task);

@@ -51,6 +51,16 @@ class ItemCorrectnessTest {
   }
 
   @Test
+  void trueEventsCountsEveryTypeAndChannelAndNothingElse() {
+    List<Annotation> truth = List.of(Annotation.truth(new Event(EventType.SPIKE_UP, 50, 52, W)),
+        Annotation.truth(new ShapeTag(ShapeFacet.TREND, "increasing", W)),
+        Annotation.truth(new Event(EventType.DROPOUT, 100, 120, 1)),
+        Annotation.truth(new NumericProperty(Property.values()[0], 3.0, W)));
+    assertEquals(2, ItemCorrectness.trueEvents(truth));
+    assertEquals(0, ItemCorrectness.trueEvents(List.of()));
+  }
+
+  @Test
   void shapeTagsAgainstTheTruthOfTheirFacetAndChannel() {
     List<Annotation> truth = List.of(Annotation.truth(new ShapeTag(ShapeFacet.TREND, "increasing", W)),
         Annotation.truth(new ShapeTag(ShapeFacet.NOISE, "low", W)));

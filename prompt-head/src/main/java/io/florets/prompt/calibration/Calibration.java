@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Set;
 
 /**
  * Per-task confidence calibration of one trained model: for each calibrated task (by name, e.g.
@@ -23,24 +25,46 @@ import java.util.Optional;
  * every other part of an answer (labels, values, positions), are left as they are. A map belongs to
  * one task only: {@code <EVENTS_OF>} answers are not mapped by the {@code EVENTS} map.
  *
+ * <p>A task whose answers are lists of items that stand alone ({@link #THRESHOLD_TASKS}: the events
+ * of {@code EVENTS}) may also have a minimum confidence, a decision threshold chosen on held-out
+ * data as an object detector's is: after mapping, the facade drops every item whose
+ * <em>calibrated</em> confidence is below it, so the answer trades recall for precision where that
+ * raised the event F1 on the data it was chosen on. Only items are dropped; what remains of the
+ * answer is kept as it is. {@code Florets.askAllUncalibrated} neither maps nor drops: it gives every
+ * item the decoder produced, with its own confidence.
+ *
  * <p>Saved as {@value #FILE} in a model folder by {@link #write}, with the
  * {@link ModelFingerprint} of the model it was fitted to and a SHA-256 checksum of its content;
  * {@link #read} checks both. Immutable and thread-safe.
  *
  * @param tasks the map of each calibrated task, by task name (a series task that is decoded)
+ * @param minConfidence the least calibrated confidence of a kept item, by task name; only for
+ *     names in {@link #THRESHOLD_TASKS} that also have a map, each in {@code [0, 1]}; empty for no
+ *     thresholds (a threshold of 0 drops nothing)
  * @param source how the maps were fitted (e.g. the command, windows and seed), for provenance
  */
-public record Calibration(Map<String, CalibrationMap> tasks, String source) {
+public record Calibration(Map<String, CalibrationMap> tasks, Map<String, Double> minConfidence,
+    String source) {
   /** The file name of a calibration in a model folder. */
   public static final String FILE = "calibration.json";
+  /**
+   * Names of the tasks that may have a minimum confidence: those whose answers are lists of events,
+   * each of which can be dropped without changing the others. {@code ALERT} (its events) and
+   * {@code SEGMENTS} (its segments) could join once {@code ReadoutConfidences.dropBelow} knows
+   * their readouts and a fit chooses their thresholds.
+   */
+  public static final Set<String> THRESHOLD_TASKS = Set.of("EVENTS");
 
   /**
    * Checks and copies (keeping the order).
    *
-   * @throws IllegalArgumentException if a key is not the name of a decoded series task
+   * @throws IllegalArgumentException if a key of {@code tasks} is not the name of a decoded series
+   *     task, or a minimum confidence is not in {@code [0, 1]} (NaN fails), names a task outside
+   *     {@link #THRESHOLD_TASKS} or a task without a map
    */
   public Calibration {
     Objects.requireNonNull(tasks, "tasks");
+    Objects.requireNonNull(minConfidence, "minConfidence");
     Objects.requireNonNull(source, "source");
     for (Map.Entry<String, CalibrationMap> e : tasks.entrySet()) {
       Optional<Task<?>> t = Tasks.byName(Objects.requireNonNull(e.getKey(), "task name"));
@@ -50,7 +74,37 @@ public record Calibration(Map<String, CalibrationMap> tasks, String source) {
       }
       Objects.requireNonNull(e.getValue(), "map of " + e.getKey());
     }
+    for (Map.Entry<String, Double> e : minConfidence.entrySet()) {
+      checkThreshold(e.getKey(), e.getValue(), tasks);
+    }
     tasks = Collections.unmodifiableMap(new LinkedHashMap<>(tasks));
+    minConfidence = Collections.unmodifiableMap(new LinkedHashMap<>(minConfidence));
+  }
+
+  /**
+   * Maps only, no minimum confidence: every item is kept. The form of calibrations made before
+   * thresholds existed.
+   *
+   * @throws IllegalArgumentException if a key is not the name of a decoded series task
+   */
+  public Calibration(Map<String, CalibrationMap> tasks, String source) {
+    this(tasks, Map.of(), source);
+  }
+
+  private static void checkThreshold(String task, Double min, Map<String, CalibrationMap> tasks) {
+    Objects.requireNonNull(task, "task name of a minimum confidence");
+    if (!THRESHOLD_TASKS.contains(task)) {
+      throw new IllegalArgumentException("minimum confidence " + min + " for '" + task + "': only "
+          + "tasks whose answers are item lists of events can have one " + THRESHOLD_TASKS);
+    }
+    if (min == null || !(min >= 0 && min <= 1)) {
+      throw new IllegalArgumentException("minimum confidence of " + task + " must be a number in "
+          + "[0,1], got " + min);
+    }
+    if (!tasks.containsKey(task)) {
+      throw new IllegalArgumentException("minimum confidence " + min + " for " + task + ", which "
+          + "has no calibration map (the threshold applies to mapped confidences)");
+    }
   }
 
   /** The map of {@code task}, if it is calibrated. */
@@ -59,16 +113,32 @@ public record Calibration(Map<String, CalibrationMap> tasks, String source) {
   }
 
   /**
-   * The answer to {@code prompt} with every item confidence mapped, if its task is calibrated;
+   * The minimum calibrated confidence of a kept item of {@code task}'s answers, if it has one.
+   */
+  public OptionalDouble minConfidence(Task<?> task) {
+    Double min = minConfidence.get(Objects.requireNonNull(task, "task").name());
+    return min == null ? OptionalDouble.empty() : OptionalDouble.of(min);
+  }
+
+  /**
+   * The answer to {@code prompt} with every item confidence mapped, if its task is calibrated, and
+   * then without the items whose mapped confidence is below the task's {@link #minConfidence(Task)}, if
+   * it has one (for {@code EVENTS}: the events below it; everything else of the answer is kept);
    * otherwise {@code readout} itself.
    */
   public <R extends Readout> R apply(Prompt<R> prompt, R readout) {
     Objects.requireNonNull(readout, "readout");
-    CalibrationMap m = tasks.get(prompt.task().name());
+    String name = prompt.task().name();
+    CalibrationMap m = tasks.get(name);
     if (m == null) {
       return readout;
     }
-    return prompt.task().readoutType().cast(ReadoutConfidences.map(readout, m::apply));
+    Readout mapped = ReadoutConfidences.map(readout, m::apply);
+    Double min = minConfidence.get(name);
+    if (min != null) {
+      mapped = ReadoutConfidences.dropBelow(mapped, min);
+    }
+    return prompt.task().readoutType().cast(mapped);
   }
 
   /**

@@ -24,8 +24,14 @@ import java.util.Map;
  *   { "format": "florets-calibration", "version": 1, "method": "isotonic",
  *     "source": "...", "model": { "vocabularyHash": "...", "parametersSha256": "..." },
  *     "tasks": { "EVENTS": { "x": [...], "y": [...] }, ... },
+ *     "minConfidence": { "EVENTS": 0.35 },
  *     "sha256": "..." }
  * </pre>
+ *
+ * <p>{@code minConfidence} is optional and written only when the calibration has a threshold: a
+ * file without it (as every file written before thresholds existed) reads as maps only, and its
+ * format version stays {@value #VERSION}. Each value must be a number in {@code [0, 1]} for a task
+ * that has a map.
  *
  * <p>{@code sha256} is the SHA-256 (hex) of the compact JSON of every other field, in this order;
  * a vocabulary file carries its content hash the same way. Reading recomputes it, so any edited
@@ -61,6 +67,12 @@ final class CalibrationJson {
       }
       for (double v : e.getValue().y()) {
         y.add(v);
+      }
+    }
+    if (!c.minConfidence().isEmpty()) {
+      ObjectNode min = root.putObject("minConfidence");
+      for (Map.Entry<String, Double> e : c.minConfidence().entrySet()) {
+        min.put(e.getKey(), e.getValue().doubleValue());
       }
     }
     String sum = checksum(root);
@@ -122,11 +134,34 @@ final class CalibrationJson {
             ex);
       }
     }
+    Map<String, Double> min = thresholds(root.get("minConfidence"), file);
     try {
-      return new Calibration(maps, root.path("source").asText());
+      return new Calibration(maps, min, root.path("source").asText());
     } catch (IllegalArgumentException ex) {
       throw new CalibrationFormatException(file + ": " + ex.getMessage(), ex);
     }
+  }
+
+  /** The optional {@code minConfidence} object; no key, no thresholds. */
+  private static Map<String, Double> thresholds(JsonNode node, Path file)
+      throws CalibrationFormatException {
+    Map<String, Double> out = new LinkedHashMap<>();
+    if (node == null) {
+      return out;
+    }
+    if (!node.isObject()) {
+      throw new CalibrationFormatException(file + ": 'minConfidence' is " + node
+          + ", not an object of task name to minimum confidence");
+    }
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+      Map.Entry<String, JsonNode> e = it.next();
+      if (!e.getValue().isNumber()) {
+        throw new CalibrationFormatException(file + ": minConfidence of " + e.getKey() + " is "
+            + e.getValue() + ", not a number in [0,1]");
+      }
+      out.put(e.getKey(), e.getValue().asDouble());
+    }
+    return out;
   }
 
   private static double[] numbers(JsonNode task, String field, Path file, String name)
@@ -147,7 +182,8 @@ final class CalibrationJson {
     return out;
   }
 
-  private static String checksum(ObjectNode withoutSum) throws JsonProcessingException {
+  /** The SHA-256 (hex) of the compact JSON of {@code withoutSum}, as recorded in {@code sha256}. */
+  static String checksum(ObjectNode withoutSum) throws JsonProcessingException {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       byte[] bytes = COMPACT.writeValueAsString(withoutSum).getBytes(StandardCharsets.UTF_8);

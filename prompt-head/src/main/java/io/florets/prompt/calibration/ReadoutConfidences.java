@@ -16,7 +16,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.DoubleUnaryOperator;
 
-/** A readout with every item confidence passed through a function; everything else kept. */
+/**
+ * A readout with every item confidence passed through a function, or with the items below a
+ * confidence dropped; everything else kept.
+ */
 final class ReadoutConfidences {
   private ReadoutConfidences() {
   }
@@ -60,6 +63,27 @@ final class ReadoutConfidences {
       return r;
     }
     throw new IllegalArgumentException("no confidences known for readout " + r.kind());
+  }
+
+  /**
+   * {@code r} without the items whose confidence is below {@code min}. Knows the readouts of
+   * {@link Calibration#THRESHOLD_TASKS}: {@link Events} (its events; an empty list when none is
+   * kept).
+   *
+   * @throws IllegalArgumentException for a readout whose items cannot be dropped one by one
+   */
+  static Readout dropBelow(Readout r, double min) {
+    if (r instanceof Events e) {
+      List<Events.Item> kept = new ArrayList<>(e.events().size());
+      for (Events.Item i : e.events()) {
+        if (i.confidence() >= min) {
+          kept.add(i);
+        }
+      }
+      return kept.size() == e.events().size() ? e : new Events(kept);
+    }
+    throw new IllegalArgumentException("cannot drop items below a minimum confidence (" + min
+        + ") from a readout of kind " + r.kind() + "; only from events");
   }
 
   private static Label label(Label l, DoubleUnaryOperator f) {

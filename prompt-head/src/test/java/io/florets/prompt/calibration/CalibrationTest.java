@@ -1,11 +1,16 @@
 package io.florets.prompt.calibration;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.Property;
 import io.florets.datasets.target.ShapeFacet;
@@ -38,6 +43,22 @@ class CalibrationTest {
     return new Calibration(m, "test fit");
   }
 
+  /** {@link #sample} with an EVENTS minimum confidence of 0.3 (after its map). */
+  private static Calibration thresholded() {
+    Calibration c = sample();
+    return new Calibration(c.tasks(), Map.of("EVENTS", 0.3), c.source());
+  }
+
+  /** Rewrites a written file with {@code minConfidence} replaced and a correct checksum. */
+  private static void resign(Path file, String minConfidenceJson) throws Exception {
+    ObjectMapper json = new ObjectMapper();
+    ObjectNode root = (ObjectNode) json.readTree(file.toFile());
+    root.remove("sha256");
+    root.set("minConfidence", json.readTree(minConfidenceJson));
+    root.put("sha256", CalibrationJson.checksum(root));
+    Files.writeString(file, json.writeValueAsString(root));
+  }
+
   @Test
   void roundTripKeepsEveryKnotAndTheChecksum() throws Exception {
     Path file = tmp.resolve(Calibration.FILE);
@@ -48,6 +69,92 @@ class CalibrationTest {
     assertEquals(List.of("EVENTS", "PROPERTIES", "SHAPE"), List.copyOf(back.tasks().keySet()));
     assertEquals(sum, new ObjectMapper().readTree(file.toFile()).get("sha256").asText());
     assertEquals(64, sum.length());
+  }
+
+  @Test
+  void roundTripKeepsTheMinimumConfidenceInsideTheChecksum() throws Exception {
+    Path file = tmp.resolve(Calibration.FILE);
+    Calibration c = thresholded();
+    String sum = c.write(file, MODEL);
+    JsonNode written = new ObjectMapper().readTree(file.toFile());
+    assertEquals(0.3, written.path("minConfidence").path("EVENTS").doubleValue());
+    assertEquals(1, written.path("version").asInt(), "the key is optional: still version 1");
+    Calibration back = Calibration.read(file, MODEL);
+    assertEquals(c, back);
+    assertEquals(Map.of("EVENTS", 0.3), back.minConfidence());
+    assertEquals(0.3, back.minConfidence(Tasks.EVENTS).getAsDouble());
+    assertTrue(back.minConfidence(Tasks.SHAPE).isEmpty());
+    assertNotEquals(sample().write(tmp.resolve("maps-only.json"), MODEL), sum,
+        "the threshold is part of the checksummed content");
+  }
+
+  @Test
+  void aFileWithoutMinimumConfidencesReadsAsMapsOnly() throws Exception {
+    Path file = tmp.resolve(Calibration.FILE);
+    sample().write(file, MODEL);
+    assertFalse(Files.readString(file).contains("minConfidence"),
+        "maps only: the file is as before thresholds existed");
+    Calibration back = Calibration.read(file, MODEL);
+    assertEquals(Map.of(), back.minConfidence());
+    Events ev = new Events(List.of(new Events.Item(EventType.values()[0], 3, 9, -1, 0.01)));
+    assertEquals(1, back.apply(Tasks.EVENTS.prompt(), ev).events().size(), "nothing dropped");
+  }
+
+  @Test
+  void anEditedMinimumConfidenceIsRefused() throws Exception {
+    Path file = tmp.resolve(Calibration.FILE);
+    thresholded().write(file, MODEL);
+    String text = Files.readString(file);
+    assertTrue(text.contains("\"EVENTS\" : 0.3"), text);
+    Files.writeString(file, text.replace("\"EVENTS\" : 0.3", "\"EVENTS\" : 0.0"));
+    CalibrationFormatException e = assertThrows(CalibrationFormatException.class,
+        () -> Calibration.read(file, MODEL));
+    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("checksum"),
+        e.getMessage());
+  }
+
+  @Test
+  void anInvalidMinimumConfidenceIsRefusedNamingTheFileAndTheValue() throws Exception {
+    Path file = tmp.resolve(Calibration.FILE);
+    Map<String, String> bad = new LinkedHashMap<>();
+    bad.put("{\"EVENTS\": 1.5}", "1.5");
+    bad.put("{\"EVENTS\": -0.25}", "-0.25");
+    bad.put("{\"EVENTS\": \"high\"}", "high");
+    bad.put("{\"EVENTS\": null}", "null");
+    bad.put("{\"SHAPE\": 0.5}", "SHAPE");        // a task whose items are not events
+    bad.put("{\"CLASSIFY\": 0.5}", "CLASSIFY");  // and without a map
+    bad.put("[0.5]", "[0.5]");
+    for (Map.Entry<String, String> b : bad.entrySet()) {
+      thresholded().write(file, MODEL);
+      resign(file, b.getKey());
+      CalibrationFormatException e = assertThrows(CalibrationFormatException.class,
+          () -> Calibration.read(file, MODEL), b.getKey());
+      assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains(b.getValue()),
+          e.getMessage());
+    }
+    new Calibration(Map.of("SHAPE", CalibrationMap.identity()), "no EVENTS map").write(file, MODEL);
+    resign(file, "{\"EVENTS\": 0.5}");
+    CalibrationFormatException e = assertThrows(CalibrationFormatException.class,
+        () -> Calibration.read(file, MODEL));
+    assertTrue(e.getMessage().contains(file.toString()) && e.getMessage().contains("no calibration "
+        + "map") && e.getMessage().contains("0.5"), e.getMessage());
+  }
+
+  @Test
+  void minimumConfidencesAreCheckedWhenMade() {
+    Map<String, CalibrationMap> maps = sample().tasks();
+    for (double v : new double[] {Double.NaN, -0.1, 1.0001}) {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> new Calibration(maps, Map.of("EVENTS", v), ""));
+      assertTrue(e.getMessage().contains(String.valueOf(v)), e.getMessage());
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> new Calibration(maps, Map.of("SHAPE", 0.5), ""), "SHAPE tags are not event items");
+    assertThrows(IllegalArgumentException.class,
+        () -> new Calibration(Map.of("SHAPE", CalibrationMap.identity()), Map.of("EVENTS", 0.5), ""),
+        "a threshold applies to mapped confidences: EVENTS needs a map");
+    assertEquals(0.0, new Calibration(maps, Map.of("EVENTS", 0.0), "").minConfidence(Tasks.EVENTS)
+        .getAsDouble(), "0 is a threshold that drops nothing");
   }
 
   @Test
@@ -125,5 +232,32 @@ class CalibrationTest {
     ShapeTags tags = new ShapeTags(List.of(new ShapeTags.Tag(f, f.allowed().get(0), -1,
         0.35)));
     assertEquals(0.5, c.apply(Tasks.SHAPE.prompt(), tags).tags().get(0).confidence(), 1e-12);
+  }
+
+  @Test
+  void dropsEventsWhoseMappedConfidenceIsBelowTheMinimum() {
+    Calibration c = thresholded();
+    EventType t = EventType.values()[0];
+    // raw 0.4 -> 0.175 (dropped), 0.95 -> 0.7 (kept), 0.6 -> 0.3 (kept: at the minimum),
+    // 0.1 -> 0.05 (dropped)
+    Events ev = new Events(List.of(new Events.Item(t, 3, 9, -1, 0.4),
+        new Events.Item(t, 20, 22, 0, 0.95), new Events.Item(t, 30, 40, -1, 0.6),
+        new Events.Item(t, 50, 51, -1, 0.1)));
+    Events kept = c.apply(Tasks.EVENTS.prompt(), ev);
+    assertEquals(List.of(20.0, 30.0), kept.events().stream().map(Events.Item::start).toList());
+    assertEquals(List.of(0.7, 0.3), kept.events().stream().map(Events.Item::confidence).toList());
+    assertEquals(0, kept.events().get(0).channel());
+    assertEquals(40.0, kept.events().get(1).end());
+    assertEquals(4, sample().apply(Tasks.EVENTS.prompt(), ev).events().size(),
+        "without a minimum every event is kept");
+    assertEquals(List.of(), c.apply(Tasks.EVENTS.prompt(),
+        new Events(List.of(new Events.Item(t, 3, 9, -1, 0.2)))).events(), "all may be dropped");
+    assertSame(ev, c.apply(Prompt.eventsOf(t), ev), "EVENTS_OF has neither map nor minimum");
+    Properties p = new Properties(List.of(new Numeric(Property.values()[0], 12.5, -1, 0.1)));
+    assertEquals(1, c.apply(Tasks.PROPERTIES.prompt(), p).values().size(),
+        "other tasks keep every item");
+    List<Events> all = c.applyAll(Tasks.EVENTS.prompt(), java.util.Arrays.asList(ev, null));
+    assertEquals(kept, all.get(0));
+    assertNull(all.get(1));
   }
 }

@@ -69,7 +69,8 @@ public final class AskCommand implements Callable<Integer> {
       if (image != null) {
         throw new IllegalArgumentException("ask takes --image or --input, not both");
       }
-      return SeriesAsk.run(input, window, prompt, model, json, spec.commandLine().getOut());
+      return SeriesAsk.run(input, window, prompt, model, json, spec.commandLine().getOut(),
+          spec.commandLine().getErr());
     }
     if (image == null) {
       throw new IllegalArgumentException("ask needs --image FILE (a PNG or JPEG) or --input FILE "

@@ -10,12 +10,15 @@ import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.ReadoutText;
 import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.readout.Readout;
+import io.florets.prompt.task.Modality;
+import io.florets.prompt.task.PromptParser;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 
 /** The time-series side of {@code florets ask}: read a series file, cut a window, ask, print. */
 final class SeriesAsk {
@@ -59,13 +62,19 @@ final class SeriesAsk {
     return Window.of(s.id(), w[0], v, null, s.channelNames(), null);
   }
 
+  /**
+   * Asks and prints the answer; when the model's card says the model is below its labelers on the
+   * prompt's task, also its caveat: as {@code "caveat"} in JSON, else one line on {@code err}.
+   */
   static int run(Path input, String windowSpec, String prompt, String model, boolean json,
-      PrintWriter out) throws IOException, BundleException {
+      PrintWriter out, PrintWriter err) throws IOException, BundleException {
     Window w = cut(input, windowSpec);
     try (Florets f = ModelOption.open(model)) {
       long t0 = System.nanoTime();
       Readout r = f.ask(w, prompt);
       double ms = (System.nanoTime() - t0) / 1e6;
+      Optional<String> caveat = f.card()
+          .flatMap(c -> c.caveat(PromptParser.parse(prompt, Modality.SERIES)));
       if (json) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("input", input.toString());
@@ -74,10 +83,15 @@ final class SeriesAsk {
         m.put("kind", r.kind());
         m.put("answer", r);
         m.put("ms", Math.round(ms * 10) / 10.0);
+        caveat.ifPresent(c -> m.put("caveat", c));
         out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
             .writeValueAsString(m));
       } else {
         out.println(ReadoutText.describe(r));
+        caveat.ifPresent(c -> {
+          err.println("caveat: " + c);
+          err.flush();
+        });
       }
     }
     out.flush();

@@ -186,6 +186,16 @@ public final class Florets implements AutoCloseable {
     return Optional.ofNullable(calibration);
   }
 
+  /**
+   * The model card: what this model measured beside its labelers, what it was trained on and not
+   * trained on, and the caveat of a task where it is below them
+   * ({@link io.florets.prompt.card.ModelCard#caveat}); from the folder's {@code card.json} (written
+   * by {@code florets card}). Empty for a model without one and for models of other modalities.
+   */
+  public Optional<io.florets.prompt.card.ModelCard> card() {
+    return bundle == null ? Optional.empty() : bundle.card();
+  }
+
   /** The input type this facade's model takes: {@link Window} for a series model, else its front end's. */
   public Class<?> inputType() {
     return inputModel == null ? Window.class : inputModel.inputType();

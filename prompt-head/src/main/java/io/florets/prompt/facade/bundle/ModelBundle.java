@@ -17,6 +17,7 @@ import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.calibration.Calibration;
 import io.florets.prompt.calibration.ModelFingerprint;
+import io.florets.prompt.card.ModelCard;
 import io.florets.prompt.facade.NumericScaling;
 import io.florets.prompt.grammar.CaptionLexicon;
 import io.florets.prompt.vocab.Quantizer;
@@ -44,6 +45,9 @@ import java.util.Optional;
  *   DIR/calibration.json   optional: per-task isotonic maps of item confidences, bound to this
  *                          model's vocabulary hash and parameter hash, with its own SHA-256
  *                          checksum (written by {@code florets calibrate} or {@link #save})
+ *   DIR/card.json          optional: the model card (figures beside the labelers', training data,
+ *                          what it was not trained on), bound to the same fingerprint, with its own
+ *                          SHA-256 checksum (written by {@code florets card} or {@link #save})
  * </pre>
  *
  * <p>Loading checks that the vocabulary file, {@code bundle.json} and the checkpoint name the same
@@ -54,7 +58,8 @@ import java.util.Optional;
  * parameter count the checkpoint does not have), is refused naming the file and the field. A
  * {@code calibration.json} that was edited, is corrupt or was fitted to
  * other weights is refused the same way, naming the file; a folder without one loads exactly as
- * before calibrations existed. Holds native memory: close it (or hand it to a facade that does).
+ * before calibrations existed. So is a {@code card.json} that was edited, is corrupt or was
+ * measured with other weights. Holds native memory: close it (or hand it to a facade that does).
  */
 public final class ModelBundle implements AutoCloseable {
   /** Format version of {@code bundle.json}. */
@@ -76,6 +81,8 @@ public final class ModelBundle implements AutoCloseable {
    * or null for a calibration attached in memory by {@link #withCalibration}.
    */
   private final String calibratedParameters;
+  /** The model card, or null; it names the weights it was measured with ({@link ModelCard#model}). */
+  private final ModelCard card;
 
   private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance,
       int channels) {
@@ -84,12 +91,18 @@ public final class ModelBundle implements AutoCloseable {
 
   private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance,
       int channels, Calibration calibration, String calibratedParameters) {
+    this(model, head, provenance, channels, calibration, calibratedParameters, null);
+  }
+
+  private ModelBundle(EngineModel<Window> model, PromptHead head, BundleProvenance provenance,
+      int channels, Calibration calibration, String calibratedParameters, ModelCard card) {
     this.model = model;
     this.head = head;
     this.provenance = provenance;
     this.channels = channels;
     this.calibration = calibration;
     this.calibratedParameters = calibratedParameters;
+    this.card = card;
   }
 
   /**
@@ -141,11 +154,11 @@ public final class ModelBundle implements AutoCloseable {
 
   /**
    * The same model (shared, not copied: close only one of the two) whose head decodes captions as
-   * whole words of {@code lexicon}; a calibration is kept (the weights are the same).
+   * whole words of {@code lexicon}; a calibration and a card are kept (the weights are the same).
    */
   public ModelBundle withCaptionLexicon(CaptionLexicon lexicon) {
     return new ModelBundle(model, head.withCaptionLexicon(lexicon), provenance, channels,
-        calibration, calibratedParameters);
+        calibration, calibratedParameters, card);
   }
 
   /**
@@ -166,6 +179,23 @@ public final class ModelBundle implements AutoCloseable {
   /** The confidence calibration the facade applies, if the folder had one or one was attached. */
   public Optional<Calibration> calibration() {
     return Optional.ofNullable(calibration);
+  }
+
+  /**
+   * The model card (figures beside the labelers', training data, caveats), if the folder had one
+   * or one was attached with {@link #withCard}.
+   */
+  public Optional<ModelCard> card() {
+    return Optional.ofNullable(card);
+  }
+
+  /**
+   * The same model (shared, not copied: close only one of the two) with {@code c} as its card.
+   * {@link #save} writes it only if it names the saved weights ({@link ModelCard#model}).
+   */
+  public ModelBundle withCard(ModelCard c) {
+    return new ModelBundle(model, head, provenance, channels, calibration, calibratedParameters,
+        Objects.requireNonNull(c, "card"));
   }
 
   /**
@@ -230,7 +260,7 @@ public final class ModelBundle implements AutoCloseable {
     if (c < 0) {
       throw new IllegalArgumentException("channels must be >= 0, got " + c);
     }
-    return new ModelBundle(model, head, provenance, c, calibration, calibratedParameters);
+    return new ModelBundle(model, head, provenance, c, calibration, calibratedParameters, card);
   }
 
   /** Channels per window the model was trained on; 0 = any count its front end takes. */
@@ -262,7 +292,8 @@ public final class ModelBundle implements AutoCloseable {
    * Writes the folder (replacing an older model folder there). The calibration is written with it
    * when it holds for the saved weights (it was attached in memory, or read with these very
    * weights); otherwise, and when there is none, an older folder's {@code calibration.json} is
-   * removed, since it belonged to other weights.
+   * removed, since it belonged to other weights. The card likewise: written when it names the
+   * saved weights, otherwise an older {@code card.json} is removed.
    *
    * @throws BundleException if a file cannot be written
    */
@@ -283,6 +314,13 @@ public final class ModelBundle implements AutoCloseable {
             new ModelFingerprint(head.vocabulary().hash(), params));
       } else {
         Files.deleteIfExists(dir.resolve(Calibration.FILE));
+      }
+      boolean carded = card != null
+          && card.model().equals(new ModelFingerprint(head.vocabulary().hash(), params));
+      if (carded) {
+        card.write(dir.resolve(ModelCard.FILE));
+      } else {
+        Files.deleteIfExists(dir.resolve(ModelCard.FILE));
       }
       ObjectNode m = JSON.createObjectNode();
       m.put("format", FORMAT);
@@ -305,6 +343,9 @@ public final class ModelBundle implements AutoCloseable {
       }
       if (calibrated) {
         files.add(Calibration.FILE);
+      }
+      if (carded) {
+        files.add(ModelCard.FILE);
       }
       BundleManifest.seal(m, JSON);
       Files.writeString(dir.resolve(MANIFEST), JSON.writeValueAsString(m));
@@ -388,7 +429,8 @@ public final class ModelBundle implements AutoCloseable {
         model.close();
         throw e;
       }
-      return withCalibrationFile(dir, new ModelBundle(model, head, prov, m.path("channels").asInt(0)));
+      return withCardFile(dir, withCalibrationFile(dir,
+          new ModelBundle(model, head, prov, m.path("channels").asInt(0))));
     } catch (CheckpointException e) {
       throw new BundleException(dir + ": engine checkpoint: " + e.getMessage(), e);
     } catch (IOException | IllegalArgumentException | NullPointerException e) {
@@ -407,6 +449,24 @@ public final class ModelBundle implements AutoCloseable {
       Calibration c = Calibration.read(file,
           new ModelFingerprint(b.head.vocabulary().hash(), params));
       return new ModelBundle(b.model, b.head, b.provenance, b.channels, c, params);
+    } catch (IOException | CheckpointException | RuntimeException e) {
+      b.close();
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      throw new BundleException(msg.contains(file.toString()) ? msg : file + ": " + msg, e);
+    }
+  }
+
+  /** {@code b} with the folder's model card, if it has one (closes {@code b} if that fails). */
+  private static ModelBundle withCardFile(Path dir, ModelBundle b) throws BundleException {
+    Path file = dir.resolve(ModelCard.FILE);
+    if (!Files.exists(file)) {
+      return b;
+    }
+    try {
+      ModelCard c = ModelCard.read(file, new ModelFingerprint(b.head.vocabulary().hash(),
+          Checkpoints.parametersHash(dir.resolve(ENGINE))));
+      return new ModelBundle(b.model, b.head, b.provenance, b.channels, b.calibration,
+          b.calibratedParameters, c);
     } catch (IOException | CheckpointException | RuntimeException e) {
       b.close();
       String msg = e.getMessage() == null ? e.toString() : e.getMessage();
@@ -479,6 +539,9 @@ public final class ModelBundle implements AutoCloseable {
       }
       if (!files.contains(Calibration.FILE) && loader.getResource(base + Calibration.FILE) != null) {
         copy(loader, base + Calibration.FILE, tmp.resolve(Calibration.FILE));
+      }
+      if (!files.contains(ModelCard.FILE) && loader.getResource(base + ModelCard.FILE) != null) {
+        copy(loader, base + ModelCard.FILE, tmp.resolve(ModelCard.FILE));
       }
       return load(tmp);
     } catch (IOException e) {

@@ -33,7 +33,7 @@ class PromptHeadTest {
         new NumericProperty(Property.MEAN, 3.14159));
     List<TrainingPair> pairs = head.series().pairs(targets, 1000);
     TrainingPair events = pairs.stream().filter(p -> p.prompt().task() == Tasks.EVENTS).findFirst().orElseThrow();
-    assertEquals("dropout<t_10><t_30><ch_2>spike_up<t_120><t_124></s>", head.tokenizer().decode(events.targetTokens()));
+    assertEquals("<ch_2>spike_up<t_120><t_124>dropout<t_10><t_30></s>", head.tokenizer().decode(events.targetTokens()));
     assertEquals(Vocabulary.BOS, events.decoderInput()[0]);
     assertArrayEquals(java.util.Arrays.copyOf(events.targetTokens(), events.targetTokens().length - 1),
         java.util.Arrays.copyOfRange(events.decoderInput(), 1, events.decoderInput().length));

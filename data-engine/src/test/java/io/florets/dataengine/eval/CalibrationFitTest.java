@@ -11,12 +11,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.florets.dataengine.TinyModels;
 import io.florets.datasets.DenseDataset;
-import io.florets.datasets.target.Annotation;
-import io.florets.labelers.consensus.ConsensusConfig;
-import io.florets.prompt.calibration.CalibrationMap;
-import io.florets.prompt.readout.Readout;
-import io.florets.prompt.serial.ReadoutTargets;
-import io.florets.prompt.task.Tasks;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.prompt.facade.Florets;
 import java.util.ArrayList;
@@ -96,51 +90,6 @@ class CalibrationFitTest {
     assertTrue(rawJson.path("calibration").path(first).path("ece").isNumber(), rawJson.toString());
     assertFalse(rawJson.path("calibration").path(first).has("eceUncalibrated"));
     assertNotNull(calJson.path("calibration").path(first).get("eceUncalibrated"));
-  }
-
-  @Test
-  void eventThresholdsAreTheBestF1OfTheirItems() {
-    DenseDataset data = SyntheticGenerator.generate(TinyModels.recipe().data().toBuilder().count(12)
-        .seed(4242).build());
-    Florets plain = Florets.of(TinyModels.bundle());
-    CalibrationFit.Result fit = CalibrationFit.run(plain, data, "test", s -> { });
-    assertTrue(fit.tasks().containsKey("EVENTS"), "the tiny model answers no scored event: "
-        + fit.tasks());
-    // the items and true events again, by hand
-    List<Readout> answers = SyntheticEvaluation.askLenient(plain, data.windows(), Tasks.EVENTS,
-        false);
-    ConfidenceSample fitHalf = new ConfidenceSample();
-    ConfidenceSample heldOut = new ConfidenceSample();
-    ConfidenceSample all = new ConfidenceSample();
-    int[] gold = new int[2];
-    for (int i = 0; i < data.size(); i++) {
-      List<Annotation> truth = data.entries().get(i).annotations().stream()
-          .filter(a -> Annotation.TRUTH.equals(a.source())).toList();
-      gold[i < 6 ? 0 : 1] += ItemCorrectness.trueEvents(truth);
-      if (answers.get(i) != null) {
-        int len = data.windows().get(i).length();
-        List<Annotation> as = ReadoutTargets.annotations(Tasks.EVENTS.prompt(), answers.get(i),
-            len, "model", "1");
-        int tol = ConsensusConfig.DEFAULTS.tolerance(len);
-        ItemCorrectness.score(Tasks.EVENTS, as, truth, tol, i < 6 ? fitHalf : heldOut);
-        ItemCorrectness.score(Tasks.EVENTS, as, truth, tol, all);
-      }
-    }
-    assertTrue(gold[0] > 0 && gold[1] > 0, "windows without true events");
-    CalibrationFit.TaskFit t = fit.tasks().get("EVENTS");
-    double expected = all.mapped(fit.calibration().tasks().get("EVENTS"))
-        .bestThreshold(gold[0] + gold[1]).orElseThrow().minConfidence();
-    assertEquals(expected, t.minConfidence());
-    assertEquals(expected, fit.calibration().minConfidence(Tasks.EVENTS).getAsDouble());
-    if (fitHalf.size() > 0 && heldOut.size() > 0) {
-      CalibrationMap m = fitHalf.fit().orElseThrow();
-      double fitMin = fitHalf.mapped(m).bestThreshold(gold[0]).orElseThrow().minConfidence();
-      assertEquals(fitMin, t.fitHalfMinConfidence());
-      assertEquals(heldOut.f1(0, gold[1]).getAsDouble(), t.heldOutF1Before(), 1e-4);
-      assertEquals(heldOut.mapped(m).f1(fitMin, gold[1]).getAsDouble(), t.heldOutF1After(), 1e-4);
-    } else {
-      assertNull(t.heldOutF1Before());
-    }
   }
 
   @Test

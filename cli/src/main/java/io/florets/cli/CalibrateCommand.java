@@ -13,7 +13,6 @@ import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
@@ -64,7 +63,7 @@ public final class CalibrateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, BundleException {
-    Path dir = checkedFolder();
+    Path dir = ModelOption.writableFolder(spec.commandLine(), model, "calibrated");
     if (windows < 2) {
       throw new CommandLine.ParameterException(spec.commandLine(), "--windows must be at least 2 "
           + "(one half to fit, one to check), got " + windows);
@@ -135,25 +134,5 @@ public final class CalibrateCommand implements Callable<Integer> {
           + "(chosen on the fit half)%n", task, t.heldOutF1Before(), t.heldOutF1After(),
           t.fitHalfMinConfidence());
     }
-  }
-
-  /** {@code --model} as an existing model folder, never the shipped default model. */
-  private Path checkedFolder() {
-    if (model.equals("default")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model default: the shipped "
-          + "default model lives on the class path and is not calibrated in place; save a copy to "
-          + "a folder (ModelBundle.loadResource(Florets.DEFAULT_MODEL, ...).save(DIR)) and "
-          + "calibrate that");
-    }
-    Path dir = Path.of(model);
-    if (!Files.isDirectory(dir)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model
-          + ": not a folder; give a model folder (one with bundle.json)");
-    }
-    if (dir.toAbsolutePath().normalize().endsWith(Path.of(Florets.DEFAULT_MODEL))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model
-          + ": this is the shipped default model's resource folder; calibrate a copy of it");
-    }
-    return dir;
   }
 }

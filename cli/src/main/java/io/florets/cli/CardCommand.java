@@ -67,7 +67,7 @@ public final class CardCommand implements Callable<Integer> {
     if (windows == null && seed == null) {
       return printExisting(out);
     }
-    Path dir = checkedFolder();
+    Path dir = ModelOption.writableFolder(spec.commandLine(), model, "measured for its card");
     int w = windows == null ? DEFAULT_WINDOWS : windows;
     long s = seed == null ? DEFAULT_SEED : seed;
     if (w < 1) {
@@ -160,25 +160,5 @@ public final class CardCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
-  }
-
-  /** {@code --model} as an existing model folder, never the shipped default model. */
-  private Path checkedFolder() {
-    if (model.equals("default")) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model default: the shipped "
-          + "default model lives on the class path and its card is not measured in place; save a "
-          + "copy to a folder (ModelBundle.loadResource(Florets.DEFAULT_MODEL, ...).save(DIR)), "
-          + "measure its card there and ship card.json with the model");
-    }
-    Path dir = Path.of(model);
-    if (!Files.isDirectory(dir)) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model
-          + ": not a folder; give a model folder (one with bundle.json)");
-    }
-    if (dir.toAbsolutePath().normalize().endsWith(Path.of(Florets.DEFAULT_MODEL))) {
-      throw new CommandLine.ParameterException(spec.commandLine(), "--model " + model
-          + ": this is the shipped default model's resource folder; measure a copy of it");
-    }
-    return dir;
   }
 }

@@ -50,4 +50,29 @@ final class ModelOption {
     }
     return Florets.load(Path.of(model));
   }
+
+  /**
+   * {@code --model} as an existing model folder to write a file into, never the shipped default
+   * model (it lives on the class path, or in the sources as a resource folder).
+   *
+   * @param doing what the command would do to it, for example "calibrated" or "measured for its card"
+   * @throws CommandLine.ParameterException naming the value otherwise
+   */
+  static Path writableFolder(picocli.CommandLine cl, String model, String doing) {
+    if (model.equals("default")) {
+      throw new picocli.CommandLine.ParameterException(cl, "--model default: the shipped default "
+          + "model lives on the class path and is not " + doing + " in place; save a copy to a "
+          + "folder (ModelBundle.loadResource(Florets.DEFAULT_MODEL, ...).save(DIR)) and give that");
+    }
+    Path dir = Path.of(model);
+    if (!java.nio.file.Files.isDirectory(dir)) {
+      throw new picocli.CommandLine.ParameterException(cl, "--model " + model
+          + ": not a folder; give a model folder (one with bundle.json)");
+    }
+    if (dir.toAbsolutePath().normalize().endsWith(Path.of(Florets.DEFAULT_MODEL))) {
+      throw new picocli.CommandLine.ParameterException(cl, "--model " + model
+          + ": this is the shipped default model's resource folder; give a copy of it");
+    }
+    return dir;
+  }
 }

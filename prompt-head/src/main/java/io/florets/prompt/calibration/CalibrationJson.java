@@ -3,16 +3,10 @@ package io.florets.prompt.calibration;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -41,9 +35,7 @@ final class CalibrationJson {
   static final String FORMAT = "florets-calibration";
   static final int VERSION = 1;
   static final String METHOD = "isotonic";
-  private static final ObjectMapper PRETTY = new ObjectMapper()
-      .enable(SerializationFeature.INDENT_OUTPUT);
-  private static final ObjectMapper COMPACT = new ObjectMapper();
+  private static final ObjectMapper COMPACT = SealedJson.COMPACT;
 
   private CalibrationJson() {
   }
@@ -75,38 +67,11 @@ final class CalibrationJson {
         min.put(e.getKey(), e.getValue().doubleValue());
       }
     }
-    String sum = checksum(root);
-    root.put("sha256", sum);
-    Path parent = file.toAbsolutePath().getParent();
-    if (parent != null) {
-      Files.createDirectories(parent);
-    }
-    Files.writeString(file, PRETTY.writeValueAsString(root));
-    return sum;
+    return SealedJson.write(root, file);
   }
 
   static Calibration read(Path file, ModelFingerprint expected) throws IOException {
-    JsonNode tree;
-    try {
-      tree = COMPACT.readTree(Files.readString(file));
-    } catch (JsonProcessingException e) {
-      throw new CalibrationFormatException(file + ": not valid JSON: " + e.getOriginalMessage(), e);
-    }
-    if (!(tree instanceof ObjectNode root) || !FORMAT.equals(root.path("format").asText())
-        || root.path("version").asInt(-1) != VERSION) {
-      throw new CalibrationFormatException(file + ": not a " + FORMAT + " version " + VERSION
-          + " file");
-    }
-    JsonNode recorded = root.remove("sha256");
-    if (recorded == null || !recorded.isTextual()) {
-      throw new CalibrationFormatException(file + ": no 'sha256' checksum");
-    }
-    String actual = checksum(root);
-    if (!actual.equals(recorded.asText())) {
-      throw new CalibrationFormatException(file + ": content SHA-256 " + actual
-          + " does not match the recorded checksum '" + recorded.asText()
-          + "' (the file was edited or corrupted)");
-    }
+    ObjectNode root = SealedJson.read(file, FORMAT, VERSION, CalibrationFormatException::new);
     if (!METHOD.equals(root.path("method").asText())) {
       throw new CalibrationFormatException(file + ": method '" + root.path("method").asText()
           + "', this version applies '" + METHOD + "'");
@@ -184,12 +149,7 @@ final class CalibrationJson {
 
   /** The SHA-256 (hex) of the compact JSON of {@code withoutSum}, as recorded in {@code sha256}. */
   static String checksum(ObjectNode withoutSum) throws JsonProcessingException {
-    try {
-      MessageDigest md = MessageDigest.getInstance("SHA-256");
-      byte[] bytes = COMPACT.writeValueAsString(withoutSum).getBytes(StandardCharsets.UTF_8);
-      return HexFormat.of().formatHex(md.digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
-    }
+    return SealedJson.checksum(withoutSum);
   }
+
 }

@@ -79,7 +79,9 @@ public final class TrainCommand implements Callable<Integer> {
       + "no-pointer, no-stats, dense (a dense per-sample event head; needs the pointer), no-dense, "
       + "patch8, patch32, patch-mlp, no-patch-mlp (a residual perceptron over each patch's values, "
       + "mask and absolute differences), type-scores, no-type-scores (event-type logits read from "
-      + "the pointer's per-sample keys) (default: the recipe's front end).")
+      + "the pointer's per-sample keys), stuck, no-stuck (flags of samples that repeat their "
+      + "predecessor exactly or lie in a run of 5 identical values) (default: the recipe's front "
+      + "end).")
   List<String> frontEndLevers;
 
   @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
@@ -300,10 +302,17 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-type-scores":
           f = f.withTypeScores(0, 0);
           break;
+        case "stuck":
+          f = f.withStuck(true);
+          break;
+        case "no-stuck":
+          f = f.withStuck(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
-              + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores or no-type-scores");
+              + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
+              + "stuck or no-stuck");
       }
     }
     return f;

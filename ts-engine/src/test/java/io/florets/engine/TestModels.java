@@ -27,10 +27,16 @@ public final class TestModels {
    * over ids 30..33 and the patch perceptron.
    */
   public static EngineModel<Window> tinyPointer(boolean typeScores, boolean patchMlp, long seed) {
+    return tinyPointer(typeScores, patchMlp, false, seed);
+  }
+
+  /** {@link #tinyPointer(boolean, boolean, long)}, optionally with the stuck-sample features. */
+  public static EngineModel<Window> tinyPointer(boolean typeScores, boolean patchMlp,
+      boolean stuck, long seed) {
     EngineConfig c = EngineConfig.tiny();
     SeriesFrontEndConfig f = new SeriesFrontEndConfig(c.dModel(), 8, 8, 64, 4, true)
         .withStats(true).withPointer(10, 20).withPatchMlp(patchMlp)
-        .withTypeScores(typeScores ? 30 : 0, typeScores ? 4 : 0);
+        .withTypeScores(typeScores ? 30 : 0, typeScores ? 4 : 0).withStuck(stuck);
     return EngineModel.create(c, SeriesFrontEnd.of(f), VOCAB, seed);
   }
 
@@ -49,6 +55,24 @@ public final class TestModels {
       float[] x = new float[length];
       for (int t = 0; t < length; t++) {
         x[t] = (float) r.nextGaussian();
+      }
+      out.add(Window.of(x));
+    }
+    return out;
+  }
+
+  /**
+   * Random univariate windows of the given length, each with a run of 7 repeated values at a
+   * random place (what the stuck-sample features mark).
+   */
+  public static List<Window> windowsWithRuns(int n, int length, long seed) {
+    SplittableRandom r = new SplittableRandom(seed);
+    List<Window> out = new ArrayList<>();
+    for (Window w : windows(n, length, seed)) {
+      float[] x = w.channel(0).clone();
+      int at = 1 + r.nextInt(length - 8);
+      for (int t = at; t < at + 6; t++) {
+        x[t] = x[at - 1];
       }
       out.add(Window.of(x));
     }

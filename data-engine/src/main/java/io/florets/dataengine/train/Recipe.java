@@ -68,14 +68,15 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
 
   /**
    * The series front end of new models: patches of 16, token norm, statistics tokens, the
-   * location pointer over the output contract's time-position tokens and the event-type scores
-   * read from the pointer's keys (see RECIPES.md for what each lever measured).
+   * location pointer over the output contract's time-position tokens, the event-type scores
+   * read from the pointer's keys and the stuck-sample features (see RECIPES.md for what each lever
+   * measured).
    */
   public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
     int[] types = eventTypeIds();
     return SeriesFrontEndConfig.defaults(dModel).withStats(true)
         .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS)
-        .withTypeScores(types[0], types[1]);
+        .withTypeScores(types[0], types[1]).withStuck(true);
   }
 
   /**

@@ -34,6 +34,10 @@ import java.util.List;
 final class SeriesFrontEndBlock extends FrontEndBlock {
   /** Local features per sample: 9 values, 6 differences, 5 mask flags. */
   static final int LOCAL_FEATURES = 20;
+  /** Shortest run of identical observed values that the stuck-sample features mark as a run. */
+  static final int STUCK_RUN = 5;
+  /** Stuck-sample features per sample in the pointer keys: repeat and in-run flags at -2..2. */
+  static final int STUCK_LOCAL = 10;
 
   private final int d;
   private final int patchLength;
@@ -57,6 +61,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense pointerKey;
   private final int denseClasses;
   private final Dense denseHead;
+  private final Dense stuckPatch;
+  private final Dense stuckLocal;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -108,6 +114,17 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       patchHidden = null;
       patchOut = null;
     }
+    // zero-initialised as the perceptron's output: a model warm-started from one without the
+    // features answers as that model did until training moves these weights
+    if (config.stuck()) {
+      stuckPatch = addChildBlock("stuckPatch", new Dense(2 * config.patchLength(), d,
+          ai.djl.training.initializer.Initializer.ZEROS));
+      stuckLocal = config.pointer() ? addChildBlock("stuckLocal", new Dense(STUCK_LOCAL, d,
+          ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    } else {
+      stuckPatch = null;
+      stuckLocal = null;
+    }
   }
 
   @Override
@@ -140,6 +157,11 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray tok = patchProjection.apply(patches);                                     // [B,C,P,d]
     if (patchHidden != null) {
       tok = tok.add(patchOut.apply(Activation.gelu(patchHidden.apply(patchFeatures(patches)))));
+    }
+    if (stuckPatch != null) {
+      NDArray[] st = stuckFeatures(patches, patchLength);                             // [B, C, T]
+      tok = tok.add(stuckPatch.apply(NDArrays.concat(new NDList(
+          st[0].reshape(b, c, p, patchLength), st[1].reshape(b, c, p, patchLength)), 3)));
     }
     tok = tok.add(pos.reshape(1, 1, p, d)).add(chan.reshape(1, c, 1, d));
     NDArray scaleTok = scaleProjection.apply(scaleFeat)                               // [B, C, d]
@@ -214,7 +236,18 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       local.add(shift(mask, -o));
     }
     NDArray feats = NDArrays.stack(local, 3);                                        // [B, C, T, F]
-    NDArray keys = pointerKey.apply(Activation.gelu(perSample.add(pointerLocal.apply(feats))));
+    NDArray pre = perSample.add(pointerLocal.apply(feats));
+    if (stuckLocal != null) {
+      NDArray[] st = stuckFeatures(patches, pl);
+      NDList near = new NDList(STUCK_LOCAL);
+      for (NDArray f : st) {
+        for (int o = -2; o <= 2; o++) {
+          near.add(shift(f, -o));
+        }
+      }
+      pre = pre.add(stuckLocal.apply(NDArrays.stack(near, 3)));
+    }
+    NDArray keys = pointerKey.apply(Activation.gelu(pre));
     NDArray cm = chanMask.reshape(b, c, 1, 1);
     NDArray pooled = keys.mul(cm).sum(new int[] {1})                                 // [B, T, d]
         .div(chanMask.sum(new int[] {1}).maximum(1f).reshape(b, 1, 1));
@@ -237,6 +270,33 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray absDiff = values.sub(shift(values, 1)).abs().mul(mask).mul(shift(mask, 1))
         .reshape(b, c, p, pl);
     return NDArrays.concat(new NDList(patches, absDiff), 3);
+  }
+
+  /**
+   * The stuck-sample flags of every sample, each {@code [B, C, T]} of 0/1: {@code [0]} the sample
+   * and its predecessor are observed and exactly equal; {@code [1]} the sample lies in a run of at
+   * least {@link #STUCK_RUN} identical observed values. Computed from the patches' robustly scaled
+   * values: equal raw values scale to equal floats, so equality survives the scaling.
+   */
+  static NDArray[] stuckFeatures(NDArray patches, int patchLength) {
+    Shape s = patches.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long t = s.get(2) * patchLength;
+    NDArray values = patches.get(":, :, :, 0:{}", patchLength).reshape(b, c, t);
+    NDArray mask = patches.get(":, :, :, {}:", patchLength).reshape(b, c, t);
+    NDArray repeat = values.eq(shift(values, 1)).toType(DataType.FLOAT32, false)
+        .mul(mask).mul(shift(mask, 1));
+    // ends[t]: samples t-4..t are equal (four repeats in a row)
+    NDArray ends = repeat;
+    for (int k = 1; k < STUCK_RUN - 1; k++) {
+      ends = ends.mul(shift(repeat, k));
+    }
+    NDArray inRun = ends;
+    for (int k = 1; k < STUCK_RUN; k++) {
+      inRun = inRun.maximum(shift(ends, -k));
+    }
+    return new NDArray[] {repeat, inRun};
   }
 
   /** {@code x [B, C, T]} shifted by {@code k} along time: {@code out[t] = x[t - k]}, zero-filled. */

@@ -33,13 +33,18 @@ class GeneratorTest {
 
   @Test
   void typeScoresDecodeTheSameCachedAndUncached() {
-    try (EngineModel<Window> model = TestModels.tinyPointer(true, true, 5)) {
+    try (EngineModel<Window> model = TestModels.tinyPointer(true, true, true, 5)) {
       for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.network().getParameters()) {
         if (p.getKey().endsWith("typeGate")) {
           p.getValue().getArray().set(new float[] {1.5f});
         }
+        if (p.getKey().contains("stuck") && p.getKey().endsWith("weight")) {
+          // the stuck-sample weights start at zero; give them values so that they count here
+          ai.djl.ndarray.NDArray w = p.getValue().getArray();
+          w.set(w.getManager().randomNormal(0f, 0.3f, w.getShape(), w.getDataType()).toFloatArray());
+        }
       }
-      List<Window> ws = TestModels.windows(4, 61, 3);
+      List<Window> ws = TestModels.windowsWithRuns(4, 61, 3);
       int[][] prompts = TestModels.prompts(4, 5, 2);
       for (int beam : new int[] {1, 3}) {
         DecodeOptions o = new DecodeOptions(beam, 10, TokenConstraint.NONE, true);
@@ -56,11 +61,13 @@ class GeneratorTest {
   @Test
   void aWarmStartedModelWithNewPartsAnswersAsItsSource() {
     try (EngineModel<Window> source = TestModels.tinyPointer(false, false, 6);
-        EngineModel<Window> grown = TestModels.tinyPointer(true, true, 7)) {
+        EngineModel<Window> grown = TestModels.tinyPointer(true, true, true, 7)) {
       List<String> fresh = grown.copyMatchingFrom(source);
       assertTrue(fresh.stream().anyMatch(n -> n.endsWith("typeGate")), fresh.toString());
       assertTrue(fresh.stream().anyMatch(n -> n.contains("patchOut")), fresh.toString());
-      List<Window> ws = TestModels.windows(3, 64, 4);
+      assertTrue(fresh.stream().anyMatch(n -> n.contains("stuckPatch")), fresh.toString());
+      assertTrue(fresh.stream().anyMatch(n -> n.contains("stuckLocal")), fresh.toString());
+      List<Window> ws = TestModels.windowsWithRuns(3, 64, 4);
       int[][] prompts = TestModels.prompts(3, 5, 8);
       DecodeOptions o = new DecodeOptions(1, 10, TokenConstraint.NONE, true);
       List<Decoded> a = source.decode(ws, prompts, o);

@@ -80,8 +80,9 @@ public final class TrainCommand implements Callable<Integer> {
       + "patch8, patch32, patch-mlp, no-patch-mlp (a residual perceptron over each patch's values, "
       + "mask and absolute differences), type-scores, no-type-scores (event-type logits read from "
       + "the pointer's per-sample keys), stuck, no-stuck (flags of samples that repeat their "
-      + "predecessor exactly or lie in a run of 5 identical values) (default: the recipe's front "
-      + "end).")
+      + "predecessor exactly or lie in a run of 5 identical values), number-copy, no-number-copy "
+      + "(numbers may be copied from statistics computed exactly from the window) (default: the "
+      + "recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
@@ -308,11 +309,17 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-stuck":
           f = f.withStuck(false);
           break;
+        case "number-copy":
+          f = f.withNumberCopy(true);
+          break;
+        case "no-number-copy":
+          f = f.withNumberCopy(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
-              + "stuck or no-stuck");
+              + "stuck, no-stuck, number-copy or no-number-copy");
       }
     }
     return f;

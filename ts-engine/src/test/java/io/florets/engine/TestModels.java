@@ -40,6 +40,22 @@ public final class TestModels {
     return EngineModel.create(c, SeriesFrontEnd.of(f), VOCAB, seed);
   }
 
+  /** A vocabulary of 1,300 ids whose ids 40..1239 are the magnitude bins of numbers. */
+  public static final VocabSpec NUMBER_VOCAB = new VocabSpec(1300, 0, 1, 2, "test-vocab-1300", 40,
+      io.florets.engine.MagnitudeBins.BINS);
+
+  /**
+   * A tiny model over {@link #NUMBER_VOCAB} with the pointer over ids 10..29, type scores over
+   * ids 30..33, the stuck-sample features and, optionally, the number copy.
+   */
+  public static EngineModel<Window> tinyNumbers(boolean copy, long seed) {
+    EngineConfig c = EngineConfig.tiny();
+    SeriesFrontEndConfig f = new SeriesFrontEndConfig(c.dModel(), 8, 8, 64, 4, true)
+        .withStats(true).withPointer(10, 20).withTypeScores(30, 4).withStuck(true)
+        .withNumberCopy(copy);
+    return EngineModel.create(c, SeriesFrontEnd.of(f), NUMBER_VOCAB, seed);
+  }
+
   /** A tiny model whose series front end cuts patches of {@code patch} samples. */
   public static EngineModel<Window> tinyPatch(int patch, long seed) {
     EngineConfig c = EngineConfig.tiny();

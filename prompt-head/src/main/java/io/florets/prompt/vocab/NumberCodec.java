@@ -1,5 +1,6 @@
 package io.florets.prompt.vocab;
 
+import io.florets.engine.MagnitudeBins;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
@@ -43,12 +44,12 @@ public final class NumberCodec {
   /** Tokens of a non-zero number (sign, four digits, exponent). */
   public static final int NONZERO_LENGTH = DIGITS + 2;
 
-  /** Number of magnitude bins. */
-  public static final int BINS = 1200;
+  /** Number of magnitude bins ({@link MagnitudeBins#BINS}). */
+  public static final int BINS = MagnitudeBins.BINS;
   /** log10 of the smallest non-zero magnitude a bin stands for. */
-  public static final double LOG_MIN = -6.0;
+  public static final double LOG_MIN = MagnitudeBins.LOG_MIN;
   /** Width of one magnitude bin in decades. */
-  public static final double BIN_WIDTH = 0.01;
+  public static final double BIN_WIDTH = MagnitudeBins.WIDTH;
 
   private static final MathContext ROUND = new MathContext(DIGITS, RoundingMode.HALF_EVEN);
 
@@ -136,8 +137,8 @@ public final class NumberCodec {
    * saturate there).
    */
   public static int bin(double v) {
-    double k = Math.floor((Math.log10(Math.abs(v)) - LOG_MIN) / BIN_WIDTH);
-    return (int) Math.max(0, Math.min(BINS - 1, k));
+    int k = MagnitudeBins.of(v);
+    return k < 0 ? 0 : k;
   }
 
   /** The magnitude bin {@code k} stands for: {@code 10^(LOG_MIN + (k + 0.5) * BIN_WIDTH)}. */

@@ -49,8 +49,7 @@ final class StepRunner {
       this.history = new long[rows][0];
       if (!identity) {
         NDArray mem = DecoderCache.gatherRows(encoded.memory(), idx);
-        this.encodedRows = new EncoderDecoder.Encoded(mem, null, memBias,
-            rowsEncoded.pointerKeys(), rowsEncoded.pointerIndex());
+        this.encodedRows = rowsEncoded.withMemory(mem);
       } else {
         this.encodedRows = encoded;
       }

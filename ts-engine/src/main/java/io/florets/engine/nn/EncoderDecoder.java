@@ -11,6 +11,7 @@ import ai.djl.nn.core.Linear;
 import ai.djl.nn.norm.Dropout;
 import ai.djl.training.initializer.NormalInitializer;
 import io.florets.engine.EngineConfig;
+import io.florets.engine.MagnitudeBins;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,23 +43,39 @@ public final class EncoderDecoder extends Module {
   private final int[] ordinalIds;
   private final Dense ordinalValue;
   private final Parameter ordinalWidth;
+  private final Dense copyQuery;
 
   /**
    * The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]; with a
-   * front-end pointer also its keys [B, N, d] and bin index [B, bins] int64 (else null).
+   * front-end pointer also its keys [B, N, d] and bin index [B, bins] int64 (else null); with a
+   * number copy the candidates' keys [B, J, d] and one-hot magnitude bins [B, J, bins] (else null).
    */
   public record Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
-      NDArray pointerIndex) {
+      NDArray pointerIndex, NDArray copyKeys, NDArray copyBins) {
     /** Without a pointer. */
     public Encoded(NDArray memory, NDArray mask, NDArray bias) {
-      this(memory, mask, bias, null, null);
+      this(memory, mask, bias, null, null, null, null);
     }
 
-    /** The rows {@code idx} [R] int64 of the bias and pointer arrays (memory and mask dropped). */
+    /** Without a number copy. */
+    public Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
+        NDArray pointerIndex) {
+      this(memory, mask, bias, pointerKeys, pointerIndex, null, null);
+    }
+
+    /** The same rows with {@code memory} in place of this one's. */
+    public Encoded withMemory(NDArray memory) {
+      return new Encoded(memory, null, bias, pointerKeys, pointerIndex, copyKeys, copyBins);
+    }
+
+    /** The rows {@code idx} [R] int64 of the bias, pointer and copy arrays (memory and mask dropped). */
     public Encoded gatherRows(NDArray idx) {
-      return new Encoded(null, null, DecoderCache.gatherRows(bias, idx),
-          pointerKeys == null ? null : DecoderCache.gatherRows(pointerKeys, idx),
-          pointerIndex == null ? null : DecoderCache.gatherRows(pointerIndex, idx));
+      return new Encoded(null, null, DecoderCache.gatherRows(bias, idx), rows(pointerKeys, idx),
+          rows(pointerIndex, idx), rows(copyKeys, idx), rows(copyBins, idx));
+    }
+
+    private static NDArray rows(NDArray a, NDArray idx) {
+      return a == null ? null : DecoderCache.gatherRows(a, idx);
     }
   }
 
@@ -133,6 +150,17 @@ public final class EncoderDecoder extends Module {
       ordinalValue = null;
       ordinalWidth = null;
     }
+    if (frontEnd.copyKinds() > 0) {
+      if (ordinalBins != MagnitudeBins.BINS) {
+        throw new IllegalArgumentException("the front end's number copy needs an output contract "
+            + "with " + MagnitudeBins.BINS + " magnitude bins, got an ordinal run of "
+            + ordinalBins);
+      }
+      // added last: child blocks are named by their position (see the front end)
+      copyQuery = addChildBlock("copyQuery", new Dense(d, d));
+    } else {
+      copyQuery = null;
+    }
   }
 
   /** The configuration this network was built from. */
@@ -173,12 +201,16 @@ public final class EncoderDecoder extends Module {
       x = layer.apply(x, bias, training);
     }
     NDArray memory = encoderNorm.apply(x);
+    NDList copy = copyQuery == null ? null
+        : frontEnd.copyCandidates(frontInputs, MagnitudeBins.BINS);
+    NDArray copyKeys = copy == null ? null : copy.get(0);
+    NDArray copyBins = copy == null ? null : copy.get(1);
     if (pointerIds == null) {
-      return new Encoded(memory, mask, bias);
+      return new Encoded(memory, mask, bias, null, null, copyKeys, copyBins);
     }
     long n = fe.get(0).getShape().get(1);
     NDList ptr = frontEnd.pointer(frontInputs, memory.get(":, 0:{}, :", n), training);
-    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1));
+    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1), copyKeys, copyBins);
   }
 
   /** Cross-attention K/V of every decoder layer, computed once per batch: [layer]{K, V}. */
@@ -260,6 +292,9 @@ public final class EncoderDecoder extends Module {
     if (ordinalIds != null) {
       base = addOrdinal(hidden, base);
     }
+    if (copyQuery != null && encoded.copyKeys() != null) {
+      base = splice(base, ordinalIds[0], ordinalIds[1], copyScores(hidden, encoded));
+    }
     if (pointerIds == null || encoded.pointerKeys() == null) {
       return base;
     }
@@ -330,6 +365,18 @@ public final class EncoderDecoder extends Module {
       throw new IllegalStateException("this network has no dense head");
     }
     return frontEnd.denseLogits(encoded.pointerKeys());
+  }
+
+  /**
+   * The number copy on the magnitude bins [B, T, bins]: each candidate j adds the scaled dot
+   * product of the projected decoder state with its key to the logit of the bin it stands for
+   * (candidates in one bin add up; absent ones add nothing).
+   */
+  private NDArray copyScores(NDArray hidden, Encoded encoded) {
+    NDArray q = copyQuery.apply(hidden);                                     // [B, T, d]
+    NDArray scores = q.matMul(encoded.copyKeys().transpose(0, 2, 1))         // [B, T, J]
+        .div((float) Math.sqrt(config.dModel()));
+    return scores.matMul(encoded.copyBins());                                // [B, T, bins]
   }
 
   /** base [B, T, V] with the ordinal scores added on the ordinal ids. */

@@ -68,4 +68,21 @@ public abstract class FrontEndBlock extends Module {
   public NDArray denseLogits(NDArray pointerKeys) {
     throw new IllegalStateException(getClass().getSimpleName() + " has no dense head");
   }
+
+  /** Number candidates per channel of the number copy (0 = none). */
+  public int copyKinds() {
+    return 0;
+  }
+
+  /**
+   * The number copy's candidates (only when {@link #copyKinds} is above 0).
+   *
+   * @param inputs the batch's arrays (as for {@link #embed})
+   * @param bins number of magnitude bins of the output contract
+   * @return {@code NDList(keys [B, J, d], bins [B, J, bins])}: a key per candidate and the one-hot
+   *     magnitude bin it stands for (an all-zero row where the candidate is absent)
+   */
+  public NDList copyCandidates(NDList inputs, int bins) {
+    throw new IllegalStateException(getClass().getSimpleName() + " has no number copy");
+  }
 }

@@ -4,6 +4,7 @@ import io.florets.datasets.Window;
 import io.florets.engine.FrontEnd;
 import io.florets.engine.FrontEndBatch;
 import io.florets.engine.HostTensor;
+import io.florets.engine.MagnitudeBins;
 import io.florets.engine.OutputMapping;
 import io.florets.engine.nn.FrontEndBlock;
 import java.util.ArrayList;
@@ -21,8 +22,10 @@ import java.util.Objects;
  * <p>Host arrays (in this order) for a batch with at most C channels and P patches:
  * {@code patches [B, C, P, 2*patchLength]} (values then mask), {@code patchMask [B, C, P]},
  * {@code scaleFeatures [B, C, 2]}, {@code channelMask [B, C]}, then with statistics tokens
- * {@code stats [B, C, F]} ({@link WindowStatistics}) and with a pointer {@code locationIndex
- * [B, bins]} (the sample each location bin stands for, as floats). Token layout (see
+ * {@code stats [B, C, F]} ({@link WindowStatistics}), with the number copy {@code copyBins
+ * [B, C * K]} (the magnitude bin of each {@link NumberCandidates number candidate}, -1 where it is
+ * zero, undefined or the channel absent) and with a pointer {@code locationIndex [B, bins]} (the
+ * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
  * patch tokens]}.
  *
@@ -98,6 +101,11 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     float[] channelMask = new float[b * maxC];
     int nf = WindowStatistics.FEATURES;
     float[] stats = config.stats() ? new float[b * maxC * nf] : null;
+    int nk = NumberCandidates.KINDS;
+    float[] copyBins = config.numberCopy() ? new float[b * maxC * nk] : null;
+    if (copyBins != null) {
+      java.util.Arrays.fill(copyBins, -1f);
+    }
     int bins = config.pointerBins();
     float[] locationIndex = bins > 0 ? new float[b * bins] : null;
     List<OutputMapping> mappings = new ArrayList<>(b);
@@ -123,6 +131,12 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
         scaleFeatures[bc * 2 + 1] = (float) Math.log(ls[1]);
         if (stats != null) {
           System.arraycopy(WindowStatistics.of(x, ls[0], ls[1]), 0, stats, bc * nf, nf);
+        }
+        if (copyBins != null) {
+          double[] cand = NumberCandidates.of(x, ls[0], ls[1]);
+          for (int k = 0; k < nk; k++) {
+            copyBins[bc * nk + k] = MagnitudeBins.of(cand[k]);
+          }
         }
         for (int p = 0; p < np; p++) {
           patchMask[bc * maxP + p] = 1f;
@@ -151,6 +165,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
         new HostTensor("channelMask", channelMask, new long[] {b, maxC})));
     if (stats != null) {
       tensors.add(new HostTensor("stats", stats, new long[] {b, maxC, nf}));
+    }
+    if (copyBins != null) {
+      tensors.add(new HostTensor("copyBins", copyBins, new long[] {b, (long) maxC * nk}));
     }
     if (locationIndex != null) {
       tensors.add(new HostTensor("locationIndex", locationIndex, new long[] {b, bins}));

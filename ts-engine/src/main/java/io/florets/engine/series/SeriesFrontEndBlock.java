@@ -63,6 +63,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense denseHead;
   private final Dense stuckPatch;
   private final Dense stuckLocal;
+  private final Parameter copyKinds;
+  private final Parameter copyChannels;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -125,6 +127,41 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       stuckPatch = null;
       stuckLocal = null;
     }
+    // zero-initialised: the copy scores start at 0, so a warm-started model answers as its source
+    if (config.numberCopy()) {
+      copyKinds = param("copyKinds", new Shape(NumberCandidates.KINDS, d),
+          ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
+      copyChannels = param("copyChannels", new Shape(config.maxChannels(), d),
+          ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
+    } else {
+      copyKinds = null;
+      copyChannels = null;
+    }
+  }
+
+  @Override
+  public int copyKinds() {
+    return copyKinds == null ? 0 : NumberCandidates.KINDS;
+  }
+
+  @Override
+  public NDList copyCandidates(NDList inputs, int bins) {
+    if (copyKinds == null) {
+      return super.copyCandidates(inputs, bins);
+    }
+    NDArray chanMask = inputs.get(3);                                                 // [B, C]
+    NDArray copyBins = inputs.get(stats ? 5 : 4);                                      // [B, C*K]
+    NDManager m = chanMask.getManager();
+    long b = chanMask.getShape().get(0);
+    long c = chanMask.getShape().get(1);
+    int k = NumberCandidates.KINDS;
+    NDArray kinds = copyKinds.getArray();                                             // [K, d]
+    NDArray chans = lookup(copyChannels.getArray(), m.arange(0f, c, 1f, DataType.INT64)); // [C, d]
+    NDArray keys = chans.reshape(c, 1, d).add(kinds.reshape(1, k, d))                 // [C, K, d]
+        .reshape(1, c * k, d).broadcast(new Shape(b, c * k, d));
+    NDArray centres = m.arange(0f, (float) bins, 1f).reshape(1, 1, bins);
+    NDArray oneHot = copyBins.reshape(b, c * k, 1).eq(centres).toType(DataType.FLOAT32, false);
+    return new NDList(keys, oneHot);
   }
 
   @Override

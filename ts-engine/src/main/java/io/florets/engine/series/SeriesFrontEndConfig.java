@@ -44,10 +44,17 @@ import java.util.Locale;
  *     what tells a stuck sensor from a smooth or quiet one, and no linear projection of the scaled
  *     values (nor of their differences) can express it: a model trained without them for 15,000
  *     steps never answered a flatline
+ * @param numberCopy number candidates per channel ({@link NumberCandidates}: mean, spread,
+ *     extremes, change, autocorrelation, missing fraction, period, noise and amplitude estimates,
+ *     computed exactly from the samples in model units) whose magnitude bins the decoder can point
+ *     at when it writes a number (the engine's number copy; needs an output contract with
+ *     {@link io.florets.engine.MagnitudeBins} numbers). A value the window determines exactly is
+ *     then copied rather than regressed through the network
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
-    int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck) {
+    int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+    boolean numberCopy) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -78,6 +85,14 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the number copy (model folders written before it existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, false);
   }
 
   /** Without stuck-sample features (model folders written before they existed). */
@@ -119,51 +134,62 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   /** A copy with statistics tokens on or off. */
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck);
+        on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
+        stuck, numberCopy);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
-        bins == 0 ? 0 : types, stuck);
+        bins == 0 ? 0 : types, stuck, numberCopy);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
+        stuck, numberCopy);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
+        stuck, numberCopy);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck);
+        stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types, stuck);
+        stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
+        stuck, numberCopy);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
   public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
-        stuck);
+        stuck, numberCopy);
   }
 
   /** A copy with the stuck-sample features on or off. */
   public SeriesFrontEndConfig withStuck(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
+        numberCopy);
+  }
+
+  /** A copy with the number copy on or off. */
+  public SeriesFrontEndConfig withNumberCopy(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on);
   }
 
   /** True when the location pointer is on. */
@@ -181,19 +207,19 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
 
   /**
    * Canonical JSON with a fixed key order ({@code tokenNorm}, {@code stats}, the pointer, the dense
-   * head, the patch perceptron, the type scores and the stuck-sample features only when on, as
-   * older folders).
+   * head, the patch perceptron, the type scores, the stuck-sample features and the number copy
+   * only when on, as older folders).
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
         denseClasses > 0 ? ",\"denseClasses\":" + denseClasses : "",
         patchMlp ? ",\"patchMlp\":true" : "", types > 0 ? String.format(Locale.ROOT,
             ",\"typeFirstId\":%d,\"types\":%d", typeFirstId, types) : "",
-        stuck ? ",\"stuck\":true" : "");
+        stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

@@ -59,6 +59,48 @@ class GeneratorTest {
   }
 
   @Test
+  void theNumberCopyDecodesTheSameCachedAndUncached() {
+    try (EngineModel<Window> model = TestModels.tinyNumbers(true, 11)) {
+      for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.network().getParameters()) {
+        if (p.getKey().contains("copyKinds") || p.getKey().contains("copyChannels")) {
+          ai.djl.ndarray.NDArray w = p.getValue().getArray();
+          w.set(w.getManager().randomNormal(0f, 1f, w.getShape(), w.getDataType()).toFloatArray());
+        }
+      }
+      List<Window> ws = TestModels.windowsWithRuns(4, 61, 5);
+      int[][] prompts = TestModels.prompts(4, 5, 2);
+      for (int beam : new int[] {1, 3}) {
+        DecodeOptions o = new DecodeOptions(beam, 10, TokenConstraint.NONE, true);
+        List<Decoded> cached = model.decode(ws, prompts, o);
+        List<Decoded> plain = model.decode(ws, prompts, o.withCache(false));
+        for (int i = 0; i < ws.size(); i++) {
+          assertArrayEquals(plain.get(i).tokens(), cached.get(i).tokens(), "beam " + beam + " row " + i);
+          assertArrayEquals(plain.get(i).logProbs(), cached.get(i).logProbs(), 1e-4f);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aModelWarmStartedWithTheNumberCopyAnswersAsItsSource() {
+    try (EngineModel<Window> source = TestModels.tinyNumbers(false, 12);
+        EngineModel<Window> grown = TestModels.tinyNumbers(true, 13)) {
+      List<String> fresh = grown.copyMatchingFrom(source);
+      assertTrue(fresh.stream().anyMatch(n -> n.contains("copyKinds")), fresh.toString());
+      assertTrue(fresh.stream().anyMatch(n -> n.contains("copyQuery")), fresh.toString());
+      List<Window> ws = TestModels.windowsWithRuns(3, 64, 4);
+      int[][] prompts = TestModels.prompts(3, 5, 8);
+      DecodeOptions o = new DecodeOptions(1, 10, TokenConstraint.NONE, true);
+      List<Decoded> a = source.decode(ws, prompts, o);
+      List<Decoded> b = grown.decode(ws, prompts, o);
+      for (int i = 0; i < ws.size(); i++) {
+        assertArrayEquals(a.get(i).tokens(), b.get(i).tokens(), "row " + i);
+        assertArrayEquals(a.get(i).logProbs(), b.get(i).logProbs(), 1e-4f);
+      }
+    }
+  }
+
+  @Test
   void aWarmStartedModelWithNewPartsAnswersAsItsSource() {
     try (EngineModel<Window> source = TestModels.tinyPointer(false, false, 6);
         EngineModel<Window> grown = TestModels.tinyPointer(true, true, true, 7)) {

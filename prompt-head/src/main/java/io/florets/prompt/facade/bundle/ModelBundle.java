@@ -131,6 +131,10 @@ public final class ModelBundle implements AutoCloseable {
             + "event types " + g);
       }
     }
+    if (frontEnd.numberCopy() && !head.vocabulary().hasNumberBins()) {
+      throw new IllegalArgumentException("the front end's number copy needs a vocabulary with "
+          + "magnitude-bin numbers; this one writes numbers as digits");
+    }
     EngineModel<Window> m = EngineModel.create(config, SeriesFrontEnd.of(frontEnd),
         vocabSpec(head.vocabulary()), seed);
     return new ModelBundle(m, head, BundleProvenance.untrained(seed), 0);

@@ -81,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
       + "mask and absolute differences), type-scores, no-type-scores (event-type logits read from "
       + "the pointer's per-sample keys), stuck, no-stuck (flags of samples that repeat their "
       + "predecessor exactly or lie in a run of 5 identical values), number-copy, no-number-copy "
-      + "(numbers may be copied from statistics computed exactly from the window) (default: the "
+      + "(numbers may be copied from statistics computed exactly from the window), noise-scores, "
+      + "no-noise-scores (local differences in units of the window's noise) (default: the "
       + "recipe's front end).")
   List<String> frontEndLevers;
 
@@ -315,11 +316,17 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-number-copy":
           f = f.withNumberCopy(false);
           break;
+        case "noise-scores":
+          f = f.withNoiseScores(true);
+          break;
+        case "no-noise-scores":
+          f = f.withNoiseScores(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
-              + "stuck, no-stuck, number-copy or no-number-copy");
+              + "stuck, no-stuck, number-copy, no-number-copy, noise-scores or no-noise-scores");
       }
     }
     return f;

@@ -46,13 +46,13 @@ public final class TestModels {
 
   /**
    * A tiny model over {@link #NUMBER_VOCAB} with the pointer over ids 10..29, type scores over
-   * ids 30..33, the stuck-sample features and, optionally, the number copy.
+   * ids 30..33, the stuck-sample features and, optionally, the number copy and the noise scores.
    */
   public static EngineModel<Window> tinyNumbers(boolean copy, long seed) {
     EngineConfig c = EngineConfig.tiny();
     SeriesFrontEndConfig f = new SeriesFrontEndConfig(c.dModel(), 8, 8, 64, 4, true)
         .withStats(true).withPointer(10, 20).withTypeScores(30, 4).withStuck(true)
-        .withNumberCopy(copy);
+        .withNumberCopy(copy).withNoiseScores(copy);
     return EngineModel.create(c, SeriesFrontEnd.of(f), NUMBER_VOCAB, seed);
   }
 

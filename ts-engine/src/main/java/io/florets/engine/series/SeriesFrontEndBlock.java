@@ -38,6 +38,13 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   static final int STUCK_RUN = 5;
   /** Stuck-sample features per sample in the pointer keys: repeat and in-run flags at -2..2. */
   static final int STUCK_LOCAL = 10;
+  /**
+   * Noise scores per sample in the pointer keys: first differences at -2..3, distances from the
+   * neighbours' mean at -2..2 and steps at -1..1.
+   */
+  static final int NOISE_LOCAL = 14;
+  /** Samples averaged on each side of a step in the noise scores. */
+  static final int STEP_SIDE = 4;
 
   private final int d;
   private final int patchLength;
@@ -65,6 +72,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense stuckLocal;
   private final Parameter copyKinds;
   private final Parameter copyChannels;
+  private final Dense noisePatch;
+  private final Dense noiseLocal;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -137,6 +146,15 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       copyKinds = null;
       copyChannels = null;
     }
+    if (config.noiseScores()) {
+      noisePatch = addChildBlock("noisePatch", new Dense(2 * config.patchLength(), d,
+          ai.djl.training.initializer.Initializer.ZEROS));
+      noiseLocal = config.pointer() ? addChildBlock("noiseLocal", new Dense(NOISE_LOCAL, d,
+          ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    } else {
+      noisePatch = null;
+      noiseLocal = null;
+    }
   }
 
   @Override
@@ -199,6 +217,11 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       NDArray[] st = stuckFeatures(patches, patchLength);                             // [B, C, T]
       tok = tok.add(stuckPatch.apply(NDArrays.concat(new NDList(
           st[0].reshape(b, c, p, patchLength), st[1].reshape(b, c, p, patchLength)), 3)));
+    }
+    if (noisePatch != null) {
+      NDArray[] ns = noiseScores(patches, inputs.get(4), patchLength);                // [B, C, T]
+      tok = tok.add(noisePatch.apply(NDArrays.concat(new NDList(
+          ns[1].reshape(b, c, p, patchLength), ns[2].reshape(b, c, p, patchLength)), 3)));
     }
     tok = tok.add(pos.reshape(1, 1, p, d)).add(chan.reshape(1, c, 1, d));
     NDArray scaleTok = scaleProjection.apply(scaleFeat)                               // [B, C, d]
@@ -284,6 +307,20 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       }
       pre = pre.add(stuckLocal.apply(NDArrays.stack(near, 3)));
     }
+    if (noiseLocal != null) {
+      NDArray[] ns = noiseScores(patches, inputs.get(4), pl);
+      NDList near = new NDList(NOISE_LOCAL);
+      for (int o = -2; o <= 3; o++) {
+        near.add(shift(ns[0], -o));
+      }
+      for (int o = -2; o <= 2; o++) {
+        near.add(shift(ns[1], -o));
+      }
+      for (int o = -1; o <= 1; o++) {
+        near.add(shift(ns[2], -o));
+      }
+      pre = pre.add(noiseLocal.apply(NDArrays.stack(near, 3)));
+    }
     NDArray keys = pointerKey.apply(Activation.gelu(pre));
     NDArray cm = chanMask.reshape(b, c, 1, 1);
     NDArray pooled = keys.mul(cm).sum(new int[] {1})                                 // [B, T, d]
@@ -334,6 +371,56 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       inRun = inRun.maximum(shift(ends, -k));
     }
     return new NDArray[] {repeat, inRun};
+  }
+
+  /**
+   * The noise scores of every sample, each {@code [B, C, T]}, 0 where a sample they need is missing:
+   * {@code [0]} the first difference, {@code [1]} the distance from the mean of the two neighbours,
+   * {@code [2]} the mean of the {@link #STEP_SIDE} samples from this one on minus the mean of the
+   * {@link #STEP_SIDE} before it (over observed samples); each in units of the window's noise
+   * (statistics feature 7, the normal-consistent median absolute first difference, over sqrt 2;
+   * at least 1e-3) and bounded by asinh. Values are the patches' {@code asinh(z)} mapped back to z.
+   */
+  static NDArray[] noiseScores(NDArray patches, NDArray stats, int patchLength) {
+    Shape s = patches.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long t = s.get(2) * patchLength;
+    NDArray mask = patches.get(":, :, :, {}:", patchLength).reshape(b, c, t);
+    NDArray z = patches.get(":, :, :, 0:{}", patchLength).reshape(b, c, t);
+    z = sinh(z).mul(mask);
+    NDArray noise = sinh(stats.get(":, :, 7")).div((float) Math.sqrt(2)).maximum(1e-3f)
+        .reshape(b, c, 1);
+    NDArray prevMask = shift(mask, 1);
+    NDArray nextMask = shift(mask, -1);
+    NDArray d1 = asinh(z.sub(shift(z, 1)).mul(mask).mul(prevMask).div(noise));
+    NDArray d2 = asinh(z.sub(shift(z, 1).add(shift(z, -1)).mul(0.5f)).mul(mask).mul(prevMask)
+        .mul(nextMask).div(noise));
+    NDArray afterSum = z;
+    NDArray afterCount = mask;
+    NDArray beforeSum = shift(z, 1);
+    NDArray beforeCount = prevMask;
+    for (int k = 1; k < STEP_SIDE; k++) {
+      afterSum = afterSum.add(shift(z, -k));
+      afterCount = afterCount.add(shift(mask, -k));
+      beforeSum = beforeSum.add(shift(z, k + 1));
+      beforeCount = beforeCount.add(shift(mask, k + 1));
+    }
+    NDArray both = afterCount.gt(0f).logicalAnd(beforeCount.gt(0f)).toType(DataType.FLOAT32, false);
+    NDArray step = asinh(afterSum.div(afterCount.maximum(1f))
+        .sub(beforeSum.div(beforeCount.maximum(1f))).mul(both).div(noise));
+    return new NDArray[] {d1, d2, step};
+  }
+
+  /** Elementwise sinh (the engine has no native one). */
+  private static NDArray sinh(NDArray x) {
+    return x.exp().sub(x.neg().exp()).mul(0.5f);
+  }
+
+  /** Elementwise asinh, {@code sign(x) ln(|x| + sqrt(x^2 + 1))} (exact for large |x| of either sign). */
+  private static NDArray asinh(NDArray x) {
+    NDArray a = x.abs();
+    return a.add(a.square().add(1f).sqrt()).log().mul(x.sign());
   }
 
   /** {@code x [B, C, T]} shifted by {@code k} along time: {@code out[t] = x[t - k]}, zero-filled. */

@@ -50,11 +50,18 @@ import java.util.Locale;
  *     at when it writes a number (the engine's number copy; needs an output contract with
  *     {@link io.florets.engine.MagnitudeBins} numbers). A value the window determines exactly is
  *     then copied rather than regressed through the network
+ * @param noiseScores local differences in units of the window's noise, in the patch tokens and
+ *     the pointer's per-sample keys: the first difference, the distance of a sample from the mean
+ *     of its two neighbours and the step between the means of the four samples after and the
+ *     four before, each divided by the noise estimate of the statistics token (the
+ *     normal-consistent median absolute first difference over the square root of 2) and bounded by asinh (needs the
+ *     statistics tokens). Whether a jump is a spike or noise depends on that ratio, and a division
+ *     is not something a linear projection of the samples can express
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
-    boolean numberCopy) {
+    boolean numberCopy, boolean noiseScores) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -80,11 +87,24 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "pointer and typeFirstId >= 0, got types=" + types + ", typeFirstId=" + typeFirstId
           + ", pointerBins=" + pointerBins);
     }
+    if (noiseScores && !stats) {
+      throw new IllegalArgumentException("series front end: the noise scores read the noise "
+          + "estimate of the statistics tokens; turn stats on");
+    }
     if (pointerBins > 0 && stride != patchLength) {
       throw new IllegalArgumentException("series front end: the location pointer needs "
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the noise scores (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, false);
   }
 
   /** Without the number copy (model folders written before it existed). */
@@ -135,61 +155,70 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy);
+        stuck, numberCopy, on && noiseScores);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
-        bins == 0 ? 0 : types, stuck, numberCopy);
+        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy);
+        stuck, numberCopy, noiseScores);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy);
+        stuck, numberCopy, noiseScores);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy);
+        stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
+        noiseScores);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
-        stuck, numberCopy);
+        stuck, numberCopy, noiseScores);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
   public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
-        stuck, numberCopy);
+        stuck, numberCopy, noiseScores);
   }
 
   /** A copy with the stuck-sample features on or off. */
   public SeriesFrontEndConfig withStuck(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
-        numberCopy);
+        numberCopy, noiseScores);
+  }
+
+  /** A copy with the noise scores on or off. */
+  public SeriesFrontEndConfig withNoiseScores(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, on);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
-        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on);
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
+        noiseScores);
   }
 
   /** True when the location pointer is on. */
@@ -207,19 +236,20 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
 
   /**
    * Canonical JSON with a fixed key order ({@code tokenNorm}, {@code stats}, the pointer, the dense
-   * head, the patch perceptron, the type scores, the stuck-sample features and the number copy
-   * only when on, as older folders).
+   * head, the patch perceptron, the type scores, the stuck-sample features, the number copy and
+   * the noise scores only when on, as older folders).
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
         denseClasses > 0 ? ",\"denseClasses\":" + denseClasses : "",
         patchMlp ? ",\"patchMlp\":true" : "", types > 0 ? String.format(Locale.ROOT,
             ",\"typeFirstId\":%d,\"types\":%d", typeFirstId, types) : "",
-        stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "");
+        stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "",
+        noiseScores ? ",\"noiseScores\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

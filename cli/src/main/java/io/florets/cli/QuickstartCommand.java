@@ -101,6 +101,8 @@ public final class QuickstartCommand implements Callable<Integer> {
           Readout r = f.ask(w, p);
           answers.append(String.format(Locale.ROOT, "  %-28s %s%n", p.text(),
               ReadoutText.describe(r)));
+          f.card().flatMap(c -> c.caveat(p)).ifPresent(c -> answers.append(
+              String.format(Locale.ROOT, "  %-28s caveat: %s%n", "", c)));
         }
       }
       out.print(answers);
@@ -147,6 +149,13 @@ public final class QuickstartCommand implements Callable<Integer> {
       report.bars("annotations per labeler", "annotations", names, Map.of("annotations", counts));
       report.heading("Answers of the model");
       report.pre(answers.toString());
+      report.heading("What the model is good at: its card");
+      report.paragraph(cardIntro(f));
+      f.card().ifPresent(card -> {
+        java.io.StringWriter text = new java.io.StringWriter();
+        CardText.print(new PrintWriter(text), model, card);
+        report.pre(text.toString());
+      });
       report.heading("Data-engine round (per-round quality)");
       report.paragraph(round);
       report.bars("round 1: model as a labeler", "score", List.of("shape agreement",
@@ -159,6 +168,22 @@ public final class QuickstartCommand implements Callable<Integer> {
         outDir.resolve("report.html"));
     out.flush();
     return 0;
+  }
+
+  /** What the card section says before the card itself (or in its place when there is none). */
+  static String cardIntro(Florets f) {
+    String conf = f.calibration().isPresent()
+        ? "Confidences are calibrated: an item answered at 0.8 was right about 8 times in 10 on "
+            + "fresh synthetic windows (the card's calibration line says how well that held)."
+        : "This model has no calibration.json: its confidences are the decoder's own token "
+            + "probabilities and are not calibrated (run florets calibrate --model DIR).";
+    if (f.card().isEmpty()) {
+      return conf + " This model folder has no card.json, so nothing here says how it compares "
+          + "with the labelers (run florets card --model DIR --windows 1000).";
+    }
+    return conf + " The card below gives the model's figures beside the labelers' on the same "
+        + "fresh synthetic windows; where the model is below them, its answers carry a caveat "
+        + "and the labelers are the better source for that readout.";
   }
 
   private static double nz(double v) {

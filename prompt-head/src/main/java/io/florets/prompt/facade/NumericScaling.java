@@ -3,7 +3,9 @@ package io.florets.prompt.facade;
 import io.florets.datasets.target.NumericProperty;
 import io.florets.datasets.target.Property;
 import io.florets.datasets.target.Target;
+import io.florets.engine.MagnitudeBins;
 import io.florets.engine.OutputMapping;
+import io.florets.engine.series.NumberCandidates;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -62,6 +64,45 @@ public final class NumericScaling {
         return value * scale / m.windowLength();
       default:
         return value;
+    }
+  }
+
+  /**
+   * The number copy's exact value: when {@code property} is one the window determines exactly
+   * (mean, standard deviation, minimum, maximum, range, slope, lag-1 autocorrelation, missing
+   * fraction) and the model's answer {@code modelValue} (model units) lies in the same magnitude
+   * bin, with the same sign, as that statistic computed from {@code samples} (one channel, NaN =
+   * missing) with the front end's {@code location} and {@code scale}, the statistic itself;
+   * otherwise {@code modelValue} unchanged. The model chooses the bin (a bin is a relative step of
+   * about 2.3%); inside the bin it chose, the reported number is the window's own, not the bin's
+   * centre.
+   */
+  public static double exactInBin(Property property, double modelValue, float[] samples,
+      float location, float scale) {
+    int kind = candidateKind(property);
+    if (kind < 0 || !Double.isFinite(modelValue) || modelValue == 0.0) {
+      return modelValue;
+    }
+    double exact = NumberCandidates.of(samples, location, scale)[kind];
+    if (!Double.isFinite(exact) || Math.signum(exact) != Math.signum(modelValue)) {
+      return modelValue;
+    }
+    int bin = MagnitudeBins.of(modelValue);
+    return bin >= 0 && bin == MagnitudeBins.of(exact) ? exact : modelValue;
+  }
+
+  /** The {@link NumberCandidates} index that is {@code property} exactly, or -1. */
+  private static int candidateKind(Property property) {
+    switch (property) {
+      case MEAN: return 0;
+      case STD: return 1;
+      case MIN: return 2;
+      case MAX: return 3;
+      case RANGE: return 4;
+      case SLOPE: return 5;
+      case LAG1_AUTOCORRELATION: return 6;
+      case MISSING_FRACTION: return 7;
+      default: return -1;
     }
   }
 

@@ -5,6 +5,7 @@ import io.florets.engine.EngineModel;
 import io.florets.engine.OutputMapping;
 import io.florets.engine.decode.DecodeOptions;
 import io.florets.engine.decode.Decoded;
+import io.florets.engine.series.SeriesFrontEnd;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.grammar.GrammarConstraint;
 import io.florets.prompt.readout.Numeric;
@@ -48,6 +49,7 @@ public final class SeriesDecoding {
         .withConstraint(gc::allowed);
     List<Decoded> decoded = model.decode(ws, prompts, opts);
     List<OutputMapping> maps = model.frontEnd().prepare(ws).mappings();
+    boolean copies = model.frontEnd() instanceof SeriesFrontEnd sf && sf.config().numberCopy();
     List<R> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       Decoded d = decoded.get(i);
@@ -68,9 +70,36 @@ public final class SeriesDecoding {
             + (offset + i) + ") does not parse" + (d.finished() ? "" : " (cut at the maximum "
             + "answer length " + model.config().maxTargetLength() + ")") + ": " + e.getMessage(), e);
       }
-      out.add(prompt.task().readoutType().cast(toSeriesUnits(r, maps.get(i))));
+      Readout modelUnits = copies ? exactInBins(r, ws.get(i), maps.get(i)) : r;
+      out.add(prompt.task().readoutType().cast(toSeriesUnits(modelUnits, maps.get(i))));
     }
     return out;
+  }
+
+  /**
+   * Numeric answers (model units) with the number copy's exact values
+   * ({@link NumericScaling#exactInBin}) of window {@code w}.
+   */
+  static Readout exactInBins(Readout r, Window w, OutputMapping m) {
+    if (r instanceof Numeric x) {
+      return exact(x, w, m);
+    }
+    if (r instanceof Properties p) {
+      List<Numeric> vs = new ArrayList<>(p.values().size());
+      p.values().forEach(x -> vs.add(exact(x, w, m)));
+      return new Properties(vs);
+    }
+    return r;
+  }
+
+  private static Numeric exact(Numeric x, Window w, OutputMapping m) {
+    int c = x.channel() == io.florets.datasets.target.Target.WHOLE_WINDOW ? 0 : x.channel();
+    if (c < 0 || c >= w.channels() || c >= m.location().length) {
+      return x;
+    }
+    double v = NumericScaling.exactInBin(x.property(), x.value(), w.channelView(c),
+        m.location()[c], m.scale()[c]);
+    return v == x.value() ? x : new Numeric(x.property(), v, x.channel(), x.confidence());
   }
 
   /** Numeric answers from model units back to the series' units. */

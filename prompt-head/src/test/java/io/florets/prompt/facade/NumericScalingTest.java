@@ -35,4 +35,28 @@ class NumericScalingTest {
     double ulp = Math.ulp(loc);
     assertEquals(ulp, NumericScaling.toModel(Property.MEDIAN, loc + 3 * ulp, -1, m), 1e-15);
   }
+
+  @Test
+  void anAnswerInTheBinOfTheWindowsExactStatisticIsThatStatistic() {
+    float[] x = {1f, 4f, 2f, 8f, 5f, 7f, 3f, 6f};
+    float loc = 4.5f;
+    float scale = 2f;
+    double mean = 4.5;
+    double var = 0;
+    for (float v : x) {
+      var += (v - mean) * (v - mean);
+    }
+    double std = Math.sqrt(var / x.length) / scale;   // exact, in model units
+    double inBin = io.florets.prompt.vocab.NumberCodec.binValue(
+        io.florets.prompt.vocab.NumberCodec.bin(std));
+    double otherBin = std * 1.06;
+    assertEquals(std, NumericScaling.exactInBin(Property.STD, inBin, x, loc, scale), 1e-12);
+    assertEquals(otherBin, NumericScaling.exactInBin(Property.STD, otherBin, x, loc, scale), 0);
+    // the maximum (8 - 4.5) / 2 = 1.75; a negative answer keeps its value
+    assertEquals(1.75, NumericScaling.exactInBin(Property.MAX, 1.751, x, loc, scale), 1e-12);
+    assertEquals(-1.751, NumericScaling.exactInBin(Property.MAX, -1.751, x, loc, scale), 0);
+    // properties the window does not determine exactly keep the model's value
+    assertEquals(3.0, NumericScaling.exactInBin(Property.PERIOD, 3.0, x, loc, scale), 0);
+    assertEquals(0.0, NumericScaling.exactInBin(Property.MEAN, 0.0, x, loc, scale), 0);
+  }
 }

@@ -81,7 +81,8 @@ public final class TrainCommand implements Callable<Integer> {
       + "mask and absolute differences), type-scores, no-type-scores (event-type logits read from "
       + "the pointer's per-sample keys), stuck, no-stuck (flags of samples that repeat their "
       + "predecessor exactly or lie in a run of 5 identical values), number-copy, no-number-copy "
-      + "(numbers may be copied from statistics computed exactly from the window), noise-scores, "
+      + "(numbers may be copied from statistics computed exactly from the window), copy-signs, "
+      + "no-copy-signs (the copy also scores a number's sign and zero tokens), noise-scores, "
       + "no-noise-scores (local differences in units of the window's noise) (default: the "
       + "recipe's front end).")
   List<String> frontEndLevers;
@@ -316,6 +317,12 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-number-copy":
           f = f.withNumberCopy(false);
           break;
+        case "copy-signs":
+          f = f.withCopySigns(true);
+          break;
+        case "no-copy-signs":
+          f = f.withCopySigns(false);
+          break;
         case "noise-scores":
           f = f.withNoiseScores(true);
           break;
@@ -326,7 +333,8 @@ public final class TrainCommand implements Callable<Integer> {
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
-              + "stuck, no-stuck, number-copy, no-number-copy, noise-scores or no-noise-scores");
+              + "stuck, no-stuck, number-copy, no-number-copy, copy-signs, no-copy-signs, "
+              + "noise-scores or no-noise-scores");
       }
     }
     return f;

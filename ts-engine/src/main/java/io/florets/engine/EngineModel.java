@@ -50,7 +50,7 @@ public final class EngineModel<I> implements AutoCloseable {
     this.seed = seed;
     this.manager = NDManager.newBaseManager();
     this.network = new EncoderDecoder(config, vocab.size(), frontEnd.createBlock(),
-        vocab.ordinalFirstId(), vocab.ordinalBins());
+        vocab.ordinalFirstId(), vocab.ordinalBins(), vocab.numberSignIds());
     Engine.getInstance().setRandomSeed(seedInt(seed));
     network.initialize(manager, DataType.FLOAT32);
     for (Pair<String, Parameter> p : network.getParameters()) {

@@ -16,12 +16,26 @@ package io.florets.engine;
  * @param ordinalBins length of that run (0 = none). Their logits gain a Gaussian score around a
  *     position on the scale that the network regresses from its state, so that neighbouring bins
  *     share what is learned about one
+ * @param numberSignIds the ids of a number's zero, positive-sign and negative-sign tokens (in that
+ *     order, written before its magnitude bin), or {@code null} when the vocabulary has none
  */
 public record VocabSpec(int size, int padId, int bosId, int eosId, String hash, int ordinalFirstId,
-    int ordinalBins) {
+    int ordinalBins, int[] numberSignIds) {
   /** Without an ordinal run (the layout of checkpoints written before it existed). */
   public VocabSpec(int size, int padId, int bosId, int eosId, String hash) {
-    this(size, padId, bosId, eosId, hash, 0, 0);
+    this(size, padId, bosId, eosId, hash, 0, 0, null);
+  }
+
+  /** Without number sign ids. */
+  public VocabSpec(int size, int padId, int bosId, int eosId, String hash, int ordinalFirstId,
+      int ordinalBins) {
+    this(size, padId, bosId, eosId, hash, ordinalFirstId, ordinalBins, null);
+  }
+
+  /** A copy of the sign ids (null when there are none). */
+  @Override
+  public int[] numberSignIds() {
+    return numberSignIds == null ? null : numberSignIds.clone();
   }
 
   /** Validates ids and hash. */
@@ -36,9 +50,32 @@ public record VocabSpec(int size, int padId, int bosId, int eosId, String hash, 
     checkId("padId", padId, size);
     checkId("bosId", bosId, size);
     checkId("eosId", eosId, size);
+    if (numberSignIds != null) {
+      if (numberSignIds.length != 3) {
+        throw new IllegalArgumentException("numberSignIds must hold 3 ids (zero, +, -), got "
+            + java.util.Arrays.toString(numberSignIds));
+      }
+      for (int id : numberSignIds) {
+        checkId("numberSignIds", id, size);
+      }
+      numberSignIds = numberSignIds.clone();
+    }
     if (hash == null || hash.isBlank()) {
       throw new IllegalArgumentException("vocabulary hash must be non-empty, got '" + hash + "'");
     }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof VocabSpec v && v.size == size && v.padId == padId && v.bosId == bosId
+        && v.eosId == eosId && v.hash.equals(hash) && v.ordinalFirstId == ordinalFirstId
+        && v.ordinalBins == ordinalBins && java.util.Arrays.equals(v.numberSignIds, numberSignIds);
+  }
+
+  @Override
+  public int hashCode() {
+    return java.util.Objects.hash(size, padId, bosId, eosId, hash, ordinalFirstId, ordinalBins)
+        * 31 + java.util.Arrays.hashCode(numberSignIds);
   }
 
   private static void checkId(String name, int id, int size) {

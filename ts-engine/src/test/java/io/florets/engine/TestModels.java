@@ -40,9 +40,12 @@ public final class TestModels {
     return EngineModel.create(c, SeriesFrontEnd.of(f), VOCAB, seed);
   }
 
-  /** A vocabulary of 1,300 ids whose ids 40..1239 are the magnitude bins of numbers. */
+  /**
+   * A vocabulary of 1,300 ids whose ids 40..1239 are the magnitude bins of numbers and 3, 4, 5
+   * their zero, positive and negative sign tokens.
+   */
   public static final VocabSpec NUMBER_VOCAB = new VocabSpec(1300, 0, 1, 2, "test-vocab-1300", 40,
-      io.florets.engine.MagnitudeBins.BINS);
+      io.florets.engine.MagnitudeBins.BINS, new int[] {3, 4, 5});
 
   /**
    * A tiny model over {@link #NUMBER_VOCAB} with the pointer over ids 10..29, type scores over
@@ -52,7 +55,7 @@ public final class TestModels {
     EngineConfig c = EngineConfig.tiny();
     SeriesFrontEndConfig f = new SeriesFrontEndConfig(c.dModel(), 8, 8, 64, 4, true)
         .withStats(true).withPointer(10, 20).withTypeScores(30, 4).withStuck(true)
-        .withNumberCopy(copy).withNoiseScores(copy);
+        .withNumberCopy(copy).withCopySigns(copy).withNoiseScores(copy);
     return EngineModel.create(c, SeriesFrontEnd.of(f), NUMBER_VOCAB, seed);
   }
 

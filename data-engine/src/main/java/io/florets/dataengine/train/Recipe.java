@@ -77,7 +77,7 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
     return SeriesFrontEndConfig.defaults(dModel).withStats(true)
         .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS)
         .withTypeScores(types[0], types[1]).withStuck(true)
-        .withNumberCopy(true).withNoiseScores(true);
+        .withNumberCopy(true).withCopySigns(true).withNoiseScores(true);
   }
 
   /**

@@ -44,34 +44,38 @@ public final class EncoderDecoder extends Module {
   private final Dense ordinalValue;
   private final Parameter ordinalWidth;
   private final Dense copyQuery;
+  private final int[] signIds;
+  private final Parameter copySignGate;
 
   /**
    * The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]; with a
    * front-end pointer also its keys [B, N, d] and bin index [B, bins] int64 (else null); with a
-   * number copy the candidates' keys [B, J, d] and one-hot magnitude bins [B, J, bins] (else null).
+   * number copy the candidates' keys [B, J, d], one-hot magnitude bins [B, J, bins] and, when it
+   * scores signs, one-hot signs [B, J, 3] (else null).
    */
   public record Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
-      NDArray pointerIndex, NDArray copyKeys, NDArray copyBins) {
+      NDArray pointerIndex, NDArray copyKeys, NDArray copyBins, NDArray copySigns) {
     /** Without a pointer. */
     public Encoded(NDArray memory, NDArray mask, NDArray bias) {
-      this(memory, mask, bias, null, null, null, null);
+      this(memory, mask, bias, null, null, null, null, null);
     }
 
     /** Without a number copy. */
     public Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
         NDArray pointerIndex) {
-      this(memory, mask, bias, pointerKeys, pointerIndex, null, null);
+      this(memory, mask, bias, pointerKeys, pointerIndex, null, null, null);
     }
 
     /** The same rows with {@code memory} in place of this one's. */
     public Encoded withMemory(NDArray memory) {
-      return new Encoded(memory, null, bias, pointerKeys, pointerIndex, copyKeys, copyBins);
+      return new Encoded(memory, null, bias, pointerKeys, pointerIndex, copyKeys, copyBins,
+          copySigns);
     }
 
     /** The rows {@code idx} [R] int64 of the bias, pointer and copy arrays (memory and mask dropped). */
     public Encoded gatherRows(NDArray idx) {
       return new Encoded(null, null, DecoderCache.gatherRows(bias, idx), rows(pointerKeys, idx),
-          rows(pointerIndex, idx), rows(copyKeys, idx), rows(copyBins, idx));
+          rows(pointerIndex, idx), rows(copyKeys, idx), rows(copyBins, idx), rows(copySigns, idx));
     }
 
     private static NDArray rows(NDArray a, NDArray idx) {
@@ -91,6 +95,16 @@ public final class EncoderDecoder extends Module {
    */
   public EncoderDecoder(EngineConfig config, int vocabSize, FrontEndBlock frontEnd,
       int ordinalFirstId, int ordinalBins) {
+    this(config, vocabSize, frontEnd, ordinalFirstId, ordinalBins, null);
+  }
+
+  /**
+   * As {@link #EncoderDecoder(EngineConfig, int, FrontEndBlock, int, int)}, with the ids of a
+   * number's zero, positive and negative sign tokens ({@code null} = none), which a front end's
+   * number copy with signs scores.
+   */
+  public EncoderDecoder(EngineConfig config, int vocabSize, FrontEndBlock frontEnd,
+      int ordinalFirstId, int ordinalBins, int[] numberSignIds) {
     this.config = config;
     this.vocabSize = vocabSize;
     int d = config.dModel();
@@ -161,6 +175,19 @@ public final class EncoderDecoder extends Module {
     } else {
       copyQuery = null;
     }
+    if (copyQuery != null && frontEnd.copySigns()) {
+      if (numberSignIds == null || numberSignIds.length != 3) {
+        throw new IllegalArgumentException("the front end's number copy scores signs, but the "
+            + "vocabulary names no sign ids");
+      }
+      signIds = numberSignIds.clone();
+      // zero: a model warm-started from one without sign scores answers as it did
+      copySignGate = param("copySignGate", new Shape(1),
+          ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
+    } else {
+      signIds = null;
+      copySignGate = null;
+    }
   }
 
   /** The configuration this network was built from. */
@@ -205,12 +232,13 @@ public final class EncoderDecoder extends Module {
         : frontEnd.copyCandidates(frontInputs, MagnitudeBins.BINS);
     NDArray copyKeys = copy == null ? null : copy.get(0);
     NDArray copyBins = copy == null ? null : copy.get(1);
+    NDArray copySigns = copy == null || signIds == null ? null : copy.get(2);
     if (pointerIds == null) {
-      return new Encoded(memory, mask, bias, null, null, copyKeys, copyBins);
+      return new Encoded(memory, mask, bias, null, null, copyKeys, copyBins, copySigns);
     }
     long n = fe.get(0).getShape().get(1);
     NDList ptr = frontEnd.pointer(frontInputs, memory.get(":, 0:{}, :", n), training);
-    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1), copyKeys, copyBins);
+    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1), copyKeys, copyBins, copySigns);
   }
 
   /** Cross-attention K/V of every decoder layer, computed once per batch: [layer]{K, V}. */
@@ -293,7 +321,14 @@ public final class EncoderDecoder extends Module {
       base = addOrdinal(hidden, base);
     }
     if (copyQuery != null && encoded.copyKeys() != null) {
-      base = splice(base, ordinalIds[0], ordinalIds[1], copyScores(hidden, encoded));
+      NDArray scores = copyScores(hidden, encoded);                          // [B, T, J]
+      base = splice(base, ordinalIds[0], ordinalIds[1], scores.matMul(encoded.copyBins()));
+      if (signIds != null && encoded.copySigns() != null) {
+        NDArray signs = scores.matMul(encoded.copySigns()).mul(copySignGate.getArray()); // [B, T, 3]
+        for (int i = 0; i < 3; i++) {
+          base = splice(base, signIds[i], 1, signs.get(":, :, {}:{}", i, i + 1));
+        }
+      }
     }
     if (pointerIds == null || encoded.pointerKeys() == null) {
       return base;
@@ -368,15 +403,15 @@ public final class EncoderDecoder extends Module {
   }
 
   /**
-   * The number copy on the magnitude bins [B, T, bins]: each candidate j adds the scaled dot
-   * product of the projected decoder state with its key to the logit of the bin it stands for
-   * (candidates in one bin add up; absent ones add nothing).
+   * The number copy's candidate scores [B, T, J]: the scaled dot product of the projected decoder
+   * state with each candidate's key. Each adds to the logit of the magnitude bin its candidate
+   * stands for (candidates in one bin add up; absent ones add nothing) and, with signs, times a
+   * gate to the logit of its sign or zero token.
    */
   private NDArray copyScores(NDArray hidden, Encoded encoded) {
     NDArray q = copyQuery.apply(hidden);                                     // [B, T, d]
-    NDArray scores = q.matMul(encoded.copyKeys().transpose(0, 2, 1))         // [B, T, J]
+    return q.matMul(encoded.copyKeys().transpose(0, 2, 1))                   // [B, T, J]
         .div((float) Math.sqrt(config.dModel()));
-    return scores.matMul(encoded.copyBins());                                // [B, T, bins]
   }
 
   /** base [B, T, V] with the ordinal scores added on the ordinal ids. */

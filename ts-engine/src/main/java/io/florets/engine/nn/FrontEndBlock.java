@@ -69,6 +69,11 @@ public abstract class FrontEndBlock extends Module {
     throw new IllegalStateException(getClass().getSimpleName() + " has no dense head");
   }
 
+  /** True when the number copy also scores the sign and zero tokens ({@link #copyCandidates}). */
+  public boolean copySigns() {
+    return false;
+  }
+
   /** Number candidates per channel of the number copy (0 = none). */
   public int copyKinds() {
     return 0;
@@ -80,7 +85,8 @@ public abstract class FrontEndBlock extends Module {
    * @param inputs the batch's arrays (as for {@link #embed})
    * @param bins number of magnitude bins of the output contract
    * @return {@code NDList(keys [B, J, d], bins [B, J, bins])}: a key per candidate and the one-hot
-   *     magnitude bin it stands for (an all-zero row where the candidate is absent)
+   *     magnitude bin it stands for (an all-zero row where the candidate is absent); with
+   *     {@link #copySigns} also {@code signs [B, J, 3]}, the one-hot of zero, positive, negative
    */
   public NDList copyCandidates(NDList inputs, int bins) {
     throw new IllegalStateException(getClass().getSimpleName() + " has no number copy");

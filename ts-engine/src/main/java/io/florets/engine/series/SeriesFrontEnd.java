@@ -24,7 +24,8 @@ import java.util.Objects;
  * {@code scaleFeatures [B, C, 2]}, {@code channelMask [B, C]}, then with statistics tokens
  * {@code stats [B, C, F]} ({@link WindowStatistics}), with the number copy {@code copyBins
  * [B, C * K]} (the magnitude bin of each {@link NumberCandidates number candidate}, -1 where it is
- * zero, undefined or the channel absent) and with a pointer {@code locationIndex [B, bins]} (the
+ * zero, undefined or the channel absent), with its signs {@code copySigns [B, C * K]} (1 zero,
+ * 2 positive, 3 negative, 0 undefined or absent) and with a pointer {@code locationIndex [B, bins]} (the
  * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
  * patch tokens]}.
@@ -106,6 +107,7 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     if (copyBins != null) {
       java.util.Arrays.fill(copyBins, -1f);
     }
+    float[] copySigns = config.copySigns() ? new float[b * maxC * nk] : null;
     int bins = config.pointerBins();
     float[] locationIndex = bins > 0 ? new float[b * bins] : null;
     List<OutputMapping> mappings = new ArrayList<>(b);
@@ -136,6 +138,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
           double[] cand = NumberCandidates.of(x, ls[0], ls[1]);
           for (int k = 0; k < nk; k++) {
             copyBins[bc * nk + k] = MagnitudeBins.of(cand[k]);
+            if (copySigns != null) {
+              copySigns[bc * nk + k] = signCode(cand[k]);
+            }
           }
         }
         for (int p = 0; p < np; p++) {
@@ -169,6 +174,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     if (copyBins != null) {
       tensors.add(new HostTensor("copyBins", copyBins, new long[] {b, (long) maxC * nk}));
     }
+    if (copySigns != null) {
+      tensors.add(new HostTensor("copySigns", copySigns, new long[] {b, (long) maxC * nk}));
+    }
     if (locationIndex != null) {
       tensors.add(new HostTensor("locationIndex", locationIndex, new long[] {b, bins}));
     }
@@ -181,6 +189,17 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
    */
   static int sampleOfBin(int q, int length, int bins) {
     return Math.min(length - 1, (int) Math.floor((q + 0.5) * length / bins));
+  }
+
+  /**
+   * The sign code of a number candidate: 1 zero (written as the zero token), 2 positive,
+   * 3 negative, 0 undefined.
+   */
+  static float signCode(double v) {
+    if (!Double.isFinite(v)) {
+      return 0f;
+    }
+    return MagnitudeBins.of(v) < 0 ? 1f : v > 0 ? 2f : 3f;
   }
 
   private static double asinh(double x) {

@@ -74,6 +74,7 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Parameter copyChannels;
   private final Dense noisePatch;
   private final Dense noiseLocal;
+  private final boolean copySigns;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -146,6 +147,7 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       copyKinds = null;
       copyChannels = null;
     }
+    copySigns = config.copySigns();
     if (config.noiseScores()) {
       noisePatch = addChildBlock("noisePatch", new Dense(2 * config.patchLength(), d,
           ai.djl.training.initializer.Initializer.ZEROS));
@@ -155,6 +157,11 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       noisePatch = null;
       noiseLocal = null;
     }
+  }
+
+  @Override
+  public boolean copySigns() {
+    return copySigns;
   }
 
   @Override
@@ -179,7 +186,13 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
         .reshape(1, c * k, d).broadcast(new Shape(b, c * k, d));
     NDArray centres = m.arange(0f, (float) bins, 1f).reshape(1, 1, bins);
     NDArray oneHot = copyBins.reshape(b, c * k, 1).eq(centres).toType(DataType.FLOAT32, false);
-    return new NDList(keys, oneHot);
+    if (!copySigns) {
+      return new NDList(keys, oneHot);
+    }
+    NDArray codes = inputs.get(stats ? 6 : 5).reshape(b, c * k, 1);                   // [B, J, 1]
+    NDArray signs = codes.eq(m.arange(1f, 4f, 1f).reshape(1, 1, 3))                    // [B, J, 3]
+        .toType(DataType.FLOAT32, false);
+    return new NDList(keys, oneHot, signs);
   }
 
   @Override

@@ -50,6 +50,10 @@ import java.util.Locale;
  *     at when it writes a number (the engine's number copy; needs an output contract with
  *     {@link io.florets.engine.MagnitudeBins} numbers). A value the window determines exactly is
  *     then copied rather than regressed through the network
+ * @param copySigns the number copy also scores the sign and zero tokens of a number: each
+ *     candidate's score (with its own gate) goes to the token of its sign, or to the zero token
+ *     when it is zero, so that a value the window determines exactly is copied whole (a missing
+ *     fraction of 0.8% is not answered as 0, a falling slope not as rising); needs the number copy
  * @param noiseScores local differences in units of the window's noise, in the patch tokens and
  *     the pointer's per-sample keys: the first difference, the distance of a sample from the mean
  *     of its two neighbours and the step between the means of the four samples after and the
@@ -61,7 +65,7 @@ import java.util.Locale;
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
-    boolean numberCopy, boolean noiseScores) {
+    boolean numberCopy, boolean noiseScores, boolean copySigns) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -87,6 +91,10 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "pointer and typeFirstId >= 0, got types=" + types + ", typeFirstId=" + typeFirstId
           + ", pointerBins=" + pointerBins);
     }
+    if (copySigns && !numberCopy) {
+      throw new IllegalArgumentException("series front end: copySigns extends the number copy; "
+          + "turn numberCopy on");
+    }
     if (noiseScores && !stats) {
       throw new IllegalArgumentException("series front end: the noise scores read the noise "
           + "estimate of the statistics tokens; turn stats on");
@@ -96,6 +104,16 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the number copy's signs (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy, boolean noiseScores) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, noiseScores,
+        false);
   }
 
   /** Without the noise scores (model folders written before they existed). */
@@ -155,70 +173,77 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, on && noiseScores);
+        stuck, numberCopy, on && noiseScores, copySigns);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
-        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores);
+        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores);
+        stuck, numberCopy, noiseScores, copySigns);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores);
+        stuck, numberCopy, noiseScores, copySigns);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
-        noiseScores);
+        noiseScores, copySigns);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
-        stuck, numberCopy, noiseScores);
+        stuck, numberCopy, noiseScores, copySigns);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
   public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
-        stuck, numberCopy, noiseScores);
+        stuck, numberCopy, noiseScores, copySigns);
   }
 
   /** A copy with the stuck-sample features on or off. */
   public SeriesFrontEndConfig withStuck(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
-        numberCopy, noiseScores);
+        numberCopy, noiseScores, copySigns);
   }
 
   /** A copy with the noise scores on or off. */
   public SeriesFrontEndConfig withNoiseScores(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, on);
+        numberCopy, on, copySigns);
+  }
+
+  /** A copy whose number copy also scores the sign and zero tokens (off with the copy). */
+  public SeriesFrontEndConfig withCopySigns(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, noiseScores, on && numberCopy);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
-        noiseScores);
+        noiseScores, on && copySigns);
   }
 
   /** True when the location pointer is on. */
@@ -241,7 +266,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
@@ -249,7 +274,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
         patchMlp ? ",\"patchMlp\":true" : "", types > 0 ? String.format(Locale.ROOT,
             ",\"typeFirstId\":%d,\"types\":%d", typeFirstId, types) : "",
         stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "",
-        noiseScores ? ",\"noiseScores\":true" : "");
+        noiseScores ? ",\"noiseScores\":true" : "", copySigns ? ",\"copySigns\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

@@ -63,6 +63,7 @@ class GeneratorTest {
     try (EngineModel<Window> model = TestModels.tinyNumbers(true, 11)) {
       for (ai.djl.util.Pair<String, ai.djl.nn.Parameter> p : model.network().getParameters()) {
         if (p.getKey().contains("copyKinds") || p.getKey().contains("copyChannels")
+            || p.getKey().contains("copySignGate")
             || (p.getKey().contains("noise") && p.getKey().endsWith("weight"))) {
           ai.djl.ndarray.NDArray w = p.getValue().getArray();
           w.set(w.getManager().randomNormal(0f, 1f, w.getShape(), w.getDataType()).toFloatArray());
@@ -90,6 +91,7 @@ class GeneratorTest {
       assertTrue(fresh.stream().anyMatch(n -> n.contains("copyKinds")), fresh.toString());
       assertTrue(fresh.stream().anyMatch(n -> n.contains("copyQuery")), fresh.toString());
       assertTrue(fresh.stream().anyMatch(n -> n.contains("noiseLocal")), fresh.toString());
+      assertTrue(fresh.stream().anyMatch(n -> n.contains("copySignGate")), fresh.toString());
       List<Window> ws = TestModels.windowsWithRuns(3, 64, 4);
       int[][] prompts = TestModels.prompts(3, 5, 8);
       DecodeOptions o = new DecodeOptions(1, 10, TokenConstraint.NONE, true);

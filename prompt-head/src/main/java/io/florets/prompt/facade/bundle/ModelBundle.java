@@ -144,7 +144,8 @@ public final class ModelBundle implements AutoCloseable {
   public static VocabSpec vocabSpec(Vocabulary v) {
     return v.hasNumberBins()
         ? new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash(),
-            v.numberBinId(0), io.florets.prompt.vocab.NumberCodec.BINS)
+            v.numberBinId(0), io.florets.prompt.vocab.NumberCodec.BINS,
+            new int[] {v.numZeroId(), v.numPosId(), v.numNegId()})
         : new VocabSpec(v.size(), Vocabulary.PAD, Vocabulary.BOS, Vocabulary.EOS, v.hash());
   }
 

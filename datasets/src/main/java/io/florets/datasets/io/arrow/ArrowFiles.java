@@ -135,7 +135,10 @@ public final class ArrowFiles {
    * Writes {@code rows} rows in batches of {@link ArrowVectors#BATCH}, with {@code schema}'s
    * metadata plus the content checksum ({@link ArrowChecksum}). The batches are filled twice: once to
    * compute the checksum that the schema (written first) carries, once to write them; the two must
-   * agree, so {@code filler} must be a pure function of its rows.
+   * agree, so {@code filler} must be a pure function of its rows. The bytes are then a function of
+   * the schema and the rows alone: the metadata goes in sorted by key (Arrow copies it into a hash
+   * map, whose order is the same in every JVM for the same keys inserted in the same order) and
+   * nothing in the file depends on the clock.
    *
    * @throws IllegalStateException if the filler wrote different content the second time
    */

@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
@@ -29,7 +30,9 @@ import org.apache.arrow.vector.types.pojo.Schema;
  * source version and confidence). Dataset metadata goes into the schema metadata under
  * {@code meta.<key>}. The round trip is exact: {@code read(p).equals(d)} after {@code write(p, d)}.
  * The file carries a content checksum in its schema metadata, verified by {@link #read} (files
- * without one, written before it existed, still read). Thread-safe.
+ * without one, written before it existed, still read). The bytes depend only on the dataset:
+ * writing an equal dataset, in this JVM or another, gives a byte-identical file (metadata sorted
+ * by key, no write time or other wall-clock value in the file). Thread-safe.
  */
 public final class DenseDatasetArrow {
   static final String KIND = "dense-dataset";
@@ -51,7 +54,8 @@ public final class DenseDatasetArrow {
         ArrowVectors.field("source", ArrowVectors.UTF8, false),
         ArrowVectors.field("source_version", ArrowVectors.UTF8, false),
         ArrowVectors.field("confidence", ArrowVectors.FLOAT64, false)));
-    Map<String, String> meta = new HashMap<>();
+    // sorted: the dataset's metadata map (Map.copyOf) iterates in an order that changes from JVM to JVM
+    Map<String, String> meta = new TreeMap<>();
     datasetMeta.forEach((k, v) -> meta.put(META + k, v));
     meta.put(ArrowVectors.KIND, KIND);
     meta.put(ArrowVectors.VERSION, "1");

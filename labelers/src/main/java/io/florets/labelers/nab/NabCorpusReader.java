@@ -31,7 +31,8 @@ public final class NabCorpusReader {
    * Reads every data file under {@code dataDir} (sorted by relative path) with its windows.
    *
    * @throws IOException when a file cannot be read or parsed, a data file has no entry in the windows
-   *     file, or a window limit is not a timestamp of its file (NAB requires exact matches)
+   *     file, an entry of the windows file has no data file ({@link NabLabels#requireFilesUnder}), or
+   *     a window limit is not a timestamp of its file (NAB requires exact matches)
    */
   public static List<NabSeries> read(Path dataDir, Path windowsJson) throws IOException {
     NabLabels labels = NabLabels.read(windowsJson);
@@ -43,6 +44,7 @@ public final class NabCorpusReader {
     if (files.isEmpty()) {
       throw new IOException(dataDir + ": no .csv data files found");
     }
+    labels.requireFilesUnder(dataDir);
     List<NabSeries> out = new ArrayList<>();
     for (Path f : files) {
       String rel = dataDir.relativize(f).toString().replace('\\', '/');

@@ -324,7 +324,8 @@ public final class Florets implements AutoCloseable {
    *
    * @return one readout per window, in order
    * @throws IllegalArgumentException for an empty, all-missing or wrong-channel-count window (the
-   *     message names it and its index), or an image prompt
+   *     message names it and its index), a prompt about a channel that a window does not have
+   *     (e.g. {@code <PROPERTY>mean<ch_5>} of a one-channel window), or an image prompt
    */
   public <R extends Readout> List<R> askAll(List<Window> windows, Prompt<R> prompt) {
     return guarded(() -> askAllOpen(windows, prompt, true));
@@ -352,6 +353,7 @@ public final class Florets implements AutoCloseable {
       throw new IllegalArgumentException("prompt " + prompt + " is an image task; this model "
           + "answers time-series tasks");
     }
+    checkChannel(windows, prompt);
     List<R> out = new ArrayList<>(windows.size());
     if (!prompt.task().decoded()) {
       for (float[] v : embedRows(windows)) {
@@ -459,6 +461,26 @@ public final class Florets implements AutoCloseable {
       if (w.length() > maxLength) {
         throw new IllegalArgumentException(w + " (index " + i + ") has " + w.length()
             + " samples; this model takes at most " + maxLength + " (cut it with Windowing)");
+      }
+    }
+  }
+
+  /**
+   * Refuses a prompt about a channel that a window does not have (e.g. {@code <PROPERTY>mean<ch_5>}
+   * of a one-channel window), which the model would otherwise answer as if it were there.
+   */
+  private static void checkChannel(List<Window> windows, Prompt<?> prompt) {
+    int c = prompt.channel();
+    if (c < 0) {
+      return;
+    }
+    for (int i = 0; i < windows.size(); i++) {
+      Window w = windows.get(i);
+      if (c >= w.channels()) {
+        throw new IllegalArgumentException("prompt " + prompt.text() + " asks about channel " + c
+            + ", but " + w + " (index " + i + ") has " + w.channels() + " channel"
+            + (w.channels() == 1 ? " (channel 0)" : "s (channels 0.." + (w.channels() - 1) + ")")
+            + "; name a channel it has, or leave <ch_c> out to ask about the whole window");
       }
     }
   }

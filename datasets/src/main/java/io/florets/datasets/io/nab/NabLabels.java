@@ -107,6 +107,38 @@ public final class NabLabels {
     return source;
   }
 
+  /**
+   * Checks that every data file the labels name is present under {@code dataDir} (NAB's
+   * {@code data/} folder; a key resolves as {@code dataDir.resolve(key)}). A benchmark run over
+   * fewer files than its labels name would score another corpus without saying so, e.g. after a
+   * partial download or with a data folder one level too deep; to score a subset on purpose, give
+   * labels that name only that subset.
+   *
+   * @throws DataFormatException naming the labels file, the data folder, how many entries have no
+   *     file and the first of them
+   */
+  public void requireFilesUnder(Path dataDir) throws DataFormatException {
+    List<String> missing = new ArrayList<>();
+    for (String key : windows.keySet()) {
+      boolean present;
+      try {
+        present = java.nio.file.Files.isRegularFile(dataDir.resolve(key));
+      } catch (java.nio.file.InvalidPathException e) {
+        present = false;
+      }
+      if (!present) {
+        missing.add(key);
+      }
+    }
+    if (!missing.isEmpty()) {
+      throw DataFormatException.inFile(source, missing.size() + " of its " + windows.size()
+          + " entries name a data file that is not under " + dataDir + ": "
+          + String.join(", ", missing.subList(0, Math.min(5, missing.size())))
+          + (missing.size() > 5 ? ", ..." : "") + "; point the data folder at the one that holds "
+          + "them, or give labels that name only the files to score");
+    }
+  }
+
   /** The data files named in the labels, sorted. */
   public List<String> files() {
     return List.copyOf(windows.keySet());

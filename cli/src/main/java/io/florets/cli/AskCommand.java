@@ -25,7 +25,9 @@ import picocli.CommandLine.Option;
 /**
  * {@code florets ask --image FILE --prompt "<OD>" [--json] [--annotate OUT.png]} or
  * {@code florets ask --input FILE --window START:LENGTH --prompt "<EVENTS>" [--model DIR|default]
- * [--json]}: one prompt, one answer.
+ * [--time-order POLICY] [--json]}: one prompt, one answer. Options of the other modality are refused
+ * rather than ignored: {@code --beam} and {@code --annotate} apply to images only (series answers
+ * are decoded greedily, the decoding their confidence calibration was fitted on).
  */
 @Command(name = "ask", mixinStandardHelpOptions = true,
     description = "Ask a model one prompt about an image (--image) or a window of a series file (--input); "
@@ -54,7 +56,9 @@ public final class AskCommand implements Callable<Integer> {
       description = "Vision model folder, or 'default' for the shipped model (default: ${DEFAULT-VALUE}).")
   String model;
 
-  @Option(names = "--beam", defaultValue = "1", description = "Beam width (1 = greedy; default: ${DEFAULT-VALUE}).")
+  @Option(names = "--beam", defaultValue = "1",
+      description = "Beam width for --image (1 = greedy; default: ${DEFAULT-VALUE}); series answers "
+          + "(--input) are always decoded greedily.")
   int beam;
 
   @Option(names = "--json", description = "Print the answer as JSON.")
@@ -63,18 +67,26 @@ public final class AskCommand implements Callable<Integer> {
   @Option(names = "--annotate", paramLabel = "OUT.png", description = "Draw the answer's boxes on the image into this PNG.")
   Path annotate;
 
+  @picocli.CommandLine.Mixin
+  TimeOrderOption timeOrder;
+
   @Override
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     if (input != null) {
       if (image != null) {
         throw new IllegalArgumentException("ask takes --image or --input, not both");
       }
-      return SeriesAsk.run(input, window, prompt, model, json, spec.commandLine().getOut(),
-          spec.commandLine().getErr());
+      checkSeriesOptions();
+      return SeriesAsk.run(input, window, timeOrder.order(), prompt, model, json,
+          spec.commandLine().getOut(), spec.commandLine().getErr());
     }
     if (image == null) {
       throw new IllegalArgumentException("ask needs --image FILE (a PNG or JPEG) or --input FILE "
           + "(a series file)");
+    }
+    if (window != null || spec.commandLine().getParseResult().hasMatchedOption(TimeOrderOption.NAME)) {
+      throw new IllegalArgumentException((window != null ? "--window" : TimeOrderOption.NAME)
+          + " applies to --input (a series file) only; leave it out with --image");
     }
     RasterImage img = ImageFiles.read(image);
     VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model));
@@ -107,6 +119,23 @@ public final class AskCommand implements Callable<Integer> {
       }
     }
     return 0;
+  }
+
+  /**
+   * Refuses the image-only options with {@code --input} instead of ignoring them: series answers
+   * are decoded greedily (their confidence calibration is fitted on greedy answers) and have no
+   * boxes to draw.
+   */
+  private void checkSeriesOptions() {
+    if (beam != 1) {
+      throw new IllegalArgumentException("--beam " + beam + " applies to --image only: series "
+          + "answers (--input) are decoded greedily, the decoding their confidences are calibrated "
+          + "on; leave --beam out");
+    }
+    if (annotate != null) {
+      throw new IllegalArgumentException("--annotate " + annotate + " draws boxes on an image and "
+          + "applies to --image only; leave it out with --input");
+    }
   }
 
   private static List<BoxPainter.Drawn> drawn(Readout r) {

@@ -167,9 +167,10 @@ final class DataTraining {
   private UserWindows readWindows(Path file, int window, int stride, int[] seriesCount)
       throws IOException {
     String classes = c.classes;
+    TimeOrder order = TimeOrderOption.of(c.spec);
     try {
       if (classes == null || classes.equals(FROM_FILE)) {
-        List<Series> series = SeriesFiles.read(file).series();
+        List<Series> series = TimeOrderOption.read(file, order, err).series();
         seriesCount[0] = series.size();
         if (classes == null) {
           return UserWindows.unlabelled(series, window, stride);
@@ -184,7 +185,8 @@ final class DataTraining {
         throw new IllegalArgumentException("--classes " + classes + " names a CSV column, but "
             + "this is a " + SeriesFiles.detect(file) + " file; use --classes from-file");
       }
-      CsvSeriesReader.Labelled l = CsvSeriesReader.readWithLabels(file, TimeOrder.STRICT, classes);
+      CsvSeriesReader.Labelled l = CsvSeriesReader.readWithLabels(file, order, classes);
+      TimeOrderOption.noteIfDropped(file, l.file().metadata(), err);
       seriesCount[0] = 1;
       if (l.rowLabels().stream().allMatch(String::isEmpty)) {
         throw new IllegalArgumentException("column '" + classes + "' is empty on every row");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.datasets.io.DatasetSummary;
 import io.florets.datasets.io.SeriesFiles;
+import io.florets.datasets.io.SeriesFormat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code florets inspect PATH [--json]}: summarises any readable series file (.ts, .arff, UCR
+ * {@code florets inspect PATH [--json] [--time-order POLICY]}: summarises any readable series file (.ts, .arff, UCR
  * .tsv/.txt, CSV, Arrow series) or dense dataset (.arrow): format, number of series, channels,
  * lengths, classes with counts, missing values, time span, and annotation counts.
  */
@@ -28,12 +29,17 @@ public final class InspectCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the summary as one JSON object")
   boolean json;
 
+  @CommandLine.Mixin
+  TimeOrderOption timeOrder;
+
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() throws IOException {
-    DatasetSummary s = SeriesFiles.summarize(path);
+    DatasetSummary s = SeriesFiles.detect(path) == SeriesFormat.ARROW_DENSE
+        ? SeriesFiles.summarize(path)
+        : DatasetSummary.of(timeOrder.read(path, spec.commandLine().getErr()));
     if (json) {
       ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
       spec.commandLine().getOut().println(m.writeValueAsString(s.report()));

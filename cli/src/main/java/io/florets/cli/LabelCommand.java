@@ -6,8 +6,6 @@ import io.florets.datasets.Series;
 import io.florets.datasets.Window;
 import io.florets.datasets.Windowing;
 import io.florets.datasets.io.SeriesFile;
-import io.florets.datasets.io.SeriesFiles;
-import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.Labelers;
 import io.florets.labelers.batch.BatchLabeling;
@@ -76,10 +74,8 @@ public final class LabelCommand implements Callable<Integer> {
       description = "windows per checkpoint chunk (default ${DEFAULT-VALUE})")
   int chunk;
 
-  @Option(names = "--time-order", defaultValue = "KEEP_SAMPLES", paramLabel = "POLICY",
-      description = "CSV timestamps that are not strictly increasing: KEEP_SAMPLES (default; labels "
-          + "use sample positions only, the time axis is dropped and reported) or STRICT (reject)")
-  TimeOrder timeOrder;
+  @CommandLine.Mixin
+  TimeOrderOption timeOrder;
 
   @Option(names = "--json", description = "print a JSON summary instead of the table")
   boolean json;
@@ -92,12 +88,7 @@ public final class LabelCommand implements Callable<Integer> {
     // before reading or labelling anything: a bad --out must not cost a whole run
     OutputPath.check(out);
     LabelerSuite suite = labelers == null ? LabelerSuite.defaults() : LabelerSuite.of(Labelers.byNames(labelers));
-    SeriesFile file = SeriesFiles.read(input, timeOrder);
-    String dropped = file.metadata().get("timestampsDropped");
-    if (dropped != null) {
-      spec.commandLine().getErr().println("florets: note: " + input + ": timestamps are not strictly "
-          + "increasing (" + dropped + "); the time axis is dropped, windows use sample positions");
-    }
+    SeriesFile file = timeOrder.read(input, spec.commandLine().getErr());
     Windowing windowing = windowing();
     List<Window> windows = new ArrayList<>();
     for (Series s : file.series()) {

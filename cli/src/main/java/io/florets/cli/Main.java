@@ -46,6 +46,8 @@ public final class Main implements Runnable {
   /** The configured command line (also used by tests). */
   public static CommandLine commandLine() {
     CommandLine cl = new CommandLine(new Main());
+    // train --data reads series files like inspect, ask and label do: the same --time-order option
+    cl.getSubcommands().get("train").addMixin(TimeOrderOption.MIXIN, new TimeOrderOption());
     // colour escape codes only when both streams are terminals (a log file gets plain text)
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(
         Terminals.colours() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));

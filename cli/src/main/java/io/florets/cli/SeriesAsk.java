@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
 import io.florets.datasets.io.SeriesFile;
-import io.florets.datasets.io.SeriesFiles;
+import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.ReadoutText;
 import io.florets.prompt.facade.bundle.BundleException;
@@ -43,9 +43,12 @@ final class SeriesAsk {
         + "LENGTH >= 1, got '" + spec + "'");
   }
 
-  /** A window of the first series of a file. */
-  static Window cut(Path input, String spec) throws IOException {
-    SeriesFile f = SeriesFiles.read(input);
+  /**
+   * A window of the first series of a file, read under {@code order}; the note of a dropped time
+   * axis goes to {@code err}.
+   */
+  static Window cut(Path input, String spec, TimeOrder order, PrintWriter err) throws IOException {
+    SeriesFile f = TimeOrderOption.read(input, order, err);
     if (f.series().isEmpty()) {
       throw new IllegalArgumentException(input + " holds no series");
     }
@@ -66,9 +69,9 @@ final class SeriesAsk {
    * Asks and prints the answer; when the model's card says the model is below its labelers on the
    * prompt's task, also its caveat: as {@code "caveat"} in JSON, else one line on {@code err}.
    */
-  static int run(Path input, String windowSpec, String prompt, String model, boolean json,
-      PrintWriter out, PrintWriter err) throws IOException, BundleException {
-    Window w = cut(input, windowSpec);
+  static int run(Path input, String windowSpec, TimeOrder order, String prompt, String model,
+      boolean json, PrintWriter out, PrintWriter err) throws IOException, BundleException {
+    Window w = cut(input, windowSpec, order, err);
     try (Florets f = ModelOption.open(model)) {
       long t0 = System.nanoTime();
       Readout r = f.ask(w, prompt);

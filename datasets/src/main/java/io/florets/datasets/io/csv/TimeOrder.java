@@ -5,7 +5,11 @@ package io.florets.datasets.io.csv;
  * step back in time, as in some real sensor logs).
  */
 public enum TimeOrder {
-  /** Reject the file, naming the line and the two timestamps. The default. */
+  /**
+   * Reject the file, naming the line and the two timestamps. The default of the readers'
+   * methods without a policy ({@code SeriesFiles.read(path)}); the {@code florets} commands default
+   * to {@link #KEEP_SAMPLES} and take this one with {@code --time-order STRICT}.
+   */
   STRICT,
   /**
    * Keep every sample in file order and drop only the time axis: the series then has no

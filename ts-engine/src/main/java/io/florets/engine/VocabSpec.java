@@ -66,6 +66,13 @@ public record VocabSpec(int size, int padId, int bosId, int eosId, String hash, 
   }
 
   @Override
+  public String toString() {
+    return "VocabSpec[size=" + size + ", padId=" + padId + ", bosId=" + bosId + ", eosId=" + eosId
+        + ", hash=" + hash + ", ordinalFirstId=" + ordinalFirstId + ", ordinalBins=" + ordinalBins
+        + ", numberSignIds=" + java.util.Arrays.toString(numberSignIds) + "]";
+  }
+
+  @Override
   public boolean equals(Object o) {
     return o instanceof VocabSpec v && v.size == size && v.padId == padId && v.bosId == bosId
         && v.eosId == eosId && v.hash.equals(hash) && v.ordinalFirstId == ordinalFirstId

@@ -277,7 +277,12 @@ public final class Checkpoints {
           + fe.configJson());
     }
     VocabSpec saved = parse(dir, m.get("vocab"), VocabSpec.class);
-    if (!saved.equals(vocab)) {
+    // checkpoints written before sign ids existed name none; the hash fixes the vocabulary, and
+    // with it the ids of its sign tokens
+    VocabSpec expected = saved.numberSignIds() != null ? vocab : new VocabSpec(vocab.size(),
+        vocab.padId(), vocab.bosId(), vocab.eosId(), vocab.hash(), vocab.ordinalFirstId(),
+        vocab.ordinalBins());
+    if (!saved.equals(expected)) {
       throw new CheckpointException(file + ": saved with vocabulary " + saved
           + ", loading with " + vocab);
     }

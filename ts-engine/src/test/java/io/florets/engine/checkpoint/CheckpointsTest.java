@@ -77,6 +77,27 @@ class CheckpointsTest {
   }
 
   @Test
+  void aCheckpointSavedBeforeSignIdsLoadsWithThem(@TempDir Path tmp) throws Exception {
+    VocabSpec before = new VocabSpec(1300, 0, 1, 2, "test-vocab-1300", 40, 1200);
+    try (EngineModel<Window> m = EngineModel.create(DROPOUT_TINY, frontEnd(), before, 3)) {
+      Checkpoints.save(m, tmp.resolve("ck"), Provenance.of("d", 3, 0, ""));
+    }
+    try (EngineModel<Window> loaded = Checkpoints.load(tmp.resolve("ck"), frontEnd(),
+        TestModels.NUMBER_VOCAB)) {
+      assertEquals(TestModels.NUMBER_VOCAB, loaded.vocab());
+    }
+    // other sign ids than the ones saved are a different contract
+    try (EngineModel<Window> m = EngineModel.create(DROPOUT_TINY, frontEnd(),
+        TestModels.NUMBER_VOCAB, 3)) {
+      Checkpoints.save(m, tmp.resolve("ck2"), Provenance.of("d", 3, 0, ""));
+    }
+    VocabSpec otherSigns = new VocabSpec(1300, 0, 1, 2, "test-vocab-1300", 40, 1200,
+        new int[] {3, 5, 4});
+    assertThrows(CheckpointException.class,
+        () -> Checkpoints.load(tmp.resolve("ck2"), frontEnd(), otherSigns));
+  }
+
+  @Test
   void truncatedCorruptOrMismatchedCheckpointsFailClearly(@TempDir Path tmp) throws Exception {
     Path ck = tmp.resolve("ck");
     try (EngineModel<Window> m = model(5)) {

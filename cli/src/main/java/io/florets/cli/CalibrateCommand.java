@@ -129,10 +129,16 @@ public final class CalibrateCommand implements Callable<Integer> {
     }
     out.printf(Locale.ROOT, "%s minimum confidence %.4f (calibrated; answer items below it are "
         + "dropped; chosen for event F1 on all windows)%n", task, t.minConfidence());
+    if (t.typeMinConfidence() != null && !t.typeMinConfidence().isEmpty()) {
+      StringBuilder b = new StringBuilder();
+      t.typeMinConfidence().forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ")
+          .append(k).append(' ').append(String.format(Locale.ROOT, "%.4f", v)));
+      out.printf("%s minimum confidence per event type: %s%n", task, b);
+    }
     if (t.fitHalfMinConfidence() != null) {
-      out.printf(Locale.ROOT, "%s held-out event F1 %s without a threshold, %s with %.4f "
-          + "(chosen on the fit half)%n", task, t.heldOutF1Before(), t.heldOutF1After(),
-          t.fitHalfMinConfidence());
+      out.printf(Locale.ROOT, "%s held-out event F1 %s without a threshold, %s with %.4f, %s with "
+          + "the per-type minimums (chosen on the fit half)%n", task, t.heldOutF1Before(),
+          t.heldOutF1After(), t.fitHalfMinConfidence(), t.heldOutF1AfterTypes());
     }
   }
 }

@@ -87,24 +87,29 @@ class CalibrateCommandTest {
   @Test
   void printsTheMinimumConfidenceAndHeldOutF1OfThresholdedTasksOnly() throws Exception {
     CalibrationFit.TaskFit events = new CalibrationFit.TaskFit(40, 20, 20, 0.5, 0.2, 0.05, 0.7,
-        0.5, 6, 0.41666666666666663, 0.375, 0.4615, 0.5217);
+        0.5, 6, 0.41666666666666663, new java.util.TreeMap<>(Map.of("spike_up", 0.3,
+            "trend_change", 0.6)), 0.375, 0.4615, 0.5217, 0.53);
     CalibrationFit.TaskFit shape = new CalibrationFit.TaskFit(40, 20, 20, 0.5, 0.2, 0.05, 0.7,
-        0.5, 6, null, null, null, null);
+        0.5, 6, null, null, null, null, null, null);
     StringWriter text = new StringWriter();
     PrintWriter w = new PrintWriter(text);
     CalibrateCommand.printThreshold(w, "EVENTS", events);
     CalibrateCommand.printThreshold(w, "SHAPE", shape);
     w.flush();
     String[] lines = text.toString().split("\\R");
-    assertEquals(2, lines.length, text.toString());
+    assertEquals(3, lines.length, text.toString());
     assertTrue(lines[0].startsWith("EVENTS minimum confidence 0.4167 "), lines[0]);
-    assertTrue(lines[1].startsWith("EVENTS held-out event F1 0.4615 without a threshold, 0.5217 "
-        + "with 0.3750 "), lines[1]);
+    assertEquals("EVENTS minimum confidence per event type: spike_up 0.3000, trend_change 0.6000",
+        lines[1]);
+    assertTrue(lines[2].startsWith("EVENTS held-out event F1 0.4615 without a threshold, 0.5217 "
+        + "with 0.3750, 0.53 with the per-type minimums"), lines[2]);
     JsonNode j = new ObjectMapper().valueToTree(Map.of("EVENTS", events, "SHAPE", shape));
     assertEquals(0.41666666666666663, j.path("EVENTS").path("minConfidence").doubleValue());
     assertEquals(0.4615, j.path("EVENTS").path("heldOutF1Before").doubleValue());
     assertEquals(0.5217, j.path("EVENTS").path("heldOutF1After").doubleValue());
     assertEquals(0.375, j.path("EVENTS").path("fitHalfMinConfidence").doubleValue());
+    assertEquals(0.6, j.path("EVENTS").path("typeMinConfidence").path("trend_change").doubleValue());
+    assertEquals(0.53, j.path("EVENTS").path("heldOutF1AfterTypes").doubleValue());
     assertFalse(j.path("SHAPE").has("minConfidence") || j.path("SHAPE").has("heldOutF1Before"),
         j.toString());
   }

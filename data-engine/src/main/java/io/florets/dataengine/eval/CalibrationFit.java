@@ -43,9 +43,11 @@ import java.util.function.IntConsumer;
  * whole answer: a dropped event does not free its true event for another), and {@code gold} the
  * true events of every window of the half, of every type
  * ({@link ItemCorrectness#trueEvents}; a window whose answer did not parse adds its true events and
- * no item). The held-out half's F1 is reported without a threshold and with that one (after the
- * fit half's map). The returned calibration's threshold is chosen again on all windows, with the
- * map refitted on all of them.
+ * no item). Then one minimum per event type, by coordinate ascent on the same F1
+ * ({@link ConfidenceSample#bestGroupThresholds}): types whose events are less often right get a
+ * higher one. The held-out half's F1 is reported without a threshold, with the task's and with the
+ * per-type ones (all chosen on the fit half, after its map). The returned calibration's
+ * thresholds are chosen again on all windows, with the map refitted on all of them.
  */
 public final class CalibrationFit {
   private CalibrationFit() {
@@ -83,12 +85,20 @@ public final class CalibrationFit {
       all.fit().ifPresent(m -> {
         maps.put(task.name(), m);
         Double min = null;
+        Map<String, Double> perType = Map.of();
         if (thresholded) {
-          min = all.mapped(m).bestThreshold(s.fitGold + s.heldOutGold).orElseThrow()
-              .minConfidence();
+          int gold = s.fitGold + s.heldOutGold;
+          ConfidenceSample mapped = all.mapped(m);
+          min = mapped.bestThreshold(gold).orElseThrow().minConfidence();
           thresholds.put(task.name(), min);
+          perType = mapped.bestGroupThresholds(gold, min);
+          for (Map.Entry<String, Double> t : perType.entrySet()) {
+            if (t.getValue() != min.doubleValue()) {
+              thresholds.put(task.name() + Calibration.TYPE_SEPARATOR + t.getKey(), t.getValue());
+            }
+          }
         }
-        figures.put(task.name(), TaskFit.of(s, m.knots(), thresholded, min));
+        figures.put(task.name(), TaskFit.of(s, m.knots(), thresholded, min, perType));
       });
       progress.accept(++step);
     }
@@ -191,39 +201,52 @@ public final class CalibrationFit {
    * @param knots knots of the refitted map
    * @param minConfidence the minimum mapped confidence written to the calibration (chosen on all
    *     windows with the refitted map)
+   * @param typeMinConfidence per event type, the minimum chosen on all windows after
+   *     {@code minConfidence} ({@link ConfidenceSample#bestGroupThresholds}); those that differ
+   *     from {@code minConfidence} are written to the calibration as {@code TASK:type}
    * @param fitHalfMinConfidence the minimum mapped confidence chosen on the first half (with its
    *     map), the one the held-out F1 after is measured with
    * @param heldOutF1Before event F1 of the second half's items, all kept
    * @param heldOutF1After the same keeping only items whose confidence after the first half's map
    *     is at least {@code fitHalfMinConfidence}
+   * @param heldOutF1AfterTypes the same with the per-type minimums chosen on the first half
    */
   public record TaskFit(int items, int fitItems, int heldOutItems, Double heldOutAccuracy,
       Double eceBefore, Double eceAfter, Double meanConfidenceBefore, Double meanConfidenceAfter,
       int knots, @JsonInclude(JsonInclude.Include.NON_NULL) Double minConfidence,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Double> typeMinConfidence,
       @JsonInclude(JsonInclude.Include.NON_NULL) Double fitHalfMinConfidence,
       @JsonInclude(JsonInclude.Include.NON_NULL) Double heldOutF1Before,
-      @JsonInclude(JsonInclude.Include.NON_NULL) Double heldOutF1After) {
-    static TaskFit of(HalfSamples s, int knots, boolean thresholded, Double minConfidence) {
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double heldOutF1After,
+      @JsonInclude(JsonInclude.Include.NON_NULL) Double heldOutF1AfterTypes) {
+    static TaskFit of(HalfSamples s, int knots, boolean thresholded, Double minConfidence,
+        Map<String, Double> typeMinConfidence) {
       int all = s.fit.size() + s.heldOut.size();
       Optional<CalibrationMap> m = s.fit.fit();
       Optional<Reliability> before = s.heldOut.reliability();
+      Map<String, Double> types = thresholded ? typeMinConfidence : null;
       if (m.isEmpty() || before.isEmpty()) {
         return new TaskFit(all, s.fit.size(), s.heldOut.size(), null, null, null, null, null, knots,
-            minConfidence, null, null, null);
+            minConfidence, types, null, null, null, null);
       }
       ConfidenceSample heldOutMapped = s.heldOut.mapped(m.get());
       Reliability after = heldOutMapped.reliability().orElseThrow();
       Double fitMin = null;
       Double f1Before = null;
       Double f1After = null;
+      Double f1Types = null;
       if (thresholded) {
-        fitMin = s.fit.mapped(m.get()).bestThreshold(s.fitGold).orElseThrow().minConfidence();
+        ConfidenceSample fitMapped = s.fit.mapped(m.get());
+        fitMin = fitMapped.bestThreshold(s.fitGold).orElseThrow().minConfidence();
         f1Before = round(s.heldOut.f1(0, s.heldOutGold));
         f1After = round(heldOutMapped.f1(fitMin, s.heldOutGold));
+        Map<String, Double> fitTypes = fitMapped.bestGroupThresholds(s.fitGold, fitMin);
+        f1Types = round(heldOutMapped.f1(fitTypes, fitMin, s.heldOutGold));
       }
       return new TaskFit(all, s.fit.size(), s.heldOut.size(), round(before.get().accuracy()),
           round(before.get().ece()), round(after.ece()), round(before.get().meanConfidence()),
-          round(after.meanConfidence()), knots, minConfidence, fitMin, f1Before, f1After);
+          round(after.meanConfidence()), knots, minConfidence, types, fitMin, f1Before, f1After,
+          f1Types);
     }
   }
 

@@ -3,6 +3,7 @@ package io.florets.dataengine.eval;
 import io.florets.prompt.calibration.CalibrationMap;
 import io.florets.prompt.calibration.Reliability;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
@@ -13,6 +14,7 @@ import java.util.OptionalDouble;
 public final class ConfidenceSample {
   private double[] confidence = new double[64];
   private boolean[] correct = new boolean[64];
+  private String[] group = new String[64];
   private int size;
 
   /** An empty sample. */
@@ -27,6 +29,18 @@ public final class ConfidenceSample {
    * @throws IllegalArgumentException if {@code c} is outside {@code [0, 1]} or NaN
    */
   public void add(double c, boolean right) {
+    add(c, right, null);
+  }
+
+  /**
+   * Adds one item of a group (for events: its type), for {@link #bestGroupThresholds}.
+   *
+   * @param c its confidence, in {@code [0, 1]}
+   * @param right whether it was right
+   * @param g its group, or {@code null} for none
+   * @throws IllegalArgumentException if {@code c} is outside {@code [0, 1]} or NaN
+   */
+  public void add(double c, boolean right, String g) {
     if (!(c >= 0 && c <= 1)) {
       throw new IllegalArgumentException("item confidence must be in [0,1], got " + c + " (item "
           + size + ")");
@@ -34,16 +48,18 @@ public final class ConfidenceSample {
     if (size == confidence.length) {
       confidence = Arrays.copyOf(confidence, size * 2);
       correct = Arrays.copyOf(correct, size * 2);
+      group = Arrays.copyOf(group, size * 2);
     }
     confidence[size] = c;
     correct[size] = right;
+    group[size] = g;
     size++;
   }
 
   /** Adds every item of {@code other}. */
   public void addAll(ConfidenceSample other) {
     for (int i = 0; i < other.size; i++) {
-      add(other.confidence[i], other.correct[i]);
+      add(other.confidence[i], other.correct[i], other.group[i]);
     }
   }
 
@@ -66,7 +82,7 @@ public final class ConfidenceSample {
   public ConfidenceSample mapped(CalibrationMap map) {
     ConfidenceSample out = new ConfidenceSample();
     for (int i = 0; i < size; i++) {
-      out.add(map.apply(confidence[i]), correct[i]);
+      out.add(map.apply(confidence[i]), correct[i], group[i]);
     }
     return out;
   }
@@ -149,6 +165,67 @@ public final class ConfidenceSample {
       best = new Threshold(0, f1(tp, size, gold)); // 0 keeps all, as the lowest item does
     }
     return Optional.of(best);
+  }
+
+  /**
+   * The F1 ({@link #f1(double, int)}) when an item of group {@code g} is kept if its confidence is
+   * at least {@code perGroup.get(g)}, and any other item if it is at least {@code min}.
+   */
+  public double f1(Map<String, Double> perGroup, double min, int gold) {
+    checkGold(gold);
+    int kept = 0;
+    int tp = 0;
+    for (int i = 0; i < size; i++) {
+      Double t = group[i] == null ? null : perGroup.get(group[i]);
+      if (confidence[i] >= (t == null ? min : t)) {
+        kept++;
+        tp += correct[i] ? 1 : 0;
+      }
+    }
+    return kept + gold == 0 ? 0 : f1(tp, kept, gold);
+  }
+
+  /**
+   * One minimum confidence per group that raises the F1 of the whole sample
+   * ({@link #f1(Map, double, int)}): starting from {@code min} for every group, each group's
+   * threshold in turn is set to the value among 0 and its items' distinct confidences that gives
+   * the highest F1 with the other groups' thresholds fixed (the lowest on ties, and {@code min}
+   * unless another value is strictly better), in two passes over the groups in name order. Items
+   * without a group keep {@code min}.
+   *
+   * @return the threshold of every group that has items (sorted by name)
+   */
+  public Map<String, Double> bestGroupThresholds(int gold, double min) {
+    checkGold(gold);
+    java.util.TreeMap<String, Double> out = new java.util.TreeMap<>();
+    for (int i = 0; i < size; i++) {
+      if (group[i] != null) {
+        out.put(group[i], min);
+      }
+    }
+    for (int pass = 0; pass < 2; pass++) {
+      for (String g : out.keySet()) {
+        java.util.TreeSet<Double> candidates = new java.util.TreeSet<>();
+        candidates.add(0.0);
+        for (int i = 0; i < size; i++) {
+          if (g.equals(group[i])) {
+            candidates.add(confidence[i] + 0.0);
+          }
+        }
+        double best = out.get(g);
+        double bestF1 = f1(out, min, gold);
+        for (double c : candidates) {
+          out.put(g, c);
+          double f = f1(out, min, gold);
+          if (f > bestF1 + 1e-12) {
+            bestF1 = f;
+            best = c;
+          }
+        }
+        out.put(g, best);
+      }
+    }
+    return out;
   }
 
   private void checkGold(int gold) {

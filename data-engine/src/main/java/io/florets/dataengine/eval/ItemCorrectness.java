@@ -131,7 +131,7 @@ public final class ItemCorrectness {
       if (best >= 0) {
         used[best] = true;
       }
-      into.add(a.confidence(), best >= 0);
+      into.add(a.confidence(), best >= 0, p.type().token());
     }
   }
 

@@ -88,4 +88,25 @@ class ConfidenceSampleTest {
     assertThrows(IllegalArgumentException.class, () -> s.f1(Double.NaN, GOLD));
     assertTrue(new ConfidenceSample().bestThreshold(0).isEmpty());
   }
+
+  @Test
+  void aGroupOfWrongItemsGetsAHigherMinimumThanTheOthers() {
+    ConfidenceSample s = new ConfidenceSample();
+    // spikes: right at every confidence; trend changes: right only above 0.8
+    for (double c : new double[] {0.2, 0.4, 0.6, 0.9}) {
+      s.add(c, true, "spike_up");
+    }
+    for (double c : new double[] {0.3, 0.5, 0.7}) {
+      s.add(c, false, "trend_change");
+    }
+    s.add(0.85, true, "trend_change");
+    s.add(0.95, true, "trend_change");
+    int gold = 8;
+    java.util.Map<String, Double> t = s.bestGroupThresholds(gold, 0.0);
+    assertEquals(0.0, t.get("spike_up"));
+    assertEquals(0.85, t.get("trend_change"));
+    // 6 right of 6 kept against 8 true: 12 / 14
+    assertEquals(12.0 / 14, s.f1(t, 0.0, gold), 1e-12);
+    assertTrue(s.f1(t, 0.0, gold) > s.f1(0.0, gold).getAsDouble());
+  }
 }

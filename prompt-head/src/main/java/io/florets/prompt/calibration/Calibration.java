@@ -1,5 +1,6 @@
 package io.florets.prompt.calibration;
 
+import io.florets.datasets.target.EventType;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.task.Modality;
 import io.florets.prompt.task.Prompt;
@@ -40,7 +41,9 @@ import java.util.Set;
  * @param tasks the map of each calibrated task, by task name (a series task that is decoded)
  * @param minConfidence the least calibrated confidence of a kept item, by task name; only for
  *     names in {@link #THRESHOLD_TASKS} that also have a map, each in {@code [0, 1]}; empty for no
- *     thresholds (a threshold of 0 drops nothing)
+ *     thresholds (a threshold of 0 drops nothing). A key {@code TASK:type} (e.g.
+ *     {@code EVENTS:trend_change}) is the threshold of that event type, which overrides the task's
+ *     for events of that type
  * @param source how the maps were fitted (e.g. the command, windows and seed), for provenance
  */
 public record Calibration(Map<String, CalibrationMap> tasks, Map<String, Double> minConfidence,
@@ -54,6 +57,11 @@ public record Calibration(Map<String, CalibrationMap> tasks, Map<String, Double>
    * their readouts and a fit chooses their thresholds.
    */
   public static final Set<String> THRESHOLD_TASKS = Set.of("EVENTS");
+  /**
+   * Between a task name and an event type in a per-type minimum confidence's key, as in
+   * {@code EVENTS:trend_change}.
+   */
+  public static final String TYPE_SEPARATOR = ":";
 
   /**
    * Checks and copies (keeping the order).
@@ -91,8 +99,14 @@ public record Calibration(Map<String, CalibrationMap> tasks, Map<String, Double>
     this(tasks, Map.of(), source);
   }
 
-  private static void checkThreshold(String task, Double min, Map<String, CalibrationMap> tasks) {
-    Objects.requireNonNull(task, "task name of a minimum confidence");
+  private static void checkThreshold(String key, Double min, Map<String, CalibrationMap> tasks) {
+    Objects.requireNonNull(key, "task name of a minimum confidence");
+    int colon = key.indexOf(TYPE_SEPARATOR);
+    String task = colon < 0 ? key : key.substring(0, colon);
+    if (colon >= 0 && EventType.fromToken(key.substring(colon + 1)).isEmpty()) {
+      throw new IllegalArgumentException("minimum confidence " + min + " for '" + key + "': '"
+          + key.substring(colon + 1) + "' is not an event type");
+    }
     if (!THRESHOLD_TASKS.contains(task)) {
       throw new IllegalArgumentException("minimum confidence " + min + " for '" + task + "': only "
           + "tasks whose answers are item lists of events can have one " + THRESHOLD_TASKS);
@@ -105,6 +119,20 @@ public record Calibration(Map<String, CalibrationMap> tasks, Map<String, Double>
       throw new IllegalArgumentException("minimum confidence " + min + " for " + task + ", which "
           + "has no calibration map (the threshold applies to mapped confidences)");
     }
+  }
+
+  /**
+   * The minimum calibrated confidence of a kept event of type {@code type} in {@code task}'s
+   * answers: the type's own (key {@code TASK:type}) if it has one, else the task's.
+   */
+  public OptionalDouble minConfidence(Task<?> task, EventType type) {
+    String name = Objects.requireNonNull(task, "task").name();
+    Double min = minConfidence.get(name + TYPE_SEPARATOR + Objects.requireNonNull(type, "type")
+        .token());
+    if (min == null) {
+      min = minConfidence.get(name);
+    }
+    return min == null ? OptionalDouble.empty() : OptionalDouble.of(min);
   }
 
   /** The map of {@code task}, if it is calibrated. */
@@ -134,9 +162,10 @@ public record Calibration(Map<String, CalibrationMap> tasks, Map<String, Double>
       return readout;
     }
     Readout mapped = ReadoutConfidences.map(readout, m::apply);
-    Double min = minConfidence.get(name);
-    if (min != null) {
-      mapped = ReadoutConfidences.dropBelow(mapped, min);
+    if (THRESHOLD_TASKS.contains(name)) {
+      Task<?> task = prompt.task();
+      mapped = ReadoutConfidences.dropBelow(mapped,
+          item -> minConfidence(task, item.type()).orElse(0));
     }
     return prompt.task().readoutType().cast(mapped);
   }

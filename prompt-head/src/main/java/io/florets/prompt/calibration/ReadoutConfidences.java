@@ -73,17 +73,22 @@ final class ReadoutConfidences {
    * @throws IllegalArgumentException for a readout whose items cannot be dropped one by one
    */
   static Readout dropBelow(Readout r, double min) {
+    return dropBelow(r, item -> min);
+  }
+
+  /** {@link #dropBelow(Readout, double)} with each event's minimum given by {@code min}. */
+  static Readout dropBelow(Readout r, java.util.function.ToDoubleFunction<Events.Item> min) {
     if (r instanceof Events e) {
       List<Events.Item> kept = new ArrayList<>(e.events().size());
       for (Events.Item i : e.events()) {
-        if (i.confidence() >= min) {
+        if (i.confidence() >= min.applyAsDouble(i)) {
           kept.add(i);
         }
       }
       return kept.size() == e.events().size() ? e : new Events(kept);
     }
-    throw new IllegalArgumentException("cannot drop items below a minimum confidence (" + min
-        + ") from a readout of kind " + r.kind() + "; only from events");
+    throw new IllegalArgumentException("cannot drop items below a minimum confidence from a "
+        + "readout of kind " + r.kind() + "; only from events");
   }
 
   private static Label label(Label l, DoubleUnaryOperator f) {

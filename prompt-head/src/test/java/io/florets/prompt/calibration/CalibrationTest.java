@@ -141,6 +141,27 @@ class CalibrationTest {
   }
 
   @Test
+  void aPerTypeMinimumOverridesTheTasksForEventsOfThatType() throws Exception {
+    Map<String, CalibrationMap> maps = Map.of("EVENTS", CalibrationMap.identity());
+    Calibration c = new Calibration(maps, Map.of("EVENTS", 0.3, "EVENTS:trend_change", 0.7), "");
+    assertEquals(0.7, c.minConfidence(Tasks.EVENTS, EventType.TREND_CHANGE).getAsDouble());
+    assertEquals(0.3, c.minConfidence(Tasks.EVENTS, EventType.SPIKE_UP).getAsDouble());
+    Events ev = new Events(List.of(new Events.Item(EventType.SPIKE_UP, 3, 3, -1, 0.5),
+        new Events.Item(EventType.TREND_CHANGE, 9, 9, -1, 0.5),
+        new Events.Item(EventType.TREND_CHANGE, 20, 20, -1, 0.8)));
+    Events kept = c.apply(Tasks.EVENTS.prompt(), ev);
+    assertEquals(List.of(EventType.SPIKE_UP, EventType.TREND_CHANGE),
+        kept.events().stream().map(Events.Item::type).toList());
+    assertEquals(20.0, kept.events().get(1).start());
+    Path file = Files.createTempDirectory("cal").resolve(Calibration.FILE);
+    c.write(file, MODEL);
+    assertEquals(c.minConfidence(), Calibration.read(file, MODEL).minConfidence());
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new Calibration(maps, Map.of("EVENTS:no_such_type", 0.5), ""));
+    assertTrue(e.getMessage().contains("no_such_type"), e.getMessage());
+  }
+
+  @Test
   void minimumConfidencesAreCheckedWhenMade() {
     Map<String, CalibrationMap> maps = sample().tasks();
     for (double v : new double[] {Double.NaN, -0.1, 1.0001}) {

@@ -18,6 +18,7 @@ import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.ipc.ArrowFileReader;
 import org.apache.arrow.vector.ipc.ArrowFileWriter;
 import org.apache.arrow.vector.ipc.message.ArrowBlock;
+import org.apache.arrow.vector.util.ValueVectorUtility;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
@@ -71,7 +72,8 @@ public final class ArrowFiles {
          ArrowFileReader r = new ArrowFileReader(ch, alloc)) {
       Map<String, String> meta = r.getVectorSchemaRoot().getSchema().getCustomMetadata();
       return Optional.ofNullable(ArrowVectors.metadata(meta, ArrowVectors.KIND));
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | AssertionError e) {
+      // AssertionError: Arrow's own consistency checks (run with -ea) on a damaged file
       throw unreadable(path, e);
     }
   }
@@ -217,12 +219,14 @@ public final class ArrowFiles {
       rowsStarted = true;
       for (ArrowBlock b : blocks) {
         r.loadRecordBatch(b);
+        ValueVectorUtility.validateFull(root);
         reader.read(root, row);
       }
       return meta == null ? Map.of() : Map.copyOf(meta);
     } catch (DataFormatException e) {
       throw e;
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException | IOException | AssertionError e) {
+      // AssertionError: Arrow's own consistency checks (run with -ea) on a damaged file
       if (!rowsStarted) {
         throw unreadable(path, e);
       }
@@ -241,6 +245,9 @@ public final class ArrowFiles {
     ArrowChecksum sum = new ArrowChecksum(root.getSchema());
     for (ArrowBlock b : blocks) {
       r.loadRecordBatch(b);
+      // value counts, buffer sizes and offsets agree before anything is read: a damaged count
+      // would otherwise size arrays and loops (the checksum's, the rows') beyond the file
+      ValueVectorUtility.validateFull(root);
       sum.addBatch(root);
     }
     String actual = sum.value();

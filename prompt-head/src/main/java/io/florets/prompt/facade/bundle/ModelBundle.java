@@ -415,6 +415,13 @@ public final class ModelBundle implements AutoCloseable {
       throw new BundleException(dir + ": class names " + classes + " in " + MANIFEST
           + " differ from the vocabulary's " + vocab.classNames());
     }
+    for (String field : List.of("frontEnd", "provenance")) {
+      if (!m.path(field).isObject()) {
+        throw new BundleException(manifest + ": field " + field + " is "
+            + (m.has(field) ? m.get(field).getNodeType().toString().toLowerCase(java.util.Locale.ROOT)
+                : "missing") + "; expected an object");
+      }
+    }
     try {
       SeriesFrontEndConfig fe = JSON.treeToValue(m.get("frontEnd"), SeriesFrontEndConfig.class);
       BundleManifest.checkFields(manifest, m, fe, JSON);

@@ -27,6 +27,7 @@ import picocli.CommandLine.Command;
         EngineCommand.class,
         QuickstartCommand.class,
         ReportCommand.class,
+        FuzzCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -36,6 +36,8 @@ import java.util.concurrent.TimeoutException;
 public final class Fuzzer {
   /** Largest corpus kept (seeds included). */
   private static final int MAX_CORPUS = 2000;
+  /** Largest input kept in the corpus (larger ones are run, not kept). */
+  private static final int MAX_KEPT_BYTES = 64 * 1024;
   private static final long MINIMISE_MILLIS = 10_000;
 
   /** Settings of one run. */
@@ -146,7 +148,8 @@ public final class Fuzzer {
         }
       } else {
         String key = o.error() == null ? "accepted" : outcomeKey(o.error());
-        if (outcomes.add(key) && corpus.size() < MAX_CORPUS && executions > queue.size()) {
+        if (outcomes.add(key) && corpus.size() < MAX_CORPUS && executions > queue.size()
+            && in.data().length <= MAX_KEPT_BYTES) {
           corpus.add(in);
         }
       }
@@ -260,7 +263,9 @@ public final class Fuzzer {
 
   /** An error's message with file names, numbers and quoted parts left out. */
   private String outcomeKey(Throwable e) {
-    String m = String.valueOf(e.getMessage()).replace(work.toString(), "");
+    String m = String.valueOf(e.getMessage());
+    // a reader may quote a whole (megabyte) line: the patterns below are quadratic on such text
+    m = (m.length() > 1000 ? m.substring(0, 1000) : m).replace(work.toString(), "");
     m = m.replaceAll("'[^']*'|\"[^\"]*\"|\\[[^\\]]*\\]", "Q").replaceAll("[0-9]+", "N");
     return e.getClass().getSimpleName() + ":" + (m.length() > 200 ? m.substring(0, 200) : m);
   }

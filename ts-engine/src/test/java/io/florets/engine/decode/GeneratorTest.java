@@ -13,6 +13,20 @@ import org.junit.jupiter.api.Test;
 
 class GeneratorTest {
 
+  /** Greedy and beam decoding give the same tokens and log-probabilities with and without cache. */
+  private static void assertCachedDecodingIsUncached(EngineModel<Window> model, List<Window> ws,
+      int[][] prompts) {
+    for (int beam : new int[] {1, 3}) {
+      DecodeOptions o = new DecodeOptions(beam, 10, TokenConstraint.NONE, true);
+      List<Decoded> cached = model.decode(ws, prompts, o);
+      List<Decoded> plain = model.decode(ws, prompts, o.withCache(false));
+      for (int i = 0; i < ws.size(); i++) {
+        assertArrayEquals(plain.get(i).tokens(), cached.get(i).tokens(), "beam " + beam + " row " + i);
+        assertArrayEquals(plain.get(i).logProbs(), cached.get(i).logProbs(), 1e-4f);
+      }
+    }
+  }
+
   @Test
   void cachedGreedyAndBeamGiveTheTokensOfUncachedDecoding() {
     try (EngineModel<Window> model = TestModels.tiny(3)) {
@@ -46,15 +60,7 @@ class GeneratorTest {
       }
       List<Window> ws = TestModels.windowsWithRuns(4, 61, 3);
       int[][] prompts = TestModels.prompts(4, 5, 2);
-      for (int beam : new int[] {1, 3}) {
-        DecodeOptions o = new DecodeOptions(beam, 10, TokenConstraint.NONE, true);
-        List<Decoded> cached = model.decode(ws, prompts, o);
-        List<Decoded> plain = model.decode(ws, prompts, o.withCache(false));
-        for (int i = 0; i < ws.size(); i++) {
-          assertArrayEquals(plain.get(i).tokens(), cached.get(i).tokens(), "beam " + beam + " row " + i);
-          assertArrayEquals(plain.get(i).logProbs(), cached.get(i).logProbs(), 1e-4f);
-        }
-      }
+      assertCachedDecodingIsUncached(model, ws, prompts);
     }
   }
 
@@ -71,15 +77,7 @@ class GeneratorTest {
       }
       List<Window> ws = TestModels.windowsWithRuns(4, 61, 5);
       int[][] prompts = TestModels.prompts(4, 5, 2);
-      for (int beam : new int[] {1, 3}) {
-        DecodeOptions o = new DecodeOptions(beam, 10, TokenConstraint.NONE, true);
-        List<Decoded> cached = model.decode(ws, prompts, o);
-        List<Decoded> plain = model.decode(ws, prompts, o.withCache(false));
-        for (int i = 0; i < ws.size(); i++) {
-          assertArrayEquals(plain.get(i).tokens(), cached.get(i).tokens(), "beam " + beam + " row " + i);
-          assertArrayEquals(plain.get(i).logProbs(), cached.get(i).logProbs(), 1e-4f);
-        }
-      }
+      assertCachedDecodingIsUncached(model, ws, prompts);
     }
   }
 

@@ -111,6 +111,11 @@ final class ArrowChecksum {
   }
 
   private void addString(String s) {
+    if (s == null) {
+      // a damaged schema can carry a null name or metadata value; no written file has one
+      addLong(-1);
+      return;
+    }
     byte[] b = s.getBytes(StandardCharsets.UTF_8);
     addLong(b.length);
     md.update(b);

@@ -72,8 +72,9 @@ public final class ArrowFiles {
          ArrowFileReader r = new ArrowFileReader(ch, alloc)) {
       Map<String, String> meta = r.getVectorSchemaRoot().getSchema().getCustomMetadata();
       return Optional.ofNullable(ArrowVectors.metadata(meta, ArrowVectors.KIND));
-    } catch (RuntimeException | IOException | AssertionError e) {
-      // AssertionError: Arrow's own consistency checks (run with -ea) on a damaged file
+    } catch (RuntimeException | IOException | AssertionError | StackOverflowError e) {
+      // AssertionError: Arrow's own consistency checks (run with -ea) on a damaged file;
+      // StackOverflowError: Arrow's schema parser recursing on a damaged nested schema
       throw unreadable(path, e);
     }
   }
@@ -225,8 +226,9 @@ public final class ArrowFiles {
       return meta == null ? Map.of() : Map.copyOf(meta);
     } catch (DataFormatException e) {
       throw e;
-    } catch (RuntimeException | IOException | AssertionError e) {
-      // AssertionError: Arrow's own consistency checks (run with -ea) on a damaged file
+    } catch (RuntimeException | IOException | AssertionError | StackOverflowError e) {
+      // AssertionError: Arrow's own consistency checks (run with -ea) on a damaged file;
+      // StackOverflowError: Arrow's schema parser recursing on a damaged nested schema
       if (!rowsStarted) {
         throw unreadable(path, e);
       }

@@ -165,6 +165,21 @@ final class ArrowVectors {
     return lv.getOffsetBuffer().getInt((long) (row + 1) * ListVector.OFFSET_WIDTH);
   }
 
+  /** The child {@code name} of struct {@code sv}, checked to be of {@code type}. */
+  static <T extends FieldVector> T field(org.apache.arrow.vector.complex.StructVector sv,
+      String name, Class<T> type) {
+    FieldVector v = sv.getChild(name);
+    if (v == null) {
+      throw new IllegalStateException("struct column '" + sv.getName() + "' has no field '" + name
+          + "'");
+    }
+    if (!type.isInstance(v)) {
+      throw new IllegalStateException("field '" + sv.getName() + "." + name + "' is "
+          + v.getField().getType() + "; expected " + type.getSimpleName());
+    }
+    return type.cast(v);
+  }
+
   static <T> T child(ListVector lv, Class<T> type) {
     Object d = lv.getDataVector();
     if (!type.isInstance(d)) {

@@ -151,18 +151,18 @@ public final class DenseDatasetArrow {
     List<Annotation> list = new ArrayList<>(to - from);
     for (int k = from; k < to; k++) {
       TargetFields f = new TargetFields(
-          ArrowVectors.getString(sv.getChild("kind", VarCharVector.class), k),
-          ArrowVectors.getString(sv.getChild("name", VarCharVector.class), k),
-          ArrowVectors.getString(sv.getChild("text", VarCharVector.class), k),
-          sv.getChild("value", Float8Vector.class).get(k),
-          sv.getChild("start", IntVector.class).get(k),
-          sv.getChild("end", IntVector.class).get(k),
-          sv.getChild("channel", IntVector.class).get(k),
-          sv.getChild("flag", BitVector.class).get(k) != 0);
+          ArrowVectors.getString(ArrowVectors.field(sv, "kind", VarCharVector.class), k),
+          ArrowVectors.getString(ArrowVectors.field(sv, "name", VarCharVector.class), k),
+          ArrowVectors.getString(ArrowVectors.field(sv, "text", VarCharVector.class), k),
+          ArrowVectors.field(sv, "value", Float8Vector.class).get(k),
+          ArrowVectors.field(sv, "start", IntVector.class).get(k),
+          ArrowVectors.field(sv, "end", IntVector.class).get(k),
+          ArrowVectors.field(sv, "channel", IntVector.class).get(k),
+          ArrowVectors.field(sv, "flag", BitVector.class).get(k) != 0);
       list.add(new Annotation(f.toTarget(),
-          ArrowVectors.getString(sv.getChild("source", VarCharVector.class), k),
-          ArrowVectors.getString(sv.getChild("source_version", VarCharVector.class), k),
-          sv.getChild("confidence", Float8Vector.class).get(k)));
+          ArrowVectors.getString(ArrowVectors.field(sv, "source", VarCharVector.class), k),
+          ArrowVectors.getString(ArrowVectors.field(sv, "source_version", VarCharVector.class), k),
+          ArrowVectors.field(sv, "confidence", Float8Vector.class).get(k)));
     }
     return new DenseDataset.Entry(w, list);
   }

@@ -89,6 +89,7 @@ public final class LabelCommand implements Callable<Integer> {
     OutputPath.check(out);
     LabelerSuite suite = labelers == null ? LabelerSuite.defaults() : LabelerSuite.of(Labelers.byNames(labelers));
     SeriesFile file = timeOrder.read(input, spec.commandLine().getErr());
+    checkWindowFits(file);
     Windowing windowing = windowing();
     List<Window> windows = new ArrayList<>();
     for (Series s : file.series()) {
@@ -135,6 +136,25 @@ public final class LabelCommand implements Callable<Integer> {
       w.flush();
     }
     return 0;
+  }
+
+  /**
+   * Refuses a {@code --window} longer than every series of the file: a series shorter than the
+   * window gets one window padded with missing values, which is meant for the short members of a
+   * dataset of unequal lengths, not for a window that no series fills.
+   */
+  void checkWindowFits(SeriesFile file) {
+    Series longest = null;
+    for (Series s : file.series()) {
+      if (longest == null || s.length() > longest.length()) {
+        longest = s;
+      }
+    }
+    if (longest != null && window > longest.length()) {
+      throw new IllegalArgumentException("--window " + window + " is longer than every series in "
+          + input + " (the longest, '" + longest.id() + "', has " + longest.length()
+          + " samples); choose --window " + longest.length() + " or less");
+    }
   }
 
   /** The stride in force: {@code --stride}, or the window length when it is not given. */

@@ -41,7 +41,42 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(commandLine().execute(args));
+    System.exit(run(commandLine(), args));
+  }
+
+  /**
+   * Runs {@code cl} on {@code args} and returns the exit code: 0 on success, 2 for a clear error
+   * (bad input or option), 3 when the Java heap ran out (with a message instead of a stack trace).
+   */
+  static int run(CommandLine cl, String... args) {
+    try {
+      return cl.execute(args);
+    } catch (OutOfMemoryError e) {
+      cl.getErr().println(outOfMemory(e));
+      cl.getErr().flush();
+      return 3;
+    }
+  }
+
+  /**
+   * The one-line message for a run that ran out of Java heap: what the heap was and what to change.
+   * The failed allocation has unwound by then, so there is room to print it.
+   */
+  static String outOfMemory(OutOfMemoryError e) {
+    long mb = Runtime.getRuntime().maxMemory() >> 20;
+    return "florets: error: out of memory (" + e.getMessage() + ") with a Java heap of at most " + mb
+        + " MB; use smaller windows (--window) or fewer threads, or give the JVM more memory, e.g. "
+        + "FLORETS_JAVA_OPTS=-Xmx8g ./florets ...";
+  }
+
+  /** The {@link OutOfMemoryError} in {@code t}'s cause chain (e.g. from a worker thread), or null. */
+  static OutOfMemoryError outOfMemoryIn(Throwable t) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c instanceof OutOfMemoryError oom) {
+        return oom;
+      }
+    }
+    return null;
   }
 
   /** The configured command line (also used by tests). */
@@ -53,6 +88,11 @@ public final class Main implements Runnable {
     cl.setColorScheme(CommandLine.Help.defaultColorScheme(
         Terminals.colours() ? CommandLine.Help.Ansi.AUTO : CommandLine.Help.Ansi.OFF));
     cl.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+      OutOfMemoryError oom = outOfMemoryIn(ex);
+      if (oom != null) {
+        cmd.getErr().println(outOfMemory(oom));
+        return 3;
+      }
       if (ex instanceof IllegalArgumentException || ex instanceof IOException
           || ex instanceof java.io.UncheckedIOException || ex instanceof IllegalStateException
           || ex instanceof io.florets.prompt.facade.bundle.BundleException) {

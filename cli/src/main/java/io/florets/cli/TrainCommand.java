@@ -254,7 +254,7 @@ public final class TrainCommand implements Callable<Integer> {
   /** The data-mode options are refused without --data, so that a typo does not go unnoticed. */
   private void checkRecipeMode() {
     for (String n : new String[] {"--window", "--stride", "--classes", "--rounds",
-        "--round-steps", "--classify-weight", "--json"}) {
+        "--round-steps", "--classify-weight", "--json", TimeOrderOption.NAME}) {
       if (given(n)) {
         throw new IllegalArgumentException(n + " belongs to data mode: give --data FILE too");
       }

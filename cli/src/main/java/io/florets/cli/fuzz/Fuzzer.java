@@ -266,7 +266,7 @@ public final class Fuzzer {
     String m = String.valueOf(e.getMessage());
     // a reader may quote a whole (megabyte) line: the patterns below are quadratic on such text
     m = (m.length() > 1000 ? m.substring(0, 1000) : m).replace(work.toString(), "");
-    m = m.replaceAll("'[^']*'|\"[^\"]*\"|\\[[^\\]]*\\]", "Q").replaceAll("[0-9]+", "N");
+    m = m.replaceAll("'(?:[^'\\\\]|\\\\.)*'|\"[^\"]*\"|\\[[^\\]]*\\]", "Q").replaceAll("[0-9]+", "N");
     return e.getClass().getSimpleName() + ":" + (m.length() > 200 ? m.substring(0, 200) : m);
   }
 

@@ -99,9 +99,31 @@ public final class Numbers {
     return raw;
   }
 
-  /** Shortens {@code s} for an error message. */
+  /**
+   * Shortens {@code s} for an error message and puts it in single quotes, on one line: a quote
+   * inside is escaped with a backslash, as is a backslash; a line break or other control character
+   * becomes its escape (backslash-n, or backslash-u and four hex digits).
+   */
   public static String quote(String s) {
     String t = s.length() > 40 ? s.substring(0, 37) + "..." : s;
-    return "'" + t + "'";
+    StringBuilder b = new StringBuilder(t.length() + 2).append('\'');
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      switch (c) {
+        case '\'' -> b.append("\\'");
+        case '\\' -> b.append("\\\\");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        default -> {
+          if (Character.isISOControl(c)) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+        }
+      }
+    }
+    return b.append('\'').toString();
   }
 }

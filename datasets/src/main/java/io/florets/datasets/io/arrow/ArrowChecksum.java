@@ -57,6 +57,17 @@ final class ArrowChecksum {
     addString(f.getName());
     addString(f.getType().toString());
     addLong(f.isNullable() ? 1 : 0);
+    Map<String, String> fieldMeta = f.getMetadata();
+    if (fieldMeta != null && !fieldMeta.isEmpty()) {
+      // only when present, so that checksums of files whose fields carry none stay as they were
+      addString("field metadata");
+      Map<String, String> sorted = new TreeMap<>(fieldMeta);
+      addLong(sorted.size());
+      sorted.forEach((k, v) -> {
+        addString(k);
+        addString(v);
+      });
+    }
     List<Field> children = f.getChildren();
     addLong(children.size());
     for (Field c : children) {

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.TreeMap;
 import org.apache.arrow.memory.BufferAllocator;
@@ -198,6 +199,15 @@ public final class ArrowFiles {
    * @return the schema's custom metadata
    */
   static Map<String, String> read(Path path, String kind, BatchReader reader) throws IOException {
+    return read(path, kind, Set.of("1"), reader);
+  }
+
+  /**
+   * {@link #read(Path, String, BatchReader)} for a kind with several layout versions; the reader
+   * tells them apart by the schema metadata's {@link ArrowVectors#VERSION}.
+   */
+  static Map<String, String> read(Path path, String kind, Set<String> versions, BatchReader reader)
+      throws IOException {
     long size = checkFraming(path);
     int[] row = {0};
     boolean rowsStarted = false;
@@ -211,9 +221,10 @@ public final class ArrowFiles {
         throw DataFormatException.inFile(path, "Arrow file holds '" + found + "' (schema metadata "
             + ArrowVectors.KIND + "); expected '" + kind + "'");
       }
-      if (!"1".equals(ArrowVectors.metadata(meta, ArrowVectors.VERSION))) {
-        throw DataFormatException.inFile(path, "layout version '" + ArrowVectors.metadata(meta,
-            ArrowVectors.VERSION) + "'; expected '1'");
+      String version = ArrowVectors.metadata(meta, ArrowVectors.VERSION);
+      if (version == null || !versions.contains(version)) {
+        throw DataFormatException.inFile(path, "layout version '" + version + "'; expected one of "
+            + new java.util.TreeSet<>(versions) + " (a file from a newer Florets? read it with that version)");
       }
       List<ArrowBlock> blocks = r.getRecordBlocks();
       verifyChecksum(path, r, blocks, ArrowVectors.metadata(meta, ArrowVectors.CHECKSUM));

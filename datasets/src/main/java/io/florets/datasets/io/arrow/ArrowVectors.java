@@ -12,7 +12,9 @@ import org.apache.arrow.vector.Float4Vector;
 import org.apache.arrow.vector.VarCharVector;
 import org.apache.arrow.vector.VectorSchemaRoot;
 import org.apache.arrow.vector.complex.ListVector;
+import org.apache.arrow.vector.TimeStampMilliTZVector;
 import org.apache.arrow.vector.types.FloatingPointPrecision;
+import org.apache.arrow.vector.types.TimeUnit;
 import org.apache.arrow.vector.types.pojo.ArrowType;
 import org.apache.arrow.vector.types.pojo.Field;
 import org.apache.arrow.vector.types.pojo.FieldType;
@@ -34,6 +36,7 @@ final class ArrowVectors {
   static final ArrowType FLOAT32 = new ArrowType.FloatingPoint(FloatingPointPrecision.SINGLE);
   static final ArrowType FLOAT64 = new ArrowType.FloatingPoint(FloatingPointPrecision.DOUBLE);
   static final ArrowType BOOL = ArrowType.Bool.INSTANCE;
+  static final ArrowType TIMESTAMP_MS = new ArrowType.Timestamp(TimeUnit.MILLISECOND, "UTC");
 
   private ArrowVectors() {
   }
@@ -107,6 +110,73 @@ final class ArrowVectors {
       for (int t = 0; t < len; t++) {
         out[c][t] = data.get(start + c * len + t);
       }
+    }
+    return out;
+  }
+
+  /** Writes {@code values} into list row {@code row} as one inner list per channel. */
+  static void setChannels(ListVector lv, int row, float[][] values) {
+    ListVector inner = (ListVector) lv.getDataVector();
+    int off = lv.startNewValue(row);
+    for (int c = 0; c < values.length; c++) {
+      setFloats(inner, off + c, new float[][] {values[c]});
+    }
+    lv.endValue(row, values.length);
+  }
+
+  /** Reads list row {@code row} of per-channel lists, each checked to hold {@code length} values. */
+  static float[][] getChannels(ListVector lv, int row, int length) {
+    if (lv.isNull(row)) {
+      throw new IllegalStateException("values are null");
+    }
+    ListVector inner = child(lv, ListVector.class);
+    Float4Vector data = child(inner, Float4Vector.class);
+    int from = start(lv, row);
+    int channels = end(lv, row) - from;
+    if (channels < 1 || length < 1) {
+      throw new IllegalStateException(channels + " channels of " + length + " samples; expected at "
+          + "least one of each");
+    }
+    float[][] out = new float[channels][];
+    for (int c = 0; c < channels; c++) {
+      int s = start(inner, from + c);
+      int n = end(inner, from + c) - s;
+      if (n != length || inner.isNull(from + c)) {
+        throw new IllegalStateException("channel " + c + " has " + n + " values; the row's length is "
+            + length);
+      }
+      out[c] = new float[n];
+      for (int t = 0; t < n; t++) {
+        out[c][t] = data.get(s + t);
+      }
+    }
+    return out;
+  }
+
+  /** Writes epoch milliseconds as timestamps, or a null list for {@code null}. */
+  static void setTimes(ListVector lv, int row, long[] millis) {
+    if (millis == null) {
+      lv.setNull(row);
+      return;
+    }
+    TimeStampMilliTZVector data = (TimeStampMilliTZVector) lv.getDataVector();
+    int off = lv.startNewValue(row);
+    for (int i = 0; i < millis.length; i++) {
+      data.setSafe(off + i, millis[i]);
+    }
+    lv.endValue(row, millis.length);
+  }
+
+  /** Reads a list of timestamps as epoch milliseconds, or {@code null} for a null list. */
+  static long[] getTimes(ListVector lv, int row) {
+    if (lv.isNull(row)) {
+      return null;
+    }
+    TimeStampMilliTZVector data = child(lv, TimeStampMilliTZVector.class);
+    int start = start(lv, row);
+    long[] out = new long[end(lv, row) - start];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = data.get(start + i);
     }
     return out;
   }

@@ -4,12 +4,20 @@ import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
 import io.florets.datasets.io.TargetFields;
 import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.CaptionText;
+import io.florets.datasets.target.ClassLabel;
+import io.florets.datasets.target.Event;
+import io.florets.datasets.target.NumericProperty;
+import io.florets.datasets.target.Segment;
+import io.florets.datasets.target.ShapeTag;
+import io.florets.datasets.target.Target;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.vector.BitVector;
 import org.apache.arrow.vector.Float8Vector;
@@ -24,50 +32,117 @@ import org.apache.arrow.vector.types.pojo.FieldType;
 import org.apache.arrow.vector.types.pojo.Schema;
 
 /**
- * A {@link DenseDataset} as an Arrow IPC file: one row per entry with the window (series id,
- * start, channel count, values with NaN kept, timestamps (nullable), channel names, class label
- * (nullable)) and a list of annotation structs (the {@link TargetFields} of the target plus source,
- * source version and confidence). Dataset metadata goes into the schema metadata under
- * {@code meta.<key>}. The round trip is exact: {@code read(p).equals(d)} after {@code write(p, d)}.
- * The file carries a content checksum in its schema metadata, verified by {@link #read} (files
- * without one, written before it existed, still read). The bytes depend only on the dataset:
- * writing an equal dataset, in this JVM or another, gives a byte-identical file (metadata sorted
- * by key, no write time or other wall-clock value in the file). Thread-safe.
+ * A {@link DenseDataset} as an Arrow IPC file, layout version 2: one row per window, one column
+ * per meaning, nulls where a field does not apply, a description (and a unit where there is one)
+ * in every field's metadata. The layout is documented for other languages in
+ * {@code docs/arrow-schema.md}; in short:
+ *
+ * <ul>
+ *   <li>{@code series_id}, {@code window_start} (index of the window's first sample in its
+ *       series), {@code length} (samples per channel), {@code channel_names},
+ *       {@code values} (one list of float32 per channel, NaN where a sample is missing),
+ *       {@code timestamps} (timestamp[ms, UTC] per sample; null when the file had no time axis),
+ *       {@code class_label} (null when the series has none);</li>
+ *   <li>{@code annotations}: a list of structs, one per annotation: {@code kind}, {@code channel}
+ *       (null: the whole window), then the fields of its kind ({@code class_label};
+ *       {@code property}, {@code value}, {@code unit}; {@code facet}, {@code tag};
+ *       {@code event_type} or {@code segment_label} with {@code start}, {@code end} (sample
+ *       positions in the window, end inclusive); {@code caption}, {@code detailed}), null for the
+ *       other kinds' fields, and {@code source}, {@code source_version}, {@code confidence}.</li>
+ * </ul>
+ *
+ * Dataset metadata goes into the schema metadata under {@code meta.<key>}. The round trip is
+ * exact: {@code read(p).equals(d)} after {@code write(p, d)}. Files of layout version 1 (a flat
+ * {@code values} list, sentinel values instead of nulls) still read. The file carries a content
+ * checksum in its schema metadata, verified by {@link #read} (files without one, written before it
+ * existed, still read). The bytes depend only on the dataset: writing an equal dataset, in this
+ * JVM or another, gives a byte-identical file (metadata sorted by key, no write time or other
+ * wall-clock value in the file). Thread-safe.
  */
 public final class DenseDatasetArrow {
   static final String KIND = "dense-dataset";
+  /** The layout this class writes. */
+  static final String LAYOUT = "2";
   private static final String META = "meta.";
+  private static final String POSITION = "samples from the window's first sample (0-based)";
 
   private DenseDatasetArrow() {
   }
 
+  private static Field described(String name, ArrowType type, boolean nullable, String description,
+      String unit, List<Field> children) {
+    Map<String, String> m = new TreeMap<>();
+    m.put("description", description);
+    if (unit != null) {
+      m.put("unit", unit);
+    }
+    return new Field(name, new FieldType(nullable, type, null, m), children);
+  }
+
+  private static Field leaf(String name, ArrowType type, boolean nullable, String description) {
+    return described(name, type, nullable, description, null, null);
+  }
+
+  private static Field leaf(String name, ArrowType type, boolean nullable, String description,
+      String unit) {
+    return described(name, type, nullable, description, unit, null);
+  }
+
+  private static Field item(ArrowType type) {
+    return ArrowVectors.field("item", type, false);
+  }
+
   static Schema schema(Map<String, String> datasetMeta) {
     Field ann = new Field("item", new FieldType(false, ArrowType.Struct.INSTANCE, null), List.of(
-        ArrowVectors.field("kind", ArrowVectors.UTF8, false),
-        ArrowVectors.field("name", ArrowVectors.UTF8, false),
-        ArrowVectors.field("text", ArrowVectors.UTF8, false),
-        ArrowVectors.field("value", ArrowVectors.FLOAT64, false),
-        ArrowVectors.field("start", ArrowVectors.INT32, false),
-        ArrowVectors.field("end", ArrowVectors.INT32, false),
-        ArrowVectors.field("channel", ArrowVectors.INT32, false),
-        ArrowVectors.field("flag", ArrowVectors.BOOL, false),
-        ArrowVectors.field("source", ArrowVectors.UTF8, false),
-        ArrowVectors.field("source_version", ArrowVectors.UTF8, false),
-        ArrowVectors.field("confidence", ArrowVectors.FLOAT64, false)));
+        leaf("kind", ArrowVectors.UTF8, false, "what the annotation is: class_label, numeric, "
+            + "shape_tag, event, segment or caption; it says which of the fields below apply"),
+        leaf("channel", ArrowVectors.INT32, true, "index into channel_names of the channel it "
+            + "describes; null when it describes the whole window"),
+        leaf("class_label", ArrowVectors.UTF8, true, "kind class_label: the class"),
+        leaf("property", ArrowVectors.UTF8, true, "kind numeric: the property's name, e.g. mean, "
+            + "period, snr"),
+        leaf("value", ArrowVectors.FLOAT64, true, "kind numeric: the property's value, in the "
+            + "row's unit"),
+        leaf("unit", ArrowVectors.UTF8, true, "kind numeric: the value's unit: 'value' (the "
+            + "series' own units), 'value/sample', 'samples' or '1' (a dimensionless ratio)"),
+        leaf("facet", ArrowVectors.UTF8, true, "kind shape_tag: the facet, e.g. trend, "
+            + "seasonality, noise"),
+        leaf("tag", ArrowVectors.UTF8, true, "kind shape_tag: the facet's value, e.g. rising"),
+        leaf("event_type", ArrowVectors.UTF8, true, "kind event: the event type, e.g. spike_up, "
+            + "level_shift_down"),
+        leaf("segment_label", ArrowVectors.UTF8, true, "kind segment: the segment's label"),
+        leaf("start", ArrowVectors.INT32, true, "kinds event and segment: first sample", POSITION),
+        leaf("end", ArrowVectors.INT32, true, "kinds event and segment: last sample (inclusive)",
+            POSITION),
+        leaf("caption", ArrowVectors.UTF8, true, "kind caption: the text"),
+        leaf("detailed", ArrowVectors.BOOL, true, "kind caption: true for the detailed caption, "
+            + "false for the short one"),
+        leaf("source", ArrowVectors.UTF8, false, "who said it: a labeler's name, 'consensus', "
+            + "'human' or a model"),
+        leaf("source_version", ArrowVectors.UTF8, false, "the source's version"),
+        leaf("confidence", ArrowVectors.FLOAT64, false, "the source's confidence, 0 to 1",
+            "probability")));
     // sorted: the dataset's metadata map (Map.copyOf) iterates in an order that changes from JVM to JVM
     Map<String, String> meta = new TreeMap<>();
     datasetMeta.forEach((k, v) -> meta.put(META + k, v));
     meta.put(ArrowVectors.KIND, KIND);
-    meta.put(ArrowVectors.VERSION, "1");
+    meta.put(ArrowVectors.VERSION, LAYOUT);
     return new Schema(List.of(
-        ArrowVectors.field("series_id", ArrowVectors.UTF8, false),
-        ArrowVectors.field("start", ArrowVectors.INT32, false),
-        ArrowVectors.field("channels", ArrowVectors.INT32, false),
-        ArrowVectors.listOf("values", ArrowVectors.FLOAT32, false),
-        ArrowVectors.listOf("timestamps", ArrowVectors.INT64, true),
-        ArrowVectors.listOf("channel_names", ArrowVectors.UTF8, false),
-        ArrowVectors.field("class_label", ArrowVectors.UTF8, true),
-        ArrowVectors.listOf("annotations", ann)), meta);
+        leaf("series_id", ArrowVectors.UTF8, false, "id of the series the window was cut from"),
+        leaf("window_start", ArrowVectors.INT32, false, "index of the window's first sample in "
+            + "its series", "samples from the series' first sample (0-based)"),
+        leaf("length", ArrowVectors.INT32, false, "samples per channel", "samples"),
+        described("channel_names", ArrowType.List.INSTANCE, false, "one name per channel, in "
+            + "the order of values", null, List.of(item(ArrowVectors.UTF8))),
+        described("values", ArrowType.List.INSTANCE, false, "the samples: one list per channel, "
+            + "each of length samples; NaN where a sample is missing", "the series' own units",
+            List.of(new Field("item", new FieldType(false, ArrowType.List.INSTANCE, null),
+                List.of(item(ArrowVectors.FLOAT32))))),
+        described("timestamps", ArrowType.List.INSTANCE, true, "the time of every sample; null "
+            + "when the input had no usable time axis", "UTC", List.of(item(ArrowVectors.TIMESTAMP_MS))),
+        leaf("class_label", ArrowVectors.UTF8, true, "the series' class; null when it has none"),
+        described("annotations", ArrowType.List.INSTANCE, false, "the window's dense labels, one "
+            + "struct per annotation", null, List.of(ann))), meta);
   }
 
   /** Writes {@code dataset} to {@code path} (replacing it). An empty dataset is allowed. */
@@ -82,11 +157,11 @@ public final class DenseDatasetArrow {
   private static void setRow(VectorSchemaRoot r, int i, DenseDataset.Entry e) {
     Window w = e.window();
     ArrowVectors.setString((VarCharVector) r.getVector("series_id"), i, w.seriesId());
-    ((IntVector) r.getVector("start")).setSafe(i, w.start());
-    ((IntVector) r.getVector("channels")).setSafe(i, w.channels());
-    ArrowVectors.setFloats((ListVector) r.getVector("values"), i, w.values());
-    ArrowVectors.setLongs((ListVector) r.getVector("timestamps"), i, w.timestamps().orElse(null));
+    ((IntVector) r.getVector("window_start")).setSafe(i, w.start());
+    ((IntVector) r.getVector("length")).setSafe(i, w.length());
     ArrowVectors.setStrings((ListVector) r.getVector("channel_names"), i, w.channelNames());
+    ArrowVectors.setChannels((ListVector) r.getVector("values"), i, w.values());
+    ArrowVectors.setTimes((ListVector) r.getVector("timestamps"), i, w.timestamps().orElse(null));
     VarCharVector label = (VarCharVector) r.getVector("class_label");
     if (w.classLabel().isPresent()) {
       ArrowVectors.setString(label, i, w.classLabel().get());
@@ -98,31 +173,77 @@ public final class DenseDatasetArrow {
     int off = anns.startNewValue(i);
     List<Annotation> list = e.annotations();
     for (int j = 0; j < list.size(); j++) {
-      int k = off + j;
-      Annotation a = list.get(j);
-      TargetFields f = TargetFields.of(a.target());
-      sv.setIndexDefined(k);
-      ArrowVectors.setString(sv.getChild("kind", VarCharVector.class), k, f.kind());
-      ArrowVectors.setString(sv.getChild("name", VarCharVector.class), k, f.name());
-      ArrowVectors.setString(sv.getChild("text", VarCharVector.class), k, f.text());
-      sv.getChild("value", Float8Vector.class).setSafe(k, f.value());
-      sv.getChild("start", IntVector.class).setSafe(k, f.start());
-      sv.getChild("end", IntVector.class).setSafe(k, f.end());
-      sv.getChild("channel", IntVector.class).setSafe(k, f.channel());
-      sv.getChild("flag", BitVector.class).setSafe(k, f.flag() ? 1 : 0);
-      ArrowVectors.setString(sv.getChild("source", VarCharVector.class), k, a.source());
-      ArrowVectors.setString(sv.getChild("source_version", VarCharVector.class), k, a.sourceVersion());
-      sv.getChild("confidence", Float8Vector.class).setSafe(k, a.confidence());
+      setAnnotation(sv, off + j, list.get(j));
     }
     anns.endValue(i, list.size());
+  }
+
+  private static final List<String> NULLABLE_TEXT = List.of("class_label", "property", "unit",
+      "facet", "tag", "event_type", "segment_label", "caption");
+
+  private static void setAnnotation(StructVector sv, int k, Annotation a) {
+    Target t = a.target();
+    sv.setIndexDefined(k);
+    ArrowVectors.setString(sv.getChild("kind", VarCharVector.class), k, TargetFields.kindKey(t.kind()));
+    IntVector channel = sv.getChild("channel", IntVector.class);
+    if (t.channel() == Target.WHOLE_WINDOW) {
+      channel.setNull(k);
+    } else {
+      channel.setSafe(k, t.channel());
+    }
+    Map<String, String> text = new HashMap<>();
+    Float8Vector value = sv.getChild("value", Float8Vector.class);
+    IntVector start = sv.getChild("start", IntVector.class);
+    IntVector end = sv.getChild("end", IntVector.class);
+    BitVector detailed = sv.getChild("detailed", BitVector.class);
+    value.setNull(k);
+    start.setNull(k);
+    end.setNull(k);
+    detailed.setNull(k);
+    if (t instanceof ClassLabel c) {
+      text.put("class_label", c.label());
+    } else if (t instanceof NumericProperty p) {
+      text.put("property", p.property().token());
+      text.put("unit", p.property().unit());
+      value.setSafe(k, p.value());
+    } else if (t instanceof ShapeTag s) {
+      text.put("facet", s.facet().token());
+      text.put("tag", s.value());
+    } else if (t instanceof Event ev) {
+      text.put("event_type", ev.type().token());
+      start.setSafe(k, ev.start());
+      end.setSafe(k, ev.end());
+    } else if (t instanceof Segment s) {
+      text.put("segment_label", s.label().token());
+      start.setSafe(k, s.start());
+      end.setSafe(k, s.end());
+    } else {
+      CaptionText c = (CaptionText) t;
+      text.put("caption", c.text());
+      detailed.setSafe(k, c.detailed() ? 1 : 0);
+    }
+    for (String f : NULLABLE_TEXT) {
+      VarCharVector v = sv.getChild(f, VarCharVector.class);
+      String s = text.get(f);
+      if (s == null) {
+        v.setNull(k);
+      } else {
+        ArrowVectors.setString(v, k, s);
+      }
+    }
+    ArrowVectors.setString(sv.getChild("source", VarCharVector.class), k, a.source());
+    ArrowVectors.setString(sv.getChild("source_version", VarCharVector.class), k, a.sourceVersion());
+    sv.getChild("confidence", Float8Vector.class).setSafe(k, a.confidence());
   }
 
   /** Reads a file written by {@link #write}. */
   public static DenseDataset read(Path path) throws IOException {
     List<DenseDataset.Entry> out = new ArrayList<>();
-    Map<String, String> meta = ArrowFiles.read(path, KIND, (root, row) -> {
+    Map<String, String> meta = ArrowFiles.read(path, KIND, Set.of("1", LAYOUT), (root, row) -> {
+      boolean v1 = "1".equals(ArrowVectors.metadata(root.getSchema().getCustomMetadata(),
+          ArrowVectors.VERSION));
       for (int i = 0; i < root.getRowCount(); i++) {
-        out.add(readRow(root, i));
+        out.add(v1 ? readRowV1(root, i) : readRow(root, i));
         row[0]++;
       }
     });
@@ -136,6 +257,104 @@ public final class DenseDatasetArrow {
   }
 
   private static DenseDataset.Entry readRow(VectorSchemaRoot r, int i) {
+    String sid = ArrowVectors.getString(ArrowVectors.vector(r, "series_id", VarCharVector.class), i);
+    int start = ArrowVectors.vector(r, "window_start", IntVector.class).get(i);
+    int length = ArrowVectors.vector(r, "length", IntVector.class).get(i);
+    float[][] values = ArrowVectors.getChannels(ArrowVectors.vector(r, "values", ListVector.class), i, length);
+    long[] ts = ArrowVectors.getTimes(ArrowVectors.vector(r, "timestamps", ListVector.class), i);
+    List<String> names = ArrowVectors.getStrings(ArrowVectors.vector(r, "channel_names", ListVector.class), i);
+    String label = ArrowVectors.getString(ArrowVectors.vector(r, "class_label", VarCharVector.class), i);
+    Window w = Window.of(sid, start, values, ts, names, label);
+    ListVector anns = ArrowVectors.vector(r, "annotations", ListVector.class);
+    StructVector sv = ArrowVectors.child(anns, StructVector.class);
+    int from = ArrowVectors.start(anns, i);
+    int to = ArrowVectors.end(anns, i);
+    List<Annotation> list = new ArrayList<>(to - from);
+    for (int k = from; k < to; k++) {
+      list.add(readAnnotation(sv, k));
+    }
+    return new DenseDataset.Entry(w, list);
+  }
+
+  /** One annotation of layout 2: the kind's own fields, checked to be present. */
+  private static Annotation readAnnotation(StructVector sv, int k) {
+    String kind = text(sv, "kind", k);
+    if (kind == null) {
+      throw new IllegalStateException("annotation " + k + " has no kind");
+    }
+    IntVector ch = ArrowVectors.field(sv, "channel", IntVector.class);
+    int channel = ch.isNull(k) ? Target.WHOLE_WINDOW : ch.get(k);
+    String name = "";
+    String words = "";
+    double value = 0;
+    int start = 0;
+    int end = 0;
+    boolean detailed = false;
+    switch (kind) {
+      case "class_label" -> name = required(sv, "class_label", k, kind);
+      case "numeric" -> {
+        name = required(sv, "property", k, kind);
+        value = number(sv, "value", k, kind);
+      }
+      case "shape_tag" -> {
+        name = required(sv, "facet", k, kind);
+        words = required(sv, "tag", k, kind);
+      }
+      case "event", "segment" -> {
+        name = required(sv, kind.equals("event") ? "event_type" : "segment_label", k, kind);
+        start = position(sv, "start", k, kind);
+        end = position(sv, "end", k, kind);
+      }
+      case "caption" -> {
+        words = required(sv, "caption", k, kind);
+        BitVector d = ArrowVectors.field(sv, "detailed", BitVector.class);
+        if (d.isNull(k)) {
+          throw new IllegalStateException("caption annotation " + k + " has no 'detailed' value");
+        }
+        detailed = d.get(k) != 0;
+      }
+      default -> throw new IllegalArgumentException("unknown target kind '" + kind + "'");
+    }
+    Target t = new TargetFields(kind, name, words, value, start, end, channel, detailed).toTarget();
+    String source = text(sv, "source", k);
+    String version = text(sv, "source_version", k);
+    Float8Vector conf = ArrowVectors.field(sv, "confidence", Float8Vector.class);
+    if (source == null || version == null || conf.isNull(k)) {
+      throw new IllegalStateException("annotation " + k + " lacks its source, version or confidence");
+    }
+    return new Annotation(t, source, version, conf.get(k));
+  }
+
+  private static String text(StructVector sv, String field, int k) {
+    return ArrowVectors.getString(ArrowVectors.field(sv, field, VarCharVector.class), k);
+  }
+
+  private static String required(StructVector sv, String field, int k, String kind) {
+    String s = text(sv, field, k);
+    if (s == null) {
+      throw new IllegalStateException(kind + " annotation " + k + " has a null '" + field + "'");
+    }
+    return s;
+  }
+
+  private static double number(StructVector sv, String field, int k, String kind) {
+    Float8Vector v = ArrowVectors.field(sv, field, Float8Vector.class);
+    if (v.isNull(k)) {
+      throw new IllegalStateException(kind + " annotation " + k + " has a null '" + field + "'");
+    }
+    return v.get(k);
+  }
+
+  private static int position(StructVector sv, String field, int k, String kind) {
+    IntVector v = ArrowVectors.field(sv, field, IntVector.class);
+    if (v.isNull(k)) {
+      throw new IllegalStateException(kind + " annotation " + k + " has a null '" + field + "'");
+    }
+    return v.get(k);
+  }
+
+  /** A row of layout version 1: a flat values list split by a channel count, sentinel fields. */
+  private static DenseDataset.Entry readRowV1(VectorSchemaRoot r, int i) {
     String sid = ArrowVectors.getString(ArrowVectors.vector(r, "series_id", VarCharVector.class), i);
     int start = ArrowVectors.vector(r, "start", IntVector.class).get(i);
     int channels = ArrowVectors.vector(r, "channels", IntVector.class).get(i);

@@ -266,8 +266,8 @@ public final class CsvSeriesReader {
     for (int c = 0; c < row.length; c++) {
       String h = row[c] == null ? "" : row[c].strip();
       if (st.header && (h.isEmpty() || !seen.add(h))) {
-        throw DataFormatException.at(st.path, 1, c + 1, "header name '" + h
-            + "' is empty or repeated; expected unique column names");
+        throw DataFormatException.at(st.path, 1, c + 1, "header name " + Numbers.quote(h)
+            + " is empty or repeated; expected unique column names");
       }
       names.add(st.header ? h : "C" + c);
     }
@@ -339,7 +339,7 @@ public final class CsvSeriesReader {
         if (r > 0 && t <= st.ts[r - 1]) {
           DataFormatException e = DataFormatException.at(st.path, line, st.tsCol + 1,
               (t == st.ts[r - 1] ? "duplicate" : "decreasing") + " timestamp " + Numbers.quote(cell)
-              + " after '" + st.previousTs + "' on the line before; expected strictly increasing timestamps");
+              + " after " + Numbers.quote(st.previousTs) + " on the line before; expected strictly increasing timestamps");
           if (st.order == TimeOrder.STRICT) {
             throw e;
           }

@@ -56,7 +56,7 @@ class ArrowChecksumTest {
   }
 
   private static Map<String, String> metadataOf(Path p) throws IOException {
-    return ArrowFiles.read(p, DenseDatasetArrow.KIND, (root, row) -> { });
+    return ArrowFiles.read(p, DenseDatasetArrow.KIND, java.util.Set.of("1", DenseDatasetArrow.LAYOUT), (root, row) -> { });
   }
 
   /** Index of the last occurrence of {@code what} in {@code bytes}. */

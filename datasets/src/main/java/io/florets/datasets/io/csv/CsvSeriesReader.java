@@ -332,7 +332,7 @@ public final class CsvSeriesReader {
       OptionalLong ms = Timestamps.parse(cell);
       if (ms.isEmpty()) {
         throw DataFormatException.at(st.path, line, st.tsCol + 1, "found " + Numbers.quote(cell)
-            + " in timestamp column '" + st.names.get(st.tsCol) + "'; expected " + Timestamps.EXPECTED);
+            + " in timestamp column " + Numbers.quote(st.names.get(st.tsCol)) + "; expected " + Timestamps.EXPECTED);
       }
       long t = ms.getAsLong();
       if (st.ts != null) {
@@ -362,8 +362,8 @@ public final class CsvSeriesReader {
           v = Numbers.parseFloat(cell);
         } catch (NumberFormatException e) {
           throw DataFormatException.at(st.path, line, c + 1, "found " + Numbers.quote(cell)
-              + " in value column '" + st.names.get(c)
-              + "'; expected a number (or an empty cell for a missing value)");
+              + " in value column " + Numbers.quote(st.names.get(c))
+              + "; expected a number (or an empty cell for a missing value)");
         }
       }
       st.values[k][r] = v;

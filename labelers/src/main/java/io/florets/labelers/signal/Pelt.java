@@ -86,8 +86,10 @@ public final class Pelt {
   }
 
   /**
-   * The optimal change points when cuts may only fall on {@code allowed} positions (exact optimal
-   * partitioning over that set, O(|allowed|^2) cost evaluations).
+   * The optimal change points when cuts may only fall on {@code allowed} positions: optimal
+   * partitioning over that set with PELT's pruning (exact under the same cost condition as
+   * {@link #changePoints(Cost, int, double, int)}); worst case O(|allowed|^2) cost evaluations,
+   * typically far fewer.
    *
    * @param allowed candidate cut positions in (0, n), any order, duplicates ignored
    */
@@ -103,14 +105,33 @@ public final class Pelt {
     int[] last = new int[m + 2];
     Arrays.fill(f, Double.POSITIVE_INFINITY);
     f[0] = -penalty;
+    // live: the admissible last changes not yet pruned; s: the next position to become admissible
+    int[] live = new int[m + 2];
+    int size = 0;
+    int s = 0;
     for (int j = 1; j < m + 2; j++) {
-      for (int i = 0; i < j; i++) {
-        if (f[i] < Double.POSITIVE_INFINITY && pos[j] - pos[i] >= minSize) {
-          double v = f[i] + cost.cost(pos[i], pos[j]) + penalty;
-          if (v < f[j]) {
-            f[j] = v;
-            last[j] = i;
+      // positions at least minSize before pos[j] are admissible for j and every later target:
+      // each, as it is admitted, prunes the live ones that can never beat it (as in PELT)
+      while (s < j && pos[j] - pos[s] >= minSize) {
+        if (f[s] < Double.POSITIVE_INFINITY) {
+          int keep = 0;
+          for (int q = 0; q < size; q++) {
+            int i = live[q];
+            if (f[i] + cost.cost(pos[i], pos[s]) <= f[s]) {
+              live[keep++] = i;
+            }
           }
+          size = keep;
+          live[size++] = s;
+        }
+        s++;
+      }
+      for (int q = 0; q < size; q++) {
+        int i = live[q];
+        double v = f[i] + cost.cost(pos[i], pos[j]) + penalty;
+        if (v < f[j]) {
+          f[j] = v;
+          last[j] = i;
         }
       }
     }

@@ -10,14 +10,93 @@ public final class Robust {
   private Robust() {
   }
 
-  /** The median of {@code v[0..len)}; sorts that prefix in place. NaN if {@code len == 0}. */
+  /**
+   * The median of {@code v[0..len)}, reordering that prefix in place (by selection, O(len) on
+   * average: the prefix is partitioned around the median, not sorted). Values are ordered as
+   * {@link Double#compare} orders them (NaN last), so the result is the one a sort would give.
+   * NaN if {@code len == 0}.
+   */
   public static double medianInPlace(double[] v, int len) {
     if (len == 0) {
       return Double.NaN;
     }
-    Arrays.sort(v, 0, len);
     int h = len >>> 1;
-    return (len & 1) == 1 ? v[h] : 0.5 * (v[h - 1] + v[h]);
+    double upper = select(v, len, h);
+    if ((len & 1) == 1) {
+      return upper;
+    }
+    // after selecting h, v[0..h) holds the h smallest values: the lower middle is their maximum
+    double lower = v[0];
+    for (int i = 1; i < h; i++) {
+      if (Double.compare(v[i], lower) > 0) {
+        lower = v[i];
+      }
+    }
+    return 0.5 * (lower + upper);
+  }
+
+  /**
+   * Rearranges {@code v[0..len)} so that {@code v[k]} is the value a sort would put there, every
+   * value before it is not greater and every value after it not smaller; returns {@code v[k]}.
+   * Hoare partitioning around a median of three, iterating into the side that holds {@code k}.
+   */
+  static double select(double[] v, int len, int k) {
+    int lo = 0;
+    int hi = len - 1;
+    while (hi > lo) {
+      if (hi - lo < 16) {
+        for (int i = lo + 1; i <= hi; i++) {
+          double x = v[i];
+          int j = i - 1;
+          while (j >= lo && Double.compare(v[j], x) > 0) {
+            v[j + 1] = v[j];
+            j--;
+          }
+          v[j + 1] = x;
+        }
+        return v[k];
+      }
+      int mid = (lo + hi) >>> 1;
+      if (Double.compare(v[mid], v[lo]) < 0) {
+        swap(v, mid, lo);
+      }
+      if (Double.compare(v[hi], v[lo]) < 0) {
+        swap(v, hi, lo);
+      }
+      if (Double.compare(v[hi], v[mid]) < 0) {
+        swap(v, hi, mid);
+      }
+      double pivot = v[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (Double.compare(v[i], pivot) < 0) {
+          i++;
+        }
+        while (Double.compare(v[j], pivot) > 0) {
+          j--;
+        }
+        if (i <= j) {
+          swap(v, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return v[k];
+      }
+    }
+    return v[k];
+  }
+
+  private static void swap(double[] v, int a, int b) {
+    double t = v[a];
+    v[a] = v[b];
+    v[b] = t;
   }
 
   /** The median of {@code v} (not modified). */

@@ -48,15 +48,54 @@ class PeltProperties {
     }
   }
 
+  @Property(tries = 300)
+  void restrictedSearchMatchesBruteForceOverTheAllowedCuts(
+      @ForAll @Size(min = 4, max = 14) List<@DoubleRange(min = -5, max = 5) Double> values,
+      @ForAll @Size(max = 10) List<@IntRange(min = -2, max = 16) Integer> allowed,
+      @ForAll @DoubleRange(min = 0.0, max = 20) double penalty,
+      @ForAll @IntRange(min = 1, max = 4) int minSize,
+      @ForAll boolean line) {
+    double[] y = values.stream().mapToDouble(Double::doubleValue).toArray();
+    LinePrefix lp = new LinePrefix(y);
+    Pelt.Cost cost = line ? lp::rssLine : lp::rssMean;
+    int n = y.length;
+    int[] cuts = allowed.stream().mapToInt(Integer::intValue).toArray();
+    int[] cps = Pelt.changePoints(cost, n, penalty, minSize, cuts);
+    java.util.Set<Integer> ok = new java.util.HashSet<>(allowed);
+    int prev = 0;
+    for (int c : cps) {
+      assertEquals(true, ok.contains(c) && c - prev >= minSize, "cut " + c + " after " + prev);
+      prev = c;
+    }
+    double best = bruteForce(cost, n, penalty, minSize, ok);
+    if (best < Double.POSITIVE_INFINITY) {
+      assertEquals(true, n - prev >= minSize);
+      assertEquals(best, Pelt.penalisedCost(cost, n, penalty, cps), 1e-7 * (1 + Math.abs(best)));
+    } else {
+      assertEquals(0, cps.length);
+    }
+  }
+
   /** The minimum over every admissible segmentation, enumerated as subsets of cut positions. */
   private static double bruteForce(Pelt.Cost cost, int n, double penalty, int minSize) {
+    return bruteForce(cost, n, penalty, minSize, null);
+  }
+
+  /** As above, with cuts only at {@code allowed} positions ({@code null}: anywhere). */
+  private static double bruteForce(Pelt.Cost cost, int n, double penalty, int minSize,
+      java.util.Set<Integer> allowed) {
     double best = Double.POSITIVE_INFINITY;
     for (int mask = 0; mask < 1 << (n - 1); mask++) {
       List<Integer> cuts = new ArrayList<>();
+      boolean inSet = true;
       for (int t = 1; t < n; t++) {
         if ((mask & (1 << (t - 1))) != 0) {
           cuts.add(t);
+          inSet &= allowed == null || allowed.contains(t);
         }
+      }
+      if (!inSet) {
+        continue;
       }
       int prev = 0;
       boolean ok = true;

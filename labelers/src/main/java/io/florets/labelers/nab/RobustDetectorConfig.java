@@ -85,4 +85,24 @@ public record RobustDetectorConfig(int baselineWindow, int recentWindow, int war
   public static RobustDetectorConfig defaults() {
     return new RobustDetectorConfig(600, 12, 150, 1e-3, 0, 0.7, 1, 1, 1, 1, 16, 1000, 800, 1.0, 400, 0.0);
   }
+
+  /**
+   * The declared candidate grid of the leave-one-category-out selection: the defaults with the
+   * baseline, calibration and refractory lengths halved or kept (8 settings).
+   */
+  public static java.util.List<RobustDetectorConfig> candidates() {
+    java.util.List<RobustDetectorConfig> out = new java.util.ArrayList<>();
+    RobustDetectorConfig d = defaults();
+    for (int baseline : new int[] {300, 600}) {
+      for (int calibration : new int[] {400, 800}) {
+        for (int refractory : new int[] {200, 400}) {
+          out.add(new RobustDetectorConfig(baseline, d.recentWindow(), d.warmup(), d.minScaleFraction(),
+              d.spikeWeight(), d.diffWeight(), d.levelWeight(), d.spreadWeight(), d.seasonWeight(),
+              d.discordWeight(), d.discordLength(), d.discordMaxLag(), calibration, d.calibrationFloor(),
+              refractory, d.damping()));
+        }
+      }
+    }
+    return out;
+  }
 }

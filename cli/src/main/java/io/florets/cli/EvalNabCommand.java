@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.labelers.nab.CategoryCrossValidation;
 import io.florets.labelers.nab.ConstantDetector;
 import io.florets.labelers.nab.FileScore;
+import io.florets.labelers.nab.MultiScaleConfig;
+import io.florets.labelers.nab.MultiScaleDetector;
 import io.florets.labelers.nab.NabBenchmark;
 import io.florets.labelers.nab.NabCorpusReader;
 import io.florets.labelers.nab.NabProfile;
@@ -45,7 +47,8 @@ public final class EvalNabCommand implements Callable<Integer> {
   Path profiles;
 
   @Option(names = "--detector", defaultValue = "florets", paramLabel = "NAME",
-      description = "florets (default), windowedGaussian, or null")
+      description = "florets (default: the multi-scale detector), robust (the earlier robust detector),"
+          + " windowedGaussian, or null")
   String detector;
 
   @Option(names = "--results-dir", paramLabel = "OUT",
@@ -110,23 +113,27 @@ public final class EvalNabCommand implements Callable<Integer> {
   static StreamingDetector detector(String name) {
     switch (name) {
       case "florets":
+        return MultiScaleDetector.defaults();
+      case "robust":
         return RobustStreamingDetector.of(RobustDetectorConfig.defaults());
       case "windowedGaussian":
         return WindowedGaussianDetector.nab();
       case "null":
         return ConstantDetector.nab();
       default:
-        throw new IllegalArgumentException("--detector must be florets, windowedGaussian or null, got '" + name + "'");
+        throw new IllegalArgumentException("--detector must be florets, robust, windowedGaussian or null, got '" + name + "'");
     }
   }
 
   /** The declared candidate grid of a detector family (one candidate for the fixed baselines). */
   static List<StreamingDetector> candidates(String name) {
+    List<StreamingDetector> out = new ArrayList<>();
     if (name.equals("florets")) {
-      List<StreamingDetector> out = new ArrayList<>();
-      for (RobustDetectorConfig c : RobustDetectorConfig.candidates()) {
-        out.add(RobustStreamingDetector.of(c));
-      }
+      MultiScaleConfig.candidates().forEach(c -> out.add(MultiScaleDetector.of(c)));
+      return out;
+    }
+    if (name.equals("robust")) {
+      RobustDetectorConfig.candidates().forEach(c -> out.add(RobustStreamingDetector.of(c)));
       return out;
     }
     return List.of(detector(name));

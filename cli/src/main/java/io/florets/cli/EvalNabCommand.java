@@ -2,8 +2,11 @@ package io.florets.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import io.florets.labelers.nab.CategoryCrossValidation;
 import io.florets.labelers.nab.ConstantDetector;
 import io.florets.labelers.nab.FileScore;
+import io.florets.labelers.nab.MultiScaleConfig;
+import io.florets.labelers.nab.MultiScaleDetector;
 import io.florets.labelers.nab.NabBenchmark;
 import io.florets.labelers.nab.NabCorpusReader;
 import io.florets.labelers.nab.NabProfile;
@@ -44,12 +47,19 @@ public final class EvalNabCommand implements Callable<Integer> {
   Path profiles;
 
   @Option(names = "--detector", defaultValue = "florets", paramLabel = "NAME",
-      description = "florets (default), windowedGaussian, or null")
+      description = "florets (default: the multi-scale detector), robust (the earlier robust detector),"
+          + " windowedGaussian, or null")
   String detector;
 
   @Option(names = "--results-dir", paramLabel = "OUT",
       description = "also write NAB results files (timestamp,value,anomaly_score,label) under OUT/<detector>/")
   Path resultsDir;
+
+  @Option(names = "--cv", paramLabel = "SPLIT",
+      description = "also cross-validate the detector's settings and thresholds: 'categories' leaves each NAB"
+          + " category out in turn, chooses on the others from the detector's declared candidate grid, and"
+          + " scores the held-out one")
+  String cv;
 
   @Option(names = "--json", description = "print one JSON object")
   boolean json;
@@ -61,11 +71,23 @@ public final class EvalNabCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     List<NabProfile> ps = profiles == null ? NabProfile.published() : NabProfile.read(profiles);
     List<NabSeries> corpus = NabCorpusReader.read(data, labels);
+    if (cv != null && !cv.equals("categories")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--cv must be 'categories', got '" + cv + "'");
+    }
     StreamingDetector d = detector(detector);
+    List<CategoryCrossValidation.ProfileCv> cvs = cv == null ? List.of()
+        : CategoryCrossValidation.run(corpus, candidates(detector), ps);
     NabBenchmark.Outcome out = NabBenchmark.run(corpus, d, ps);
     List<Path> written = resultsDir == null ? List.of()
         : NabResultsWriter.write(resultsDir, d.name(), corpus, out.anomalyScores());
-    Map<String, Object> report = report(out, d, corpus);
+    Map<String, Object> report = new LinkedHashMap<>();
+    if (!cvs.isEmpty()) {
+      report.putAll(NabCvReport.summary(cvs));
+    }
+    report.putAll(report(out, d, corpus));
+    if (!cvs.isEmpty()) {
+      report.put("cv", NabCvReport.details(cvs));
+    }
     if (resultsDir != null) {
       report.put("resultsDir", resultsDir.resolve(d.name()).toString());
       report.put("resultsFiles", written.size());
@@ -74,7 +96,8 @@ public final class EvalNabCommand implements Callable<Integer> {
     if (json) {
       w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report));
     } else {
-      w.printf("NAB, detector %s, on the %d files of %s (%d windows)%n", d.name(), corpus.size(), data,
+      NabCvReport.print(w, cvs);
+      w.printf("NAB, detector %s, on the %d files of %s (%d windows), in-sample%n", d.name(), corpus.size(), data,
           out.profiles().get(0).perfectScore() > 0 ? (int) Math.round(out.profiles().get(0).perfectScore()
               / out.profiles().get(0).profile().tpWeight()) : 0);
       for (ProfileResult r : out.profiles()) {
@@ -90,14 +113,30 @@ public final class EvalNabCommand implements Callable<Integer> {
   static StreamingDetector detector(String name) {
     switch (name) {
       case "florets":
+        return MultiScaleDetector.defaults();
+      case "robust":
         return RobustStreamingDetector.of(RobustDetectorConfig.defaults());
       case "windowedGaussian":
         return WindowedGaussianDetector.nab();
       case "null":
         return ConstantDetector.nab();
       default:
-        throw new IllegalArgumentException("--detector must be florets, windowedGaussian or null, got '" + name + "'");
+        throw new IllegalArgumentException("--detector must be florets, robust, windowedGaussian or null, got '" + name + "'");
     }
+  }
+
+  /** The declared candidate grid of a detector family (one candidate for the fixed baselines). */
+  static List<StreamingDetector> candidates(String name) {
+    List<StreamingDetector> out = new ArrayList<>();
+    if (name.equals("florets")) {
+      MultiScaleConfig.candidates().forEach(c -> out.add(MultiScaleDetector.of(c)));
+      return out;
+    }
+    if (name.equals("robust")) {
+      RobustDetectorConfig.candidates().forEach(c -> out.add(RobustStreamingDetector.of(c)));
+      return out;
+    }
+    return List.of(detector(name));
   }
 
   private static Map<String, Object> report(NabBenchmark.Outcome out, StreamingDetector d, List<NabSeries> corpus) {
@@ -129,6 +168,8 @@ public final class EvalNabCommand implements Callable<Integer> {
     m.put("files", corpus.size());
     m.put("windows", corpus.stream().mapToInt(s -> s.windows().size()).sum());
     m.putAll(scores);
+    putAlias(m, scores, "reward_low_FP_rate", "rewardLowFP");
+    putAlias(m, scores, "reward_low_FN_rate", "rewardLowFN");
     m.put("scores", scores);
     m.put("thresholds", thresholds);
     m.put("raw", raw);
@@ -138,5 +179,11 @@ public final class EvalNabCommand implements Callable<Integer> {
     m.put("published", Map.of("ARTime", 74.9, "Numenta HTM", 70.5, "CAD-OSE", 69.9));
     m.put("perFile", perFile);
     return m;
+  }
+
+  private static void putAlias(Map<String, Object> m, Map<String, Object> scores, String profile, String key) {
+    if (scores.containsKey(profile)) {
+      m.put(key, scores.get(profile));
+    }
   }
 }

@@ -16,7 +16,7 @@ import java.util.Set;
  */
 public final class Labelers {
   /** Names of discovered labelers that the default suite leaves out. */
-  public static final Set<String> OFF_BY_DEFAULT = Set.of("discord.mp");
+  public static final Set<String> OFF_BY_DEFAULT = Set.of("discord.mp", "anomaly.stream");
 
   private Labelers() {
   }

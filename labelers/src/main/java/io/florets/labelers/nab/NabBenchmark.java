@@ -55,18 +55,11 @@ public final class NabBenchmark {
   /** Scores given anomaly scores (one array per file) for every profile. */
   public static Outcome score(String detectorName, List<NabSeries> corpus, List<double[]> scores,
       List<NabProfile> profiles, long detectMillis) {
-    List<double[]> nulls = new ArrayList<>();
-    int windows = 0;
-    for (NabSeries s : corpus) {
-      double[] a = new double[s.length()];
-      Arrays.fill(a, NULL_DETECTOR_SCORE);
-      nulls.add(a);
-      windows += NabScorer.scoredWindows(s);
-    }
+    int windows = corpus.stream().mapToInt(NabScorer::scoredWindows).sum();
     List<ProfileResult> results = new ArrayList<>();
     for (NabProfile p : profiles) {
       ThresholdChoice best = NabScorer.optimiseThreshold(corpus, scores, p);
-      double nullScore = NabScorer.optimiseThreshold(corpus, nulls, p).score();
+      double nullScore = nullScore(corpus, p);
       double perfect = windows * p.tpWeight();
       List<FileScore> files = new ArrayList<>();
       double raw = 0;
@@ -79,5 +72,16 @@ public final class NabBenchmark {
           NabScorer.normalise(raw, nullScore, perfect), files));
     }
     return new Outcome(detectorName, corpus, scores, results, detectMillis);
+  }
+
+  /** The raw score of NAB's null detector (a constant score) on {@code files}, at its own optimised threshold. */
+  public static double nullScore(List<NabSeries> files, NabProfile p) {
+    List<double[]> nulls = new ArrayList<>();
+    for (NabSeries s : files) {
+      double[] a = new double[s.length()];
+      Arrays.fill(a, NULL_DETECTOR_SCORE);
+      nulls.add(a);
+    }
+    return NabScorer.optimiseThreshold(files, nulls, p).score();
   }
 }

@@ -1,133 +1,90 @@
 package io.florets.labelers.nab;
 
-/** The per-stream state of a {@link RobustStreamingDetector}; see there for the method. Not thread-safe. */
-final class RobustSession implements StreamingDetector.Session {
-  private static final int MIN_BASELINE = 30;
-  private static final int PAST = 4096;
-  private static final int PERIOD_EVERY = 2000;
-  private static final int COMPONENTS = 6;
+import java.util.List;
 
+/**
+ * The per-stream state of a {@link RobustStreamingDetector} or a {@link MultiScaleDetector}: one or more
+ * sets of robust surprises (each a {@link RobustFeatures} with its own windows and weights), each
+ * component smoothed by a trailing mean of {@code shortWindow} samples, divided by the maximum of its own
+ * smoothed values over the calibration window, weighted, combined by the maximum {@code r}, mapped to
+ * {@code r / (1 + r)} and passed through the refractory damping. Warm-up, calibration and refractory
+ * settings come from the first set. Not thread-safe.
+ */
+final class RobustSession implements StreamingDetector.Session {
   private final RobustDetectorConfig c;
+  private final RobustFeatures[] features;
   private final double[] weights;
-  private final RollingOrder baseline;
-  private final RollingOrder baselineDiff;
-  private final RollingOrder baselineSeason;
-  private final RollingOrder recent;
-  private final RollingOrder[] calibration = new RollingOrder[COMPONENTS];
-  private final double[] component = new double[COMPONENTS];
-  private final NearestNeighbourDistance discord;
-  private final double[] lagValues;
-  private final double[] lagDiffs;
-  private final double[] past = new double[PAST];
-  private int lagCount;
-  private int lagHead;
-  private int period;
+  private final RollingOrder[] calibration;
+  private final double[][] recent;
+  private final int shortWindow;
+  private final Refractory refractory;
+  private int head;
+  private int filled;
   private long seen;
-  private double prev;
-  private double min = Double.POSITIVE_INFINITY;
-  private double max = Double.NEGATIVE_INFINITY;
-  private double peak;
-  private int peakAge;
 
   RobustSession(RobustDetectorConfig config) {
-    this.c = config;
-    weights = c.componentWeights();
-    baseline = new RollingOrder(c.baselineWindow());
-    baselineDiff = new RollingOrder(c.baselineWindow());
-    baselineSeason = new RollingOrder(c.baselineWindow());
-    recent = new RollingOrder(c.recentWindow());
-    for (int k = 0; k < COMPONENTS; k++) {
+    this(List.of(config), 1);
+  }
+
+  /**
+   * @param sets the surprise sets (at least one); the first gives warm-up, calibration and refractory
+   * @param shortWindow the trailing mean length applied to every component (1: none)
+   */
+  RobustSession(List<RobustDetectorConfig> sets, int shortWindow) {
+    this.c = sets.get(0);
+    this.shortWindow = shortWindow;
+    int n = sets.size() * RobustFeatures.COMPONENTS;
+    features = new RobustFeatures[sets.size()];
+    weights = new double[n];
+    calibration = new RollingOrder[n];
+    for (int j = 0; j < sets.size(); j++) {
+      features[j] = new RobustFeatures(sets.get(j), c.warmup());
+      System.arraycopy(sets.get(j).componentWeights(), 0, weights, j * RobustFeatures.COMPONENTS,
+          RobustFeatures.COMPONENTS);
+    }
+    for (int k = 0; k < n; k++) {
       calibration[k] = new RollingOrder(c.calibrationWindow());
     }
-    discord = c.discordWeight() > 0 ? new NearestNeighbourDistance(c.discordLength(), c.discordMaxLag()) : null;
-    lagValues = new double[c.recentWindow()];
-    lagDiffs = new double[c.recentWindow()];
+    recent = new double[n][shortWindow];
+    refractory = new Refractory(c.refractory(), c.damping());
   }
 
   @Override
   public double update(double x) {
-    if (!Double.isFinite(x)) {
-      throw new IllegalArgumentException("value at sample " + seen + " is not finite: " + x);
-    }
-    double d = seen == 0 ? 0.0 : x - prev;
-    prev = x;
     seen++;
-    min = Math.min(min, x);
-    max = Math.max(max, x);
-    recent.add(x);
-    past[(int) ((seen - 1) % PAST)] = x;
-    if (seen >= 2 * MIN_BASELINE && (seen == c.warmup() || seen % PERIOD_EVERY == 0)) {
-      period = SeasonalPeriod.estimate(past, seen, PAST);
+    if (filled < shortWindow) {
+      filled++;
     }
-    measure(x, d);
-    pushLagged(x, d);
     double r = 0.0;
-    for (int k = 0; k < COMPONENTS; k++) {
-      if (weights[k] <= 0) {
-        continue;
+    for (int j = 0; j < features.length; j++) {
+      double[] component = features[j].update(x);
+      for (int i = 0; i < RobustFeatures.COMPONENTS; i++) {
+        int k = j * RobustFeatures.COMPONENTS + i;
+        if (weights[k] <= 0) {
+          continue;
+        }
+        recent[k][head] = component[i];
+        double m = mean(recent[k]);
+        if (seen > c.warmup() && calibration[k].size() >= RobustFeatures.MIN_BASELINE) {
+          double ref = Math.max(calibration[k].quantile(1.0), c.calibrationFloor());
+          r = Math.max(r, weights[k] * m / ref);
+        }
+        calibration[k].add(m);
       }
-      if (seen > c.warmup() && calibration[k].size() >= MIN_BASELINE) {
-        double ref = Math.max(calibration[k].quantile(1.0), c.calibrationFloor());
-        r = Math.max(r, weights[k] * component[k] / ref);
-      }
-      calibration[k].add(component[k]);
     }
-    return refractory(r / (1.0 + r));
+    head = (head + 1) % shortWindow;
+    return refractory.apply(r / (1.0 + r));
   }
 
-  /** Fills {@link #component} with the six raw surprises of the current sample (0 when not yet known). */
-  private void measure(double x, double d) {
-    java.util.Arrays.fill(component, 0.0);
-    double floor = c.minScaleFraction() * (max - min) + 1e-12;
-    boolean ready = baseline.size() >= MIN_BASELINE;
-    double scale = ready ? baseline.scale(floor) : 1.0;
-    if (ready) {
-      double med = baseline.median();
-      component[0] = Math.abs(x - med) / scale;
-      component[1] = Math.abs(d - baselineDiff.median()) / baselineDiff.scale(floor);
-      if (recent.full()) {
-        component[2] = Math.abs(recent.median() - med) / scale;
-        component[3] = Math.abs(Math.log(recent.scale(floor) / scale));
-      }
+  /** The mean of the filled part of a trailing buffer (its unfilled slots are 0). */
+  private double mean(double[] buffer) {
+    if (buffer.length == 1) {
+      return buffer[0];
     }
-    if (period > 0 && seen > period) {
-      double s = x - past[(int) ((seen - 1 - period) % PAST)];
-      if (baselineSeason.size() >= MIN_BASELINE) {
-        component[4] = Math.abs(s - baselineSeason.median()) / baselineSeason.scale(floor);
-      }
-      baselineSeason.add(s);
+    double sum = 0;
+    for (double v : buffer) {
+      sum += v;
     }
-    if (discord != null) {
-      double dist = discord.update(x);
-      if (ready && !Double.isNaN(dist)) {
-        component[5] = dist / scale;
-      }
-    }
-  }
-
-  /** Values enter the baseline {@code recentWindow} samples late, so baseline and recent do not overlap. */
-  private void pushLagged(double x, double d) {
-    if (lagCount == lagValues.length) {
-      baseline.add(lagValues[lagHead]);
-      baselineDiff.add(lagDiffs[lagHead]);
-    } else {
-      lagCount++;
-    }
-    lagValues[lagHead] = x;
-    lagDiffs[lagHead] = d;
-    lagHead = (lagHead + 1) % lagValues.length;
-  }
-
-  private double refractory(double s) {
-    peakAge++;
-    if (peakAge > c.refractory()) {
-      peak = 0.0;
-    }
-    if (s > peak) {
-      peak = s;
-      peakAge = 0;
-      return s;
-    }
-    return s * c.damping();
+    return sum / filled;
   }
 }

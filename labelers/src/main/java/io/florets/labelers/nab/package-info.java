@@ -2,9 +2,12 @@
  * The Numenta Anomaly Benchmark (NAB) harness: reading the corpus and its label windows
  * ({@link io.florets.labelers.nab.NabCorpusReader}), NAB's scoring rule and corpus-wide threshold
  * optimisation ({@link io.florets.labelers.nab.NabScorer}), causal streaming detectors
- * ({@link io.florets.labelers.nab.StreamingDetector}: the robust detector of this project and NAB's
- * windowed-Gaussian baseline), the end-to-end evaluation ({@link io.florets.labelers.nab.NabBenchmark})
- * and NAB's results-file format ({@link io.florets.labelers.nab.NabResultsWriter}).
+ * ({@link io.florets.labelers.nab.StreamingDetector}: the project's multi-scale detector
+ * {@link io.florets.labelers.nab.MultiScaleDetector}, the single-scale robust detector it builds on, and
+ * NAB's windowed-Gaussian baseline), the end-to-end evaluation ({@link io.florets.labelers.nab.NabBenchmark}),
+ * the leave-one-category-out choice of settings and thresholds
+ * ({@link io.florets.labelers.nab.CategoryCrossValidation}) and NAB's results-file format
+ * ({@link io.florets.labelers.nab.NabResultsWriter}).
  *
  * <p>The scorer follows NAB's definitions: a probationary period of {@code min(floor(0.15 n), 750)}
  * rows that is never scored; a detection at row {@code i} of a window ending at {@code e} of width

@@ -2,16 +2,18 @@ package io.florets.cli;
 
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
-import io.florets.labelers.Labelers;
 import io.florets.dataengine.Adaptation;
 import io.florets.dataengine.DataEngineConfig;
 import io.florets.dataengine.DataEngineListener;
+import io.florets.labelers.Labelers;
+import io.florets.prompt.calibration.Reliability;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.bundle.BundleException;
 import io.florets.prompt.facade.bundle.ModelBundle;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
+import java.util.Locale;
 
 /** The {@code "florets"} figure of {@code florets eval ucr}: the adapted model's test accuracy. */
 final class FloretsUcr {
@@ -19,15 +21,25 @@ final class FloretsUcr {
   }
 
   /**
+   * The {@code "florets"} figures: {@code <CLASSIFY>} test accuracy, the expected calibration error
+   * of its confidences ({@link Reliability}, 10 bins; an answer that does not parse counts as wrong
+   * at confidence 0) and the seconds spent adapting and answering.
+   */
+  record Figures(double accuracy, double ece, double seconds) {
+  }
+
+  /**
    * Adapts a copy of the shipped default model to the training split, as {@code florets train
    * --data ... --classes from-file} does (two data-engine rounds, {@code steps} steps first, half
-   * as many after; whole series as windows; one PyTorch thread), and returns its {@code <CLASSIFY>} accuracy on the
-   * test split; an answer that does not parse counts as wrong.
+   * as many after; whole series as windows; one PyTorch thread), and measures its {@code <CLASSIFY>}
+   * answers on the test split.
    *
+   * @param progress where the rounds' progress goes (stderr for the command)
    * @throws BundleException if the default model cannot be read
    */
-  static double adaptedAccuracy(List<Series> train, List<Series> test, long steps, long seed)
-      throws BundleException {
+  static Figures adapted(List<Series> train, List<Series> test, long steps, long seed,
+      PrintWriter progress) throws BundleException {
+    long t0 = System.nanoTime();
     List<Window> ws = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (Series s : train) {
@@ -42,29 +54,46 @@ final class FloretsUcr {
     try (ModelBundle init = ModelBundle.loadResource(Florets.DEFAULT_MODEL,
         Florets.class.getClassLoader())) {
       a = Adaptation.adaptForClassification(init, ws, labels, Labelers.defaultSuite(), cfg,
-          new DataEngineListener() { });
+          new DataEngineListener() {
+            private String phase = "";
+
+            @Override
+            public void progress(int round, String p, long done, long total) {
+              String now = round + " " + p;
+              if (!now.equals(phase) || done == total) {
+                phase = now;
+                progress.printf(Locale.ROOT, "eval ucr: adapting, round %d %s %d/%d (%.0f s)%n",
+                    round, p, done, total, (System.nanoTime() - t0) / 1e9);
+                progress.flush();
+              }
+            }
+          });
     }
     try (ModelBundle b = a.bundle()) {
-      return accuracy(b, test);
+      Figures f = of(b, test);
+      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9);
     }
   }
 
-  /**
-   * The {@code <CLASSIFY>} accuracy of a model on whole test series (an answer that does not
-   * parse counts as wrong); NaN for an empty test split.
-   */
-  static double accuracy(ModelBundle b, List<Series> test) {
+  /** The figures of a model folder on the test split ({@code seconds}: answering only). */
+  static Figures of(ModelBundle b, List<Series> test) {
+    long t0 = System.nanoTime();
     List<Window> tw = new ArrayList<>();
     for (Series s : test) {
       tw.add(Window.of(s.values()));
     }
-    List<Optional<String>> pred = Adaptation.classify(b, tw, 32);
+    List<Adaptation.Scored> pred = Adaptation.classifyScored(b, tw, 32);
+    double[] conf = new double[test.size()];
+    boolean[] correct = new boolean[test.size()];
     int ok = 0;
     for (int i = 0; i < test.size(); i++) {
-      if (pred.get(i).isPresent() && pred.get(i).equals(test.get(i).classLabel())) {
-        ok++;
-      }
+      conf[i] = pred.get(i).confidence();
+      correct[i] = pred.get(i).label().isPresent()
+          && pred.get(i).label().equals(test.get(i).classLabel());
+      ok += correct[i] ? 1 : 0;
     }
-    return test.isEmpty() ? Double.NaN : (double) ok / test.size();
+    double acc = test.isEmpty() ? Double.NaN : (double) ok / test.size();
+    double ece = test.isEmpty() ? Double.NaN : Reliability.of(conf, correct).ece();
+    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9);
   }
 }

@@ -32,7 +32,7 @@ class EvalUcrCommandTest {
     StringWriter out = new StringWriter();
     cl.setOut(new PrintWriter(out));
     int code = cl.execute("eval", "ucr", "--train", train.toString(), "--test", test.toString(),
-        "--runs", "1", "--json");
+        "--runs", "1", "--adapt-steps", "0", "--json");
     assertEquals(0, code);
     JsonNode j = new ObjectMapper().readTree(out.toString());
     assertEquals("Chinatown", j.get("dataset").asText());
@@ -40,8 +40,9 @@ class EvalUcrCommandTest {
     assertTrue(j.get("miniRocket").asDouble() >= 0.95, out.toString());
     assertTrue(j.get("miniRocketColdFitSeconds").asDouble() > 0);
     assertTrue(j.get("miniRocketFitSeconds").isNull(), "no warm figure from a single run");
-    assertTrue(j.get("florets").isNull());
-    assertTrue(j.get("floretsNote").asText().contains("not available"));
+    assertTrue(j.get("florets").isNull() && j.get("floretsEce").isNull()
+        && j.get("floretsSeconds").isNull());
+    assertTrue(j.get("floretsNote").asText().contains("skipped (--adapt-steps 0)"));
   }
 
   @Test

@@ -173,6 +173,8 @@ class TrainDataCommandTest {
     JsonNode ej = new ObjectMapper().readTree(e.out());
     double testAcc = ej.get("florets").asDouble();
     assertTrue(testAcc >= 0 && testAcc <= 1, e.out());
+    double ece = ej.get("floretsEce").asDouble();
+    assertTrue(ece >= 0 && ece <= 1 && ej.get("floretsSeconds").asDouble() > 0, e.out());
     assertTrue(ej.get("floretsNote").asText().contains(out.toString()), e.out());
     Run both = run("eval", "ucr", "--train", train.toString(), "--test", test.toString(),
         "--model", out.toString(), "--adapt-steps", "5");

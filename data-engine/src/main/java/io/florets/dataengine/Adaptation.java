@@ -260,14 +260,32 @@ public final class Adaptation {
    * answer does not parse).
    */
   public static List<Optional<String>> classify(ModelBundle bundle, List<Window> windows, int batch) {
+    List<Optional<String>> out = new ArrayList<>();
+    for (Scored s : classifyScored(bundle, windows, batch)) {
+      out.add(s.label());
+    }
+    return out;
+  }
+
+  /**
+   * A decoded {@code <CLASSIFY>} answer with the model's confidence in it.
+   *
+   * @param label the class, or empty when the answer did not parse
+   * @param confidence the answer's confidence, 0 when it did not parse
+   */
+  public record Scored(Optional<String> label, double confidence) {
+  }
+
+  /** {@link #classify} with each answer's confidence (for calibration figures). */
+  public static List<Scored> classifyScored(ModelBundle bundle, List<Window> windows, int batch) {
     ModelLabeler ml = ModelLabeler.of(bundle.model(), bundle.head(), List.of(Tasks.CLASSIFY),
         "classify", batch);
-    List<Optional<String>> out = new ArrayList<>();
+    List<Scored> out = new ArrayList<>();
     for (List<Annotation> as : ml.labelAll(windows, null)) {
-      Optional<String> c = Optional.empty();
+      Scored c = new Scored(Optional.empty(), 0);
       for (Annotation a : as) {
         if (a.target() instanceof ClassLabel l) {
-          c = Optional.of(l.label());
+          c = new Scored(Optional.of(l.label()), a.confidence());
           break;
         }
       }

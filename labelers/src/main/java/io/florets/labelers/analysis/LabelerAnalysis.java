@@ -184,13 +184,29 @@ public final class LabelerAnalysis {
     return summaries;
   }
 
-  /** A fixed-width text table (one line per labeler). */
-  public String toTable() {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s %8s %9s %8s %9s %9s%n",
-        "labeler", "slots", "coverage", "overlap", "conflict", "accuracy"));
+  /** Whether gold judged at least one statement of at least one labeler. */
+  public boolean hasGold() {
     for (LabelerSummary s : summaries) {
-      b.append(String.format(Locale.ROOT, "%-22s %8d %9.3f %8.3f %9.3f %9s%n", s.name(), s.slots(),
-          s.coverage(), s.overlap(), s.conflict(),
+      if (s.goldStatements() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A fixed-width text table (one line per labeler). The accuracy column appears only when gold
+   * judged some statement ({@link #hasGold()}); without gold it would be empty on every line.
+   */
+  public String toTable() {
+    boolean gold = hasGold();
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s %8s %9s %8s %9s",
+        "labeler", "slots", "coverage", "overlap", "conflict"));
+    b.append(gold ? String.format(Locale.ROOT, " %9s%n", "accuracy") : System.lineSeparator());
+    for (LabelerSummary s : summaries) {
+      b.append(String.format(Locale.ROOT, "%-22s %8d %9.3f %8.3f %9.3f", s.name(), s.slots(),
+          s.coverage(), s.overlap(), s.conflict()));
+      b.append(!gold ? System.lineSeparator() : String.format(Locale.ROOT, " %9s%n",
           Double.isNaN(s.accuracy()) ? "-" : String.format(Locale.ROOT, "%.3f", s.accuracy())));
     }
     return b.toString();

@@ -1,5 +1,6 @@
 package io.florets.labelers.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
@@ -232,10 +233,12 @@ public final class LabelerAnalysis {
    * @param coverage fraction of slots where it said something
    * @param overlap fraction of slots where it and at least one other labeler said something
    * @param conflict fraction of slots where it said something and another labeler disagreed
-   * @param accuracy fraction of its statements that agree with gold, or {@code null} without gold
+   * @param accuracy fraction of its statements that agree with gold; left out of the JSON without
+   *     gold (a file has no gold labels: {@code florets label} leaves it out on every row)
    * @param goldStatements number of its statements that gold could judge
    */
   public record Row(String labeler, String version, long slots, double coverage, double overlap,
-      double conflict, Double accuracy, long goldStatements) {
+      double conflict, @JsonInclude(JsonInclude.Include.NON_NULL) Double accuracy,
+      long goldStatements) {
   }
 }

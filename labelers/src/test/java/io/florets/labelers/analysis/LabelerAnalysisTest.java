@@ -51,7 +51,7 @@ class LabelerAnalysisTest {
   }
 
   @Test
-  void figuresMatchAHandComputedVoteMatrix() {
+  void figuresMatchAHandComputedVoteMatrix() throws Exception {
     // window:  A            B            C            gold
     // 0        increasing   increasing   -            increasing
     // 1        steady       increasing   steady       steady
@@ -99,5 +99,9 @@ class LabelerAnalysisTest {
     assertFalse(noGold.toTable().contains("accuracy"), noGold.toTable());
     assertFalse(noGold.toTable().contains(" -"), noGold.toTable());
     assertEquals(4, noGold.toTable().split("\n").length);
+    // and in JSON: no "accuracy": null on every row, but the key where gold judged
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertFalse(json.writeValueAsString(noGold.rows()).contains("accuracy"));
+    assertTrue(json.writeValueAsString(a.rows()).contains("\"accuracy\":1.0"));
   }
 }

@@ -49,8 +49,11 @@ public final class AskCommand implements Callable<Integer> {
   Path image;
 
   @Option(names = "--prompt", required = true, paramLabel = "PROMPT",
-      description = "Task prompt, e.g. \"<OD>\", \"<CAPTION>\", \"<CLASSIFY>\", "
-          + "\"<REGION_TO_CATEGORY><loc_100><loc_100><loc_400><loc_400>\", \"<CAPTION_TO_PHRASE_GROUNDING>red circle\".")
+      description = "Task prompt. For a series (--input), e.g. \"<SHAPE>\", \"<EVENTS>\", "
+          + "\"<EVENTS_OF>spike_up\", \"<PROPERTY>mean\", \"<SEGMENTS>\", \"<ALERT>\", \"<CAPTION>\"; "
+          + "for an image (--image), e.g. \"<OD>\", \"<CAPTION>\", \"<CLASSIFY>\", "
+          + "\"<CAPTION_TO_PHRASE_GROUNDING>red circle\". florets tasks lists every task and its "
+          + "arguments.")
   String prompt;
 
   @Option(names = "--model", defaultValue = "default", paramLabel = "DIR|default",

@@ -114,6 +114,16 @@ class AskSeriesChecksTest {
   }
 
   @Test
+  void helpSaysWhatModelAndPromptTakeForEachModality() {
+    String help = new CommandLine(new AskCommand()).setUsageHelpWidth(400)
+        .getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+    assertTrue(help.contains("'default' for the model shipped in the jar (the series model with "
+        + "--input, the vision model with --image)"), help);
+    assertTrue(help.contains("\"<SHAPE>\"") && help.contains("florets tasks lists every task"), help);
+    assertTrue(help.contains("e.g. 0:256"), help);
+  }
+
+  @Test
   void nabLabelsNamingAnAbsentFileAreAnError() throws Exception {
     Path data = dir.resolve("data");
     Files.createDirectories(data.resolve("realKnownCause"));

@@ -9,6 +9,7 @@ import io.florets.datasets.target.Segment;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.analysis.LabelerAnalysis;
 import io.florets.labelers.analysis.LabelerSummary;
+import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Numeric;
 import io.florets.prompt.readout.NumericProperties;
@@ -31,6 +32,8 @@ import java.util.stream.Collectors;
  */
 final class QuickstartPage {
   private static final int WIDTH = 1280;
+  /** Numbers of the two sources agree in a panel's table when they differ by at most a tenth. */
+  private static final double RELATIVE = 0.1;
 
   private QuickstartPage() {
   }
@@ -99,6 +102,7 @@ final class QuickstartPage {
   /** One window in detail: the chart and the table of answers. */
   static void panel(ReportPage page, Panel p, Window w, TimeAxis axis, List<Annotation> kept,
       int regionFrom, int regionTo) {
+    int tolerance = ConsensusConfig.DEFAULTS.tolerance(w.length());
     page.panel();
     page.subheading("Window " + p.letter() + ": " + axis.span(0, w.length() - 1) + " (samples "
         + String.format(Locale.ROOT, "%,d", w.start()) + " to "
@@ -154,8 +158,10 @@ final class QuickstartPage {
       q.add("(" + a.prompt().task().token() + ")");
       List<String> model = new ArrayList<>(ReadoutWords.lines(a.model(), axis, true));
       a.caveat().ifPresent(c -> model.add("(caveat: " + CardSection.plain(c) + ")"));
-      List<String> labelers = a.labelers().map(r -> ReadoutWords.lines(r, axis, false))
-          .orElse(List.of(noLabelerAnswer(a.prompt())));
+      List<String> labelers = new ArrayList<>(a.labelers().map(r -> ReadoutWords.lines(r, axis,
+          false)).orElse(List.of(noLabelerAnswer(a.prompt()))));
+      a.labelers().flatMap(r -> Agreement.of(a.model(), r, RELATIVE, tolerance))
+          .ifPresent(g -> labelers.add("(agreement: " + g + ")"));
       rows.add(List.of(q, model, labelers));
     }
     page.table(List.of("Question", "Model's answer", "Labelers' answer (consensus)"), rows);

@@ -81,12 +81,12 @@ final class QuickstartPage {
       int off = ws.get(i).start();
       for (Event e : events(kept.get(i), false)) {
         svg.event(e.type(), off + e.start(), off + e.end(), false, "labelers: "
-            + SeriesSvg.words(e.type().token()) + " " + axis.span(off + e.start(), off + e.end()));
+            + ReadoutWords.words(e.type().token()) + " " + axis.span(off + e.start(), off + e.end()));
         any = true;
       }
       for (Event e : events(byModel.get(i), false)) {
         svg.event(e.type(), off + e.start(), off + e.end(), true, "model: "
-            + SeriesSvg.words(e.type().token()) + " " + axis.span(off + e.start(), off + e.end()));
+            + ReadoutWords.words(e.type().token()) + " " + axis.span(off + e.start(), off + e.end()));
         any = true;
       }
     }
@@ -113,7 +113,7 @@ final class QuickstartPage {
         "the region of the region-description question: " + axis.span(regionFrom, regionTo),
         "region of the region-description question");
     for (Event e : events(kept, true)) {
-      svg.event(e.type(), e.start(), e.end(), false, "labelers: " + SeriesSvg.words(e.type().token())
+      svg.event(e.type(), e.start(), e.end(), false, "labelers: " + ReadoutWords.words(e.type().token())
           + " " + axis.span(e.start(), e.end()));
     }
     List<SeriesSvg.StripItem> modelSegments = new ArrayList<>();
@@ -121,7 +121,7 @@ final class QuickstartPage {
       if (a.model() instanceof Events ev && a.prompt().task() == Tasks.EVENTS) {
         for (Events.Item x : ev.events()) {
           svg.event(x.type(), (int) Math.round(x.start()), (int) Math.round(x.end()), true,
-              "model: " + SeriesSvg.words(x.type().token()) + " " + axis.span(x.start(), x.end())
+              "model: " + ReadoutWords.words(x.type().token()) + " " + axis.span(x.start(), x.end())
               + " (" + ReadoutWords.confidence(x.confidence()) + ")");
         }
       } else if (a.model() instanceof Segments sg) {
@@ -179,7 +179,7 @@ final class QuickstartPage {
     if (p.task() == Tasks.EMBED) {
       return "Embed the window for retrieval.";
     }
-    return SeriesSvg.words(p.expansion());
+    return ReadoutWords.words(p.expansion());
   }
 
   private static String noLabelerAnswer(Prompt<?> p) {
@@ -216,15 +216,15 @@ final class QuickstartPage {
   private static String scope(Labeler l) {
     List<String> parts = new ArrayList<>();
     if (!l.facets().isEmpty()) {
-      parts.add(l.facets().stream().map(f -> SeriesSvg.words(f.token())).collect(Collectors.joining(", ")));
+      parts.add(l.facets().stream().map(f -> ReadoutWords.words(f.token())).collect(Collectors.joining(", ")));
     }
     if (!l.properties().isEmpty()) {
       parts.add(l.properties().size() <= 3 ? l.properties().stream()
-          .map(x -> SeriesSvg.words(x.token())).collect(Collectors.joining(", "))
+          .map(x -> ReadoutWords.words(x.token())).collect(Collectors.joining(", "))
           : l.properties().size() + " properties");
     }
     if (!l.eventTypes().isEmpty()) {
-      parts.add(l.eventTypes().stream().map(x -> SeriesSvg.words(x.token()))
+      parts.add(l.eventTypes().stream().map(x -> ReadoutWords.words(x.token()))
           .collect(Collectors.joining(", ")) + " events");
     }
     return parts.isEmpty() ? "segments, class labels" : String.join("; ", parts);

@@ -64,7 +64,7 @@ public final class ReportCommand implements Callable<Integer> {
       for (Annotation a : e.annotations()) {
         if (a.target() instanceof Event x && x.channel() <= 0) {
           svg.event(x.type(), x.start(), x.end(), false, a.source() + ": "
-              + SeriesSvg.words(x.type().token()) + " " + axis.span(x.start(), x.end()));
+              + ReadoutWords.words(x.type().token()) + " " + axis.span(x.start(), x.end()));
         } else if (a.target() instanceof Segment g && g.channel() <= 0) {
           strips.computeIfAbsent(a.source(), k -> new ArrayList<>()).add(new SeriesSvg.StripItem(
               g.start(), g.end(), g.label(), a.source() + ": " + g.label().token() + " "

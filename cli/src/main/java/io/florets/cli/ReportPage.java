@@ -34,27 +34,27 @@ final class ReportPage {
   private final StringBuilder body = new StringBuilder();
 
   ReportPage heading(String text) {
-    body.append("<h2>").append(SeriesSvg.esc(text)).append("</h2>\n");
+    body.append("<h2>").append(esc(text)).append("</h2>\n");
     return this;
   }
 
   ReportPage subheading(String text) {
-    body.append("<h3>").append(SeriesSvg.esc(text)).append("</h3>\n");
+    body.append("<h3>").append(esc(text)).append("</h3>\n");
     return this;
   }
 
   ReportPage paragraph(String text) {
-    body.append("<p>").append(SeriesSvg.esc(text)).append("</p>\n");
+    body.append("<p>").append(esc(text)).append("</p>\n");
     return this;
   }
 
   ReportPage note(String text) {
-    body.append("<p class=\"note\">").append(SeriesSvg.esc(text)).append("</p>\n");
+    body.append("<p class=\"note\">").append(esc(text)).append("</p>\n");
     return this;
   }
 
   ReportPage pre(String text) {
-    body.append("<pre>").append(SeriesSvg.esc(text)).append("</pre>\n");
+    body.append("<pre>").append(esc(text)).append("</pre>\n");
     return this;
   }
 
@@ -70,7 +70,7 @@ final class ReportPage {
    */
   ReportPage table(List<String> header, List<List<List<String>>> rows) {
     body.append("<table><tr>");
-    header.forEach(h -> body.append("<th>").append(SeriesSvg.esc(h)).append("</th>"));
+    header.forEach(h -> body.append("<th>").append(esc(h)).append("</th>"));
     body.append("</tr>\n");
     for (List<List<String>> row : rows) {
       body.append("<tr>");
@@ -80,8 +80,8 @@ final class ReportPage {
         for (int i = 0; i < cell.size(); i++) {
           String line = cell.get(i);
           body.append(i > 0 ? "<br>" : "");
-          body.append(line.startsWith("(") ? "<span class=\"conf\">" + SeriesSvg.esc(line) + "</span>"
-              : SeriesSvg.esc(line));
+          body.append(line.startsWith("(") ? "<span class=\"conf\">" + esc(line) + "</span>"
+              : esc(line));
         }
         body.append("</td>");
       }
@@ -110,8 +110,8 @@ final class ReportPage {
   /** The whole page. */
   String html(String title) {
     return "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\"><title>"
-        + SeriesSvg.esc(title) + "</title><style>" + CSS + "</style></head><body>\n<h1>"
-        + SeriesSvg.esc(title) + "</h1>\n" + body + "</body></html>\n";
+        + esc(title) + "</title><style>" + CSS + "</style></head><body>\n<h1>"
+        + esc(title) + "</h1>\n" + body + "</body></html>\n";
   }
 
   void write(Path file, String title) throws IOException {
@@ -120,5 +120,10 @@ final class ReportPage {
       Files.createDirectories(parent);
     }
     Files.writeString(file, html(title), StandardCharsets.UTF_8);
+  }
+
+  /** Text escaped for HTML and SVG, attribute values included. */
+  static String esc(String s) {
+    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

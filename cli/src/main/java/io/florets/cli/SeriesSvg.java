@@ -78,10 +78,10 @@ final class SeriesSvg {
     double x0 = x(from - 0.5);
     double w = Math.max(2, x(to + 0.5) - x0);
     under.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
-        + "fill=\"%s\"><title>%s</title></rect>%n", x0, TOP, w, plotHeight, fill, esc(tooltip)));
+        + "fill=\"%s\"><title>%s</title></rect>%n", x0, TOP, w, plotHeight, fill, ReportPage.esc(tooltip)));
     if (label != null && !label.isEmpty()) {
       under.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"bandlabel\">%s</text>%n",
-          x0 + 3, TOP + 12, esc(label)));
+          x0 + 3, TOP + 12, ReportPage.esc(label)));
     }
     if (legendText != null) {
       legend.putIfAbsent(legendText, "<span class=\"sw\" style=\"background:" + fill + "\"></span>");
@@ -96,7 +96,7 @@ final class SeriesSvg {
     over.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
         + "fill=\"none\" stroke=\"#333\" stroke-dasharray=\"4 3\"><title>%s</title></rect>%n"
         + "<text x=\"%.1f\" y=\"%d\" class=\"letter\">%s</text>%n", x0, TOP, w, plotHeight,
-        esc(tooltip), x0 + w / 2, TOP - 6, esc(letter)));
+        ReportPage.esc(tooltip), x0 + w / 2, TOP - 6, ReportPage.esc(letter)));
     return this;
   }
 
@@ -108,7 +108,7 @@ final class SeriesSvg {
   SeriesSvg event(EventType type, int start, int end, boolean model, String tooltip) {
     int s = clamp(start);
     int e = clamp(Math.max(start, end));
-    String color = color(type);
+    String color = Palette.color(type);
     if (e > s) {
       over.append("<polyline fill=\"none\" stroke=\"").append(color)
           .append("\" stroke-width=\"3\" opacity=\"0.8\" points=\"");
@@ -125,13 +125,13 @@ final class SeriesSvg {
     if (model) {
       over.append(String.format(Locale.ROOT, "<path d=\"M%.1f %.1f l7 7 l-7 7 l-7 -7 z\" fill=\"white\" "
           + "fill-opacity=\"0.6\" stroke=\"%s\" stroke-width=\"2.2\"><title>%s</title></path>%n",
-          cx, cy - 7, color, esc(tooltip)));
+          cx, cy - 7, color, ReportPage.esc(tooltip)));
     } else {
       over.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"%s\" "
           + "stroke=\"white\" stroke-width=\"1\"><title>%s</title></circle>%n", cx, cy, color,
-          esc(tooltip)));
+          ReportPage.esc(tooltip)));
     }
-    legend.putIfAbsent(words(type.token()), "<span class=\"sw\" style=\"background:" + color
+    legend.putIfAbsent(ReadoutWords.words(type.token()), "<span class=\"sw\" style=\"background:" + color
         + "\"></span>");
     return this;
   }
@@ -141,7 +141,7 @@ final class SeriesSvg {
     double bx = x(position - 0.5);
     under.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" "
         + "stroke=\"%s\" stroke-dasharray=\"2 3\"><title>%s</title></line>%n", bx, TOP, bx,
-        TOP + plotHeight, color, esc(tooltip)));
+        TOP + plotHeight, color, ReportPage.esc(tooltip)));
     return this;
   }
 
@@ -154,7 +154,7 @@ final class SeriesSvg {
     over.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%.1f\" x2=\"%d\" y2=\"%.1f\" "
         + "stroke=\"#2ca02c\" stroke-width=\"1.2\" stroke-dasharray=\"1 3\"><title>%s</title></line>"
         + "<text x=\"%d\" y=\"%.1f\" class=\"halo\" text-anchor=\"end\">%s</text>%n",
-        LEFT, yy, width - RIGHT, yy, esc(label), width - RIGHT - 4, yy - 3, esc(label)));
+        LEFT, yy, width - RIGHT, yy, ReportPage.esc(label), width - RIGHT - 4, yy - 3, ReportPage.esc(label)));
     return this;
   }
 
@@ -166,7 +166,7 @@ final class SeriesSvg {
   SeriesSvg strip(String name, List<StripItem> items) {
     int top = TOP + plotHeight + AXIS + stripCount * STRIP;
     strips.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"strip\" "
-        + "text-anchor=\"end\">%s</text>%n", LEFT - 4, top + 13, esc(name)));
+        + "text-anchor=\"end\">%s</text>%n", LEFT - 4, top + 13, ReportPage.esc(name)));
     if (items.isEmpty()) {
       strips.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"strip\">(none)</text>%n",
           LEFT + 4, top + 13));
@@ -174,13 +174,13 @@ final class SeriesSvg {
     for (StripItem it : items) {
       double x0 = x(clamp(it.start()) - 0.5);
       double w = Math.max(2, x(clamp(it.end()) + 0.5) - x0);
-      String fill = color(it.label());
+      String fill = Palette.color(it.label());
       strips.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%d\" width=\"%.1f\" height=\"%d\" "
           + "fill=\"%s\" stroke=\"white\"><title>%s</title></rect>%n", x0, top + 2, w, STRIP - 4,
-          fill, esc(it.tooltip())));
+          fill, ReportPage.esc(it.tooltip())));
       if (w > 8 * it.label().token().length() + 6) {
         strips.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%d\" class=\"strip\">%s</text>%n",
-            x0 + 4, top + 13, esc(it.label().token())));
+            x0 + 4, top + 13, ReportPage.esc(it.label().token())));
       }
       legend.putIfAbsent("segment: " + it.label().token(), "<span class=\"sw\" style=\"background:"
           + fill + "\"></span>");
@@ -213,18 +213,18 @@ final class SeriesSvg {
     b.append(under);
     yAxis(b);
     xAxis(b);
-    line(b);
+    b.append(LinePath.svg(values, this::x, this::y, width - LEFT - RIGHT));
     b.append(over);
     b.append(strips);
     b.append("</svg>\n");
     if (!legend.isEmpty()) {
       b.append("<div class=\"legend\">");
       legend.forEach((text, swatch) -> b.append("<span>").append(swatch).append(' ')
-          .append(esc(text)).append("</span>"));
+          .append(ReportPage.esc(text)).append("</span>"));
       b.append("</div>\n");
     }
     if (caption != null) {
-      b.append("<figcaption>").append(esc(caption)).append("</figcaption>\n");
+      b.append("<figcaption>").append(ReportPage.esc(caption)).append("</figcaption>\n");
     }
     return b.append("</figure>\n").toString();
   }
@@ -240,7 +240,7 @@ final class SeriesSvg {
           LEFT, yy, width - RIGHT, yy, LEFT - 5, yy + 4, number(v, step)));
     }
     b.append(String.format(Locale.ROOT, "<text x=\"12\" y=\"%d\" class=\"tick\" transform=\"rotate(-90 12 %d)\" "
-        + "text-anchor=\"middle\">%s</text>%n", TOP + plotHeight / 2, TOP + plotHeight / 2, esc(yTitle)));
+        + "text-anchor=\"middle\">%s</text>%n", TOP + plotHeight / 2, TOP + plotHeight / 2, ReportPage.esc(yTitle)));
   }
 
   private void xAxis(StringBuilder b) {
@@ -250,61 +250,10 @@ final class SeriesSvg {
       double xx = x(t.position());
       b.append(String.format(Locale.ROOT, "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#999\"/>"
           + "<text x=\"%.1f\" y=\"%d\" class=\"tick\" text-anchor=\"middle\">%s</text>%n", xx, base, xx,
-          base + 5, xx, base + 18, esc(t.label())));
+          base + 5, xx, base + 18, ReportPage.esc(t.label())));
     }
     b.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%d\" class=\"tick\" text-anchor=\"end\">%s</text>%n",
         width - RIGHT, base + 31, axis.hasTime() ? "time (as written in the file)" : "sample"));
-  }
-
-  /** The line; past two points per pixel column, each column keeps its lowest and highest value. */
-  private void line(StringBuilder b) {
-    int columns = width - LEFT - RIGHT;
-    int n = values.length;
-    List<String> runs = new ArrayList<>();
-    StringBuilder run = new StringBuilder();
-    if (n <= 2 * columns) {
-      for (int t = 0; t < n; t++) {
-        run = point(runs, run, t, values[t]);
-      }
-    } else {
-      for (int c = 0; c < columns; c++) {
-        int from = (int) ((long) c * n / columns);
-        int to = (int) ((long) (c + 1) * n / columns);
-        int lowAt = -1;
-        int highAt = -1;
-        for (int t = from; t < to; t++) {
-          if (!Float.isNaN(values[t])) {
-            lowAt = lowAt < 0 || values[t] < values[lowAt] ? t : lowAt;
-            highAt = highAt < 0 || values[t] > values[highAt] ? t : highAt;
-          }
-        }
-        if (lowAt < 0) {
-          run = point(runs, run, from, Float.NaN);
-          continue;
-        }
-        int first = Math.min(lowAt, highAt);
-        int second = Math.max(lowAt, highAt);
-        run = point(runs, run, first, values[first]);
-        run = point(runs, run, second, values[second]);
-      }
-    }
-    if (run.length() > 0) {
-      runs.add(run.toString());
-    }
-    for (String r : runs) {
-      b.append("<polyline fill=\"none\" stroke=\"#2b5c9e\" stroke-width=\"1.2\" points=\"").append(r)
-          .append("\"/>\n");
-    }
-  }
-
-  private StringBuilder point(List<String> runs, StringBuilder run, int t, float v) {
-    if (Float.isNaN(v)) {
-      if (run.length() > 0) {
-        runs.add(run.toString());
-      }
-      return new StringBuilder();
-    }
-    return run.append(String.format(Locale.ROOT, "%.1f,%.1f ", x(t), y(v)));
   }
 
   /** The sample of {@code s..e} farthest from the stretch's middle value (the event's peak). */
@@ -331,39 +280,5 @@ final class SeriesSvg {
   private static String number(double v, double step) {
     int decimals = (int) Math.max(0, Math.ceil(-Math.log10(step) + 1e-9));
     return String.format(Locale.ROOT, "%." + decimals + "f", Math.abs(v) < step / 1e6 ? 0 : v);
-  }
-
-  /** A token such as {@code level_shift_up} in words: {@code level shift up}. */
-  static String words(String token) {
-    return token.replace('_', ' ');
-  }
-
-  static String color(EventType t) {
-    switch (t) {
-      case SPIKE_UP: return "#d62728";
-      case SPIKE_DOWN: return "#1f77b4";
-      case SPIKE_RUN: return "#e377c2";
-      case WIDE_SPIKE: return "#ff7f0e";
-      case LEVEL_SHIFT_UP: return "#9467bd";
-      case LEVEL_SHIFT_DOWN: return "#8c564b";
-      case TREND_CHANGE: return "#17becf";
-      case DROPOUT: return "#7f7f7f";
-      case FLATLINE: return "#bcbd22";
-      case CLIPPING: return "#2ca02c";
-      default: return "#444444";
-    }
-  }
-
-  static String color(SegmentLabel l) {
-    switch (l) {
-      case RISING: return "#a6dba0";
-      case FALLING: return "#f4b183";
-      case FLAT: return "#d0d0d0";
-      default: return "#c2a5cf";
-    }
-  }
-
-  static String esc(String s) {
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
   }
 }

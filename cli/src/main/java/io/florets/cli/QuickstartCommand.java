@@ -174,18 +174,13 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   /** What the card section says before the card itself (or in its place when there is none). */
   static String cardIntro(Florets f) {
-    String conf = f.calibration().isPresent()
-        ? "Confidences are calibrated: an item answered at 0.8 was right about 8 times in 10 on "
-            + "fresh synthetic windows (the card's calibration line says how well that held)."
-        : "This model has no calibration.json: its confidences are the decoder's own token "
-            + "probabilities and are not calibrated (run florets calibrate --model DIR).";
     if (f.card().isEmpty()) {
-      return conf + " This model folder has no card.json, so nothing here says how it compares "
-          + "with the labelers (run florets card --model DIR --windows 1000).";
+      return "This model folder has no card.json, so nothing here says how it compares with the "
+          + "labelers (run florets card --model DIR --windows 1000).";
     }
-    return conf + " The card below gives the model's figures beside the labelers' on the same "
-        + "fresh synthetic windows; where the model is below them, its answers carry a caveat "
-        + "and the labelers are the better source for that readout.";
+    return "The card gives the model's figures beside the labelers' on fresh synthetic windows "
+        + "whose exact truth is known. Where the model is below them, its answers carry a caveat "
+        + "(as in the panels above) and the labelers are the better source for that readout.";
   }
 
   static List<Prompt<?>> prompts() {

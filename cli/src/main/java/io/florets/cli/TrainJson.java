@@ -29,7 +29,7 @@ import java.util.Map;
 final class TrainJson {
   /** What the keys mean, printed as the JSON's {@code "about"} entry. */
   static final String ABOUT = "rounds[0] is the labelers + consensus; rounds[k>=1] trained the "
-      + "model and measured it on held-out windows ('model': classAccuracy over classHeldOut "
+      + "model and measured it on held-out windows (modelQuality: classAccuracy over classHeldOut "
       + "labelled windows; shapeTagAccuracy, eventF1, numericScore against the consensus targets, "
       + "0..1); heldOutClassAccuracy is the final model's; a figure that cannot be measured is "
       + "left out; see florets train --help";

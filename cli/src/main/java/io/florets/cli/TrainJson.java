@@ -21,7 +21,7 @@ import java.util.Map;
  * {@code targetsDropped} (by consensus), {@code targetsChanged} (since the previous round),
  * {@code flagged} (targets where the model confidently disagreed), {@code overridden} (flagged shape
  * tags replaced by the model's answer), {@code seconds}, and from round 1 {@code trainingSteps},
- * {@code finalLoss} and {@code model}: the model on the held-out windows, {@code classAccuracy} of
+ * {@code finalLoss} and {@code modelQuality}: the model on the held-out windows, {@code classAccuracy} of
  * {@code classHeldOut} windows with a class label, and against the consensus targets it was trained
  * toward {@code shapeTagAccuracy}, {@code eventF1} and {@code numericScore} (each 0 to 1, higher is
  * better).

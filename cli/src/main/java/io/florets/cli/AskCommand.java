@@ -41,19 +41,26 @@ public final class AskCommand implements Callable<Integer> {
   Path input;
 
   @Option(names = "--window", paramLabel = "START:LENGTH",
-      description = "The window of the series to ask about (default: the whole series).")
+      description = "The window of the series to ask about: its first sample (from 0) and its length "
+          + "in samples, e.g. 0:256 (default: the whole series, if the model takes that many samples).")
   String window;
 
   @Option(names = "--image", paramLabel = "FILE", description = "PNG or JPEG image to ask about.")
   Path image;
 
   @Option(names = "--prompt", required = true, paramLabel = "PROMPT",
-      description = "Task prompt, e.g. \"<OD>\", \"<CAPTION>\", \"<CLASSIFY>\", "
-          + "\"<REGION_TO_CATEGORY><loc_100><loc_100><loc_400><loc_400>\", \"<CAPTION_TO_PHRASE_GROUNDING>red circle\".")
+      description = "Task prompt. For a series (--input), e.g. \"<SHAPE>\", \"<EVENTS>\", "
+          + "\"<EVENTS_OF>spike_up\", \"<PROPERTY>mean\", \"<SEGMENTS>\", \"<ALERT>\", \"<CAPTION>\"; "
+          + "for an image (--image), e.g. \"<OD>\", \"<CAPTION>\", \"<CLASSIFY>\", "
+          + "\"<CAPTION_TO_PHRASE_GROUNDING>red circle\". florets tasks lists every task and its "
+          + "arguments.")
   String prompt;
 
   @Option(names = "--model", defaultValue = "default", paramLabel = "DIR|default",
-      description = "Vision model folder, or 'default' for the shipped model (default: ${DEFAULT-VALUE}).")
+      description = "The model to ask: 'default' for the model shipped in the jar (the series model "
+          + "with --input, the vision model with --image), or a model folder (one holding bundle.json, "
+          + "e.g. written by florets train or florets train-vision) of the same modality as the input "
+          + "(default: ${DEFAULT-VALUE}).")
   String model;
 
   @Option(names = "--beam", defaultValue = "1",

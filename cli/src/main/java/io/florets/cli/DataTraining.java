@@ -134,10 +134,12 @@ final class DataTraining {
       summary.put("parameters", b.model().parameterCount());
       summary.put("steps", p.steps());
       summary.put("heldOutLabelled", a.heldOutLabelled());
-      summary.put("heldOutClassAccuracy", Double.isNaN(a.heldOutClassAccuracy()) ? null
-          : Math.round(a.heldOutClassAccuracy() * 1e4) / 1e4);
-      summary.putAll(JsonFields.of(a.result()));
+      if (!Double.isNaN(a.heldOutClassAccuracy())) {
+        summary.put("heldOutClassAccuracy", TrainJson.round4(a.heldOutClassAccuracy()));
+      }
+      summary.put("rounds", TrainJson.rounds(a.result()));
       summary.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
+      summary.put("about", TrainJson.ABOUT);
     }
     print(summary, a);
     return 0;
@@ -287,7 +289,8 @@ final class DataTraining {
           r.flagged(), r.overridden(), model, r.seconds());
     }
     out.printf(Locale.ROOT, "final model on the %s held-out labelled windows (never trained on): "
-        + "class accuracy %s%n", s.get("heldOutLabelled"), s.get("heldOutClassAccuracy"));
+        + "class accuracy %s%n", s.get("heldOutLabelled"),
+        s.getOrDefault("heldOutClassAccuracy", "not measured (no labelled window held out)"));
     out.flush();
   }
 

@@ -42,8 +42,8 @@ public final class LabelCommand implements Callable<Integer> {
       "coverage: share of its slots where it said something",
       "overlap: share of its slots where another labeler said something too",
       "conflict: share of its slots where it said something and another labeler disagreed",
-      "accuracy: share of its statements that agree with gold labels; '-': label compares with no",
-      "  gold ('florets eval labelers' scores the labelers against synthetic windows' exact truth)",
+      "(no accuracy column: a file has no gold labels to score the labelers against;",
+      "  'florets eval labelers' scores them against synthetic windows' exact truth)",
       "");
 
   /** Default window length: the length the shipped default model was trained on. */

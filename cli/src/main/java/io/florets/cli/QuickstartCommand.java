@@ -9,9 +9,9 @@ import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.Property;
-import io.florets.datasets.target.Segment;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.labelers.LabelerSuite;
+import io.florets.labelers.analysis.LabelerAnalysis;
 import io.florets.labelers.batch.ParallelLabeling;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
@@ -27,10 +27,10 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -46,6 +46,11 @@ import picocli.CommandLine.Option;
     description = "Label a bundled real sensor series, ask the default model, write florets-out/report.html.")
 public final class QuickstartCommand implements Callable<Integer> {
   static final int WINDOW = 256;
+  /** The region asked about with {@code <REGION_TO_DESCRIPTION>}: the middle half of a window. */
+  static final int REGION_FROM = 64;
+  static final int REGION_TO = 191;
+  /** Seed of the labelers' caption phrasing (as in {@code florets label}). */
+  private static final long CAPTION_SEED = 0L;
 
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;
@@ -71,7 +76,6 @@ public final class QuickstartCommand implements Callable<Integer> {
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     out = spec.commandLine().getOut();
     t0 = System.nanoTime();
-    QuickstartReport report = new QuickstartReport();
     progress(1, "loading the bundled NAB series and the default model");
     Samples.Labelled nab = Samples.nabAmbientTemperature();
     Series s = nab.series();
@@ -90,22 +94,26 @@ public final class QuickstartCommand implements Callable<Integer> {
       raw.forEach(l -> l.forEach(a -> perLabeler.merge(a.source(), 1L, Long::sum)));
       out.printf("labeler annotations: %s%n", perLabeler);
 
-      progress(3, "asking the model every time-series task on 3 windows");
-      StringBuilder answers = new StringBuilder();
-      int[] picks = {0, ws.size() / 2, ws.size() - 1};
-      for (int i : picks) {
-        Window w = ws.get(i);
-        answers.append(String.format(Locale.ROOT, "window %d (samples %d..%d)%n", i, w.start(),
-            w.start() + w.length() - 1));
+      List<PanelChoice.Choice> chosen = PanelChoice.choose(nab.anomalies(), ws, kept);
+      progress(3, "asking the model every time-series task on " + chosen.size() + " windows");
+      LabelerAnswers labelerAnswers = new LabelerAnswers(f.bundle().head(), CAPTION_SEED);
+      List<QuickstartPage.Panel> panels = new ArrayList<>();
+      for (PanelChoice.Choice c : chosen) {
+        Window w = ws.get(c.index());
+        out.printf(Locale.ROOT, "window %d (samples %d..%d)%n", c.index(), w.start(),
+            w.start() + w.length() - 1);
+        List<QuickstartPage.Asked> asked = new ArrayList<>();
         for (Prompt<?> p : prompts()) {
           Readout r = f.ask(w, p);
-          answers.append(String.format(Locale.ROOT, "  %-28s %s%n", p.text(),
-              ReadoutText.describe(r)));
-          f.card().flatMap(c -> c.caveat(p)).ifPresent(c -> answers.append(
-              String.format(Locale.ROOT, "  %-28s caveat: %s%n", "", c)));
+          Optional<String> caveat = f.card().flatMap(card -> card.caveat(p));
+          out.printf(Locale.ROOT, "  %-28s %s%n", p.text(), ReadoutText.describe(r));
+          caveat.ifPresent(cv -> out.printf(Locale.ROOT, "  %-28s caveat: %s%n", "", cv));
+          asked.add(new QuickstartPage.Asked(p, r, labelerAnswers.answer(p, kept.get(c.index()), WINDOW,
+              c.index()), caveat));
         }
+        panels.add(new QuickstartPage.Panel(String.valueOf((char) ('A' + panels.size())), c.index(),
+            c.why(), asked));
       }
-      out.print(answers);
 
       progress(4, "data-engine round: the model labels every window as one more labeler");
       List<List<Annotation>> byModel = new ArrayList<>();
@@ -125,44 +133,38 @@ public final class QuickstartCommand implements Callable<Integer> {
       }
       double covCons = coverage(nab.anomalies(), ws, kept);
       double covModel = coverage(nab.anomalies(), ws, byModel);
-      String round = String.format(Locale.ROOT, "model vs consensus: shape-tag agreement %.3f, "
+      out.println(String.format(Locale.ROOT, "model vs consensus: shape-tag agreement %.3f, "
           + "event F1 %.3f, numeric score %.3f; NAB anomaly windows touched by an abnormal event: "
           + "consensus %.2f, model %.2f", agreement.shapeTagAccuracy(), agreement.eventF1(),
-          agreement.numericScore(), covCons, covModel);
-      out.println(round);
+          agreement.numericScore(), covCons, covModel));
 
       progress(5, "writing " + outDir.resolve("report.html"));
-      report.paragraph("Series " + s.id() + " (" + s.length() + " samples), cut into "
-          + ws.size() + " windows of " + WINDOW + " samples; model: " + model + " ("
-          + f.bundle().provenance().recipe() + " recipe, " + f.bundle().provenance().steps()
-          + " training steps).");
-      report.heading("The series with events and segments");
-      Map<String, List<Event>> ev = new LinkedHashMap<>();
-      ev.put("NAB labelled anomaly windows", nab.anomalies());
-      ev.put("consensus events", located(ws, kept));
-      ev.put("model events", located(ws, byModel));
-      report.seriesChart(s.id(), s, ev, boundaries(ws, kept));
-      report.heading("Labeler analysis");
-      List<String> names = new ArrayList<>(perLabeler.keySet());
-      List<Double> counts = new ArrayList<>();
-      names.forEach(n -> counts.add(perLabeler.get(n).doubleValue()));
-      report.bars("annotations per labeler", "annotations", names, Map.of("annotations", counts));
-      report.heading("Answers of the model");
-      report.pre(answers.toString());
-      report.heading("What the model is good at: its card");
-      report.paragraph(cardIntro(f));
-      f.card().ifPresent(card -> {
-        java.io.StringWriter text = new java.io.StringWriter();
-        CardText.print(new PrintWriter(text), model, card);
-        report.pre(text.toString());
-      });
-      report.heading("Data-engine round (per-round quality)");
-      report.paragraph(round);
-      report.bars("round 1: model as a labeler", "score", List.of("shape agreement",
-          "event F1 vs consensus", "numeric vs consensus", "NAB coverage"),
-          Map.of("round 1 (model)", List.of(nz(agreement.shapeTagAccuracy()),
-              nz(agreement.eventF1()), nz(agreement.numericScore()), covModel)));
-      report.write(outDir.resolve("report.html"), "Florets quickstart");
+      ReportPage page = new ReportPage();
+      QuickstartText.intro(page, s, nab, ws.size(), WINDOW, model, f);
+      page.heading("The series");
+      QuickstartPage.overview(page, s, nab.anomalies(), ws, kept, byModel, panels);
+      page.heading("How to read the answers");
+      QuickstartText.confidences(page, f);
+      page.heading("Windows in detail");
+      page.paragraph("Each window below was asked every time-series task. The model's answer "
+          + "stands beside the labelers' answer to the same question: their consensus targets, "
+          + "which are what the model was trained to say.");
+      long[] ts = s.timestamps().orElse(null);
+      for (QuickstartPage.Panel p : panels) {
+        Window w = ws.get(p.index());
+        QuickstartPage.panel(page, p, w, TimeAxis.of(ts, w.start(), w.length()), kept.get(p.index()),
+            REGION_FROM, REGION_TO);
+      }
+      page.heading("The labelers");
+      LabelerAnalysis analysis = LabelerAnalysis.of(suite.labelers(), raw, null,
+          ConsensusConfig.DEFAULTS.tolerance(WINDOW), ConsensusConfig.DEFAULTS.maxRelativeSpread());
+      QuickstartPage.labelers(page, suite.labelers(), analysis, perLabeler);
+      page.heading("Data-engine round: the model as one more labeler");
+      QuickstartText.round(page, agreement, covCons, covModel, nab.anomalies().size(), ws.size());
+      page.heading("What the model is good at: its card");
+      page.paragraph(cardIntro(f));
+      f.card().ifPresent(card -> CardSection.add(page, card));
+      page.write(outDir.resolve("report.html"), "Florets quickstart: " + s.id());
     }
     out.printf(Locale.ROOT, "done in %.1f s; open %s%n", (System.nanoTime() - t0) / 1e9,
         outDir.resolve("report.html"));
@@ -172,29 +174,20 @@ public final class QuickstartCommand implements Callable<Integer> {
 
   /** What the card section says before the card itself (or in its place when there is none). */
   static String cardIntro(Florets f) {
-    String conf = f.calibration().isPresent()
-        ? "Confidences are calibrated: an item answered at 0.8 was right about 8 times in 10 on "
-            + "fresh synthetic windows (the card's calibration line says how well that held)."
-        : "This model has no calibration.json: its confidences are the decoder's own token "
-            + "probabilities and are not calibrated (run florets calibrate --model DIR).";
     if (f.card().isEmpty()) {
-      return conf + " This model folder has no card.json, so nothing here says how it compares "
-          + "with the labelers (run florets card --model DIR --windows 1000).";
+      return "This model folder has no card.json, so nothing here says how it compares with the "
+          + "labelers (run florets card --model DIR --windows 1000).";
     }
-    return conf + " The card below gives the model's figures beside the labelers' on the same "
-        + "fresh synthetic windows; where the model is below them, its answers carry a caveat "
-        + "and the labelers are the better source for that readout.";
-  }
-
-  private static double nz(double v) {
-    return Double.isNaN(v) ? 0 : v;
+    return "The card gives the model's figures beside the labelers' on fresh synthetic windows "
+        + "whose exact truth is known. Where the model is below them, its answers carry a caveat "
+        + "(as in the panels above) and the labelers are the better source for that readout.";
   }
 
   static List<Prompt<?>> prompts() {
     return List.of(Tasks.CLASSIFY.prompt(), Tasks.CAPTION.prompt(), Tasks.SHAPE.prompt(),
         Tasks.PROPERTIES.prompt(), Prompt.property(Property.MEAN), Tasks.EVENTS.prompt(),
         Prompt.eventsOf(EventType.SPIKE_UP), Tasks.SEGMENTS.prompt(),
-        Prompt.regionOfSamples(64, 191, WINDOW), Tasks.ALERT.prompt(), Tasks.EMBED.prompt());
+        Prompt.regionOfSamples(REGION_FROM, REGION_TO, WINDOW), Tasks.ALERT.prompt(), Tasks.EMBED.prompt());
   }
 
   private static List<Event> located(List<Window> ws, List<List<Annotation>> as) {
@@ -204,18 +197,6 @@ public final class QuickstartCommand implements Callable<Integer> {
         if (a.target() instanceof Event e && e.type() != EventType.TREND_CHANGE) {
           int st = ws.get(i).start();
           out.add(new Event(e.type(), st + e.start(), st + e.end(), e.channel()));
-        }
-      }
-    }
-    return out;
-  }
-
-  private static List<Integer> boundaries(List<Window> ws, List<List<Annotation>> as) {
-    List<Integer> out = new ArrayList<>();
-    for (int i = 0; i < ws.size(); i++) {
-      for (Annotation a : as.get(i)) {
-        if (a.target() instanceof Segment g && g.start() > 0) {
-          out.add(ws.get(i).start() + g.start());
         }
       }
     }

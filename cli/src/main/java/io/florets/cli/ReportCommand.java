@@ -2,7 +2,6 @@ package io.florets.cli;
 
 import java.io.IOException;
 import io.florets.datasets.DenseDataset;
-import io.florets.datasets.Series;
 import io.florets.datasets.Window;
 import io.florets.datasets.io.arrow.DenseDatasetArrow;
 import io.florets.datasets.target.Annotation;
@@ -41,7 +40,7 @@ public final class ReportCommand implements Callable<Integer> {
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     PrintWriter o = spec.commandLine().getOut();
     DenseDataset ds = DenseDatasetArrow.read(dataset);
-    QuickstartReport r = new QuickstartReport();
+    ReportPage r = new ReportPage();
     r.paragraph(dataset + ": " + ds.size() + " windows; metadata " + ds.metadata());
     Map<String, Long> perSource = new TreeMap<>();
     Map<String, Long> perKind = new TreeMap<>();
@@ -52,27 +51,29 @@ public final class ReportCommand implements Callable<Integer> {
       }
     }
     r.heading("Annotations");
-    bars(r, "annotations per source", perSource);
-    bars(r, "annotations per target kind", perKind);
+    r.simpleTable(List.of("source", "annotations"), rows(perSource));
+    r.simpleTable(List.of("target kind", "annotations"), rows(perKind));
     r.heading("Windows");
     for (int i = 0; i < Math.min(windows, ds.size()); i++) {
       DenseDataset.Entry e = ds.get(i);
       Window w = e.window();
-      float[][] v = new float[w.channels()][];
-      for (int c = 0; c < w.channels(); c++) {
-        v[c] = w.channel(c);
-      }
-      Series s = Series.builder(w.seriesId(), v).build();
-      Map<String, List<Event>> ev = new LinkedHashMap<>();
-      List<Integer> bounds = new ArrayList<>();
+      TimeAxis axis = TimeAxis.of(w.timestamps().orElse(null), 0, w.length());
+      SeriesSvg svg = new SeriesSvg(w.channel(0), axis, 1280, 220, w.channelNames().isEmpty()
+          ? "value" : w.channelNames().get(0));
+      Map<String, List<SeriesSvg.StripItem>> strips = new LinkedHashMap<>();
       for (Annotation a : e.annotations()) {
-        if (a.target() instanceof Event x) {
-          ev.computeIfAbsent(a.source() + " events", k -> new ArrayList<>()).add(x);
-        } else if (a.target() instanceof Segment g && g.start() > 0) {
-          bounds.add(g.start());
+        if (a.target() instanceof Event x && x.channel() <= 0) {
+          svg.event(x.type(), x.start(), x.end(), false, a.source() + ": "
+              + ReadoutWords.words(x.type().token()) + " " + axis.span(x.start(), x.end()));
+        } else if (a.target() instanceof Segment g && g.channel() <= 0) {
+          strips.computeIfAbsent(a.source(), k -> new ArrayList<>()).add(new SeriesSvg.StripItem(
+              g.start(), g.end(), g.label(), a.source() + ": " + g.label().token() + " "
+              + axis.span(g.start(), g.end())));
         }
       }
-      r.seriesChart(w.toString(), s, ev, bounds);
+      strips.forEach(svg::strip);
+      r.subheading(w.toString());
+      r.raw(svg.render(w.channels() > 1 ? "channel 0 of " + w.channels() : null));
     }
     Path file = out.resolve("report.html");
     r.write(file, "Florets dataset report");
@@ -81,15 +82,12 @@ public final class ReportCommand implements Callable<Integer> {
     return 0;
   }
 
-  private static void bars(QuickstartReport r, String title, Map<String, Long> counts)
-      throws java.io.IOException {
-    if (counts.isEmpty()) {
-      r.paragraph(title + ": none");
-      return;
+  private static List<List<String>> rows(Map<String, Long> counts) {
+    List<List<String>> out = new ArrayList<>();
+    counts.forEach((k, v) -> out.add(List.of(k, String.format(java.util.Locale.ROOT, "%,d", v))));
+    if (out.isEmpty()) {
+      out.add(List.of("(none)", "0"));
     }
-    List<String> names = new ArrayList<>(counts.keySet());
-    List<Double> v = new ArrayList<>();
-    names.forEach(n -> v.add(counts.get(n).doubleValue()));
-    r.bars(title, "count", names, Map.of("count", v));
+    return out;
   }
 }

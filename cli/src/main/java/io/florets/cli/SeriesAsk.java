@@ -66,6 +66,20 @@ final class SeriesAsk {
   }
 
   /**
+   * Refuses a window longer than the model takes, pointing at {@code --window} (the library's own
+   * message points a Java caller at {@code Windowing}).
+   */
+  static void checkLength(Window w, String windowSpec, Path input, int max) {
+    if (w.length() > max) {
+      throw new IllegalArgumentException((windowSpec == null
+          ? "the series '" + w.seriesId() + "' in " + input + " has " + w.length() + " samples"
+          : "--window " + windowSpec + " is " + w.length() + " samples long")
+          + "; this model takes at most " + max + " samples: ask about one window of it with "
+          + "--window START:LENGTH, e.g. --window " + w.start() + ":" + Math.min(max, 256));
+    }
+  }
+
+  /**
    * Asks and prints the answer; when the model's card says the model is below its labelers on the
    * prompt's task, also its caveat: as {@code "caveat"} in JSON, else one line on {@code err}.
    */
@@ -73,6 +87,7 @@ final class SeriesAsk {
       boolean json, PrintWriter out, PrintWriter err) throws IOException, BundleException {
     Window w = cut(input, windowSpec, order, err);
     try (Florets f = ModelOption.open(model)) {
+      checkLength(w, windowSpec, input, f.maxWindowLength());
       long t0 = System.nanoTime();
       Readout r = f.ask(w, prompt);
       double ms = (System.nanoTime() - t0) / 1e6;

@@ -135,7 +135,14 @@ public final class TrainCommand implements Callable<Integer> {
       + "30, about 70%% of the steps).")
   Double classifyWeight;
 
-  @Option(names = "--json", description = "Data mode: print the summary as one JSON object.")
+  @Option(names = "--json", description = "Data mode: print the summary as one JSON object: the "
+      + "data (out, data, dataSha256, series, window, stride, windows, labelledWindows, classes, "
+      + "classSource), the model (init, parameters, steps), heldOutLabelled and "
+      + "heldOutClassAccuracy (the final model on labelled windows it never trained on), and "
+      + "rounds: per data-engine round the targets kept, dropped, changed, flagged and "
+      + "overridden, and from round 1 trainingSteps, finalLoss and modelQuality (classAccuracy "
+      + "of classHeldOut windows; shapeTagAccuracy, eventF1, numericScore against the targets, "
+      + "0 to 1). A figure that cannot be measured is left out, not null.")
   boolean json;
 
   @Override

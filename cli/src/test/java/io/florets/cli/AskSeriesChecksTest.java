@@ -90,6 +90,40 @@ class AskSeriesChecksTest {
   }
 
   @Test
+  void aSeriesLongerThanTheModelTakesPointsAtWindowNotAtTheJavaApi() throws Exception {
+    Path model = tinyModel();
+    int max;
+    try (io.florets.prompt.facade.Florets f = io.florets.prompt.facade.Florets.load(model)) {
+      max = f.maxWindowLength();
+    }
+    StringBuilder b = new StringBuilder("value\n");
+    for (int t = 0; t < max + 10; t++) {
+      b.append(String.format(Locale.ROOT, "%.4f%n", Math.sin(t / 4.0)));
+    }
+    Path s = Files.writeString(dir.resolve("long.csv"), b.toString());
+    Run whole = run("ask", "--input", s.toString(), "--prompt", "<SHAPE>", "--model",
+        model.toString());
+    assertEquals(2, whole.code(), whole.out() + whole.err());
+    assertTrue(whole.err().contains((max + 10) + " samples") && whole.err().contains("at most " + max)
+        && whole.err().contains("--window START:LENGTH"), whole.err());
+    assertTrue(!whole.err().contains("Windowing"), whole.err());
+    Run part = run("ask", "--input", s.toString(), "--prompt", "<SHAPE>", "--model",
+        model.toString(), "--window", "0:" + (max + 1));
+    assertEquals(2, part.code(), part.out() + part.err());
+    assertTrue(part.err().contains("--window 0:" + (max + 1)), part.err());
+  }
+
+  @Test
+  void helpSaysWhatModelAndPromptTakeForEachModality() {
+    String help = new CommandLine(new AskCommand()).setUsageHelpWidth(400)
+        .getUsageMessage(CommandLine.Help.Ansi.OFF).replaceAll("\\s+", " ");
+    assertTrue(help.contains("'default' for the model shipped in the jar (the series model with "
+        + "--input, the vision model with --image)"), help);
+    assertTrue(help.contains("\"<SHAPE>\"") && help.contains("florets tasks lists every task"), help);
+    assertTrue(help.contains("e.g. 0:256"), help);
+  }
+
+  @Test
   void nabLabelsNamingAnAbsentFileAreAnError() throws Exception {
     Path data = dir.resolve("data");
     Files.createDirectories(data.resolve("realKnownCause"));

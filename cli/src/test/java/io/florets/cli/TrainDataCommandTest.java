@@ -71,6 +71,13 @@ class TrainDataCommandTest {
         j.get("classes").get(1).asText()));
     assertEquals(2, j.get("rounds").size());
     assertTrue(j.get("rounds").get(1).get("modelQuality").has("classAccuracy"), r.out());
+    // lean: no null anywhere, no per-labeler analysis, no label quality (a user's data has no truth)
+    assertTrue(!r.out().contains("null") && !r.out().contains("labelerAnalysis")
+        && !r.out().contains("labelQuality"), r.out());
+    assertTrue(r.out().lines().count() < 60, r.out().lines().count() + " lines: " + r.out());
+    assertTrue(!j.get("rounds").get(0).has("modelQuality"), "round 0 has no model: " + r.out());
+    assertTrue(j.get("rounds").get(1).get("trainingSteps").asLong() >= 1, r.out());
+    assertTrue(j.get("about").asText().contains("rounds[0]"), r.out());
     assertTrue(j.get("init").asText().startsWith("default"), j.get("init").asText());
     assertTrue(r.err().contains("round 1 train"), "progress on stderr: " + r.err());
     try (Florets f = Florets.load(out)) {

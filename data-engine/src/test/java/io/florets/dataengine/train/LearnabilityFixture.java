@@ -24,7 +24,7 @@ import io.florets.prompt.readout.Caption;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
 import io.florets.prompt.task.Task;
@@ -221,7 +221,7 @@ final class LearnabilityFixture {
    * series units, where a location-like value such as a mean of 900 would pass a 5% test with
    * almost any answer). A true zero must be answered as exactly zero; a property left out is wrong.
    */
-  static double propertyFraction(List<Properties> answers, Fitted f, double rel, int shift) {
+  static double propertyFraction(List<NumericProperties> answers, Fitted f, double rel, int shift) {
     return 1.0 - (double) propertyMisses(answers, f, rel, shift).size() / f.all(NumericProperty.class).size();
   }
 
@@ -229,7 +229,7 @@ final class LearnabilityFixture {
    * The true (window, property) values outside {@code rel} in model units (see
    * {@link #propertyFraction}), each as "window property truth answer".
    */
-  static List<String> propertyMisses(List<Properties> answers, Fitted f, double rel, int shift) {
+  static List<String> propertyMisses(List<NumericProperties> answers, Fitted f, double rel, int shift) {
     List<String> out = new ArrayList<>();
     List<OutputMapping> maps = f.florets().bundle().model().frontEnd().prepare(f.windows()).mappings();
     int n = answers.size();

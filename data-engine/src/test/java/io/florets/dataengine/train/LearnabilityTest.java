@@ -22,7 +22,7 @@ import io.florets.datasets.target.ShapeTag;
 import io.florets.prompt.readout.Caption;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
 import io.florets.prompt.task.Tasks;
@@ -65,7 +65,7 @@ class LearnabilityTest {
   @Test
   void propertiesAreFittedWithinFivePercent() {
     try (Fitted f = fit(Tasks.PROPERTIES, new Settings(16, 300, 8, LR))) {
-      List<Properties> answers = f.florets().askAll(f.windows(), Tasks.PROPERTIES);
+      List<NumericProperties> answers = f.florets().askAll(f.windows(), Tasks.PROPERTIES);
       double within = propertyFraction(answers, f, 0.05, 0);
       assertTrue(within >= 0.9, "properties within 5% in model units: " + within
           + " of " + f.all(NumericProperty.class).size() + "; misses (window property truth answer): "

@@ -1,5 +1,6 @@
 package io.florets.labelers.analysis;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
@@ -184,13 +185,29 @@ public final class LabelerAnalysis {
     return summaries;
   }
 
-  /** A fixed-width text table (one line per labeler). */
-  public String toTable() {
-    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s %8s %9s %8s %9s %9s%n",
-        "labeler", "slots", "coverage", "overlap", "conflict", "accuracy"));
+  /** Whether gold judged at least one statement of at least one labeler. */
+  public boolean hasGold() {
     for (LabelerSummary s : summaries) {
-      b.append(String.format(Locale.ROOT, "%-22s %8d %9.3f %8.3f %9.3f %9s%n", s.name(), s.slots(),
-          s.coverage(), s.overlap(), s.conflict(),
+      if (s.goldStatements() > 0) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A fixed-width text table (one line per labeler). The accuracy column appears only when gold
+   * judged some statement ({@link #hasGold()}); without gold it would be empty on every line.
+   */
+  public String toTable() {
+    boolean gold = hasGold();
+    StringBuilder b = new StringBuilder(String.format(Locale.ROOT, "%-22s %8s %9s %8s %9s",
+        "labeler", "slots", "coverage", "overlap", "conflict"));
+    b.append(gold ? String.format(Locale.ROOT, " %9s%n", "accuracy") : System.lineSeparator());
+    for (LabelerSummary s : summaries) {
+      b.append(String.format(Locale.ROOT, "%-22s %8d %9.3f %8.3f %9.3f", s.name(), s.slots(),
+          s.coverage(), s.overlap(), s.conflict()));
+      b.append(!gold ? System.lineSeparator() : String.format(Locale.ROOT, " %9s%n",
           Double.isNaN(s.accuracy()) ? "-" : String.format(Locale.ROOT, "%.3f", s.accuracy())));
     }
     return b.toString();
@@ -216,10 +233,12 @@ public final class LabelerAnalysis {
    * @param coverage fraction of slots where it said something
    * @param overlap fraction of slots where it and at least one other labeler said something
    * @param conflict fraction of slots where it said something and another labeler disagreed
-   * @param accuracy fraction of its statements that agree with gold, or {@code null} without gold
+   * @param accuracy fraction of its statements that agree with gold; left out of the JSON without
+   *     gold (a file has no gold labels: {@code florets label} leaves it out on every row)
    * @param goldStatements number of its statements that gold could judge
    */
   public record Row(String labeler, String version, long slots, double coverage, double overlap,
-      double conflict, Double accuracy, long goldStatements) {
+      double conflict, @JsonInclude(JsonInclude.Include.NON_NULL) Double accuracy,
+      long goldStatements) {
   }
 }

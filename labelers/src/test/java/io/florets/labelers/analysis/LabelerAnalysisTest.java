@@ -1,6 +1,8 @@
 package io.florets.labelers.analysis;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.ShapeFacet;
@@ -49,7 +51,7 @@ class LabelerAnalysisTest {
   }
 
   @Test
-  void figuresMatchAHandComputedVoteMatrix() {
+  void figuresMatchAHandComputedVoteMatrix() throws Exception {
     // window:  A            B            C            gold
     // 0        increasing   increasing   -            increasing
     // 1        steady       increasing   steady       steady
@@ -86,5 +88,20 @@ class LabelerAnalysisTest {
     assertEquals(0.25, sc.conflict(), 1e-12);
     assertEquals(1.0, sc.accuracy(), 1e-12);
     assertEquals(4, a.toTable().split("\n").length);
+    assertTrue(a.hasGold());
+    assertTrue(a.toTable().lines().findFirst().orElseThrow().endsWith("accuracy"), a.toTable());
+    assertTrue(a.toTable().contains("1.000"), a.toTable());
+
+    // without gold there is nothing to put in an accuracy column: it is left out
+    LabelerAnalysis noGold = LabelerAnalysis.of(List.of(trendLabeler("A"), trendLabeler("B"),
+        trendLabeler("C")), raw, null, 2, 0.1);
+    assertFalse(noGold.hasGold());
+    assertFalse(noGold.toTable().contains("accuracy"), noGold.toTable());
+    assertFalse(noGold.toTable().contains(" -"), noGold.toTable());
+    assertEquals(4, noGold.toTable().split("\n").length);
+    // and in JSON: no "accuracy": null on every row, but the key where gold judged
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    assertFalse(json.writeValueAsString(noGold.rows()).contains("accuracy"));
+    assertTrue(json.writeValueAsString(a.rows()).contains("\"accuracy\":1.0"));
   }
 }

@@ -8,7 +8,7 @@ import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Labels;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
@@ -39,10 +39,10 @@ final class ReadoutConfidences {
       s.tags().forEach(t -> out.add(new ShapeTags.Tag(t.facet(), t.value(), t.channel(),
           f.applyAsDouble(t.confidence()))));
       return new ShapeTags(out);
-    } else if (r instanceof Properties p) {
+    } else if (r instanceof NumericProperties p) {
       List<Numeric> out = new ArrayList<>(p.values().size());
       p.values().forEach(n -> out.add(numeric(n, f)));
-      return new Properties(out);
+      return new NumericProperties(out);
     } else if (r instanceof Numeric n) {
       return numeric(n, f);
     } else if (r instanceof Events e) {

@@ -177,6 +177,18 @@ public final class Florets implements AutoCloseable {
   }
 
   /**
+   * The longest window, in samples, this facade's series model takes (its front end's patches);
+   * cut longer series into windows of at most this length ({@code Windowing.fixed}).
+   *
+   * @throws IllegalStateException if the facade serves a model of another modality
+   */
+  public int maxWindowLength() {
+    ModelBundle b = bundle();
+    return (b.frontEndConfig().maxPatches() - 1) * b.frontEndConfig().stride()
+        + b.frontEndConfig().patchLength();
+  }
+
+  /**
    * The per-task confidence calibration this facade applies to its answers: the one in the model
    * folder's {@code calibration.json}, or one attached with {@link ModelBundle#withCalibration};
    * empty for a model without one (its confidences are the decoder's own) and for models of other
@@ -406,17 +418,67 @@ public final class Florets implements AutoCloseable {
   }
 
   /**
-   * A stream that cuts windows of {@code length} samples every {@code stride} samples from pushed
-   * samples, asks {@code prompts} of each and hands the readouts to {@code listener}. The stream asks
-   * through this facade: once it is closed, a push that completes a window throws the same
-   * {@link IllegalStateException} as any other ask.
+   * A stream that cuts windows from pushed samples as {@code spec} says, asks {@code task} of each
+   * and hands each answer, typed by the task, to {@code listener}:
+   *
+   * <pre>{@code
+   * WindowStream s = florets.stream(StreamSpec.windowsOf(256).every(64), Tasks.ALERT,
+   *     a -> System.out.println(a.windowStart() + ": " + a.readout().abnormal()));
+   * s.pushAll(samples);
+   * }</pre>
+   *
+   * The stream asks through this facade: once it is closed, a push that completes a window throws
+   * the same {@link IllegalStateException} as any other ask.
+   *
+   * @throws IllegalArgumentException if the task needs arguments (pass a {@link Prompt} instead)
+   * @throws IllegalStateException if this facade is closed
+   */
+  public <R extends Readout> WindowStream stream(StreamSpec spec, Task<R> task,
+      WindowStream.Answers<R> listener) {
+    return stream(spec, promptOf(task), listener);
+  }
+
+  /**
+   * As {@link #stream(StreamSpec, Task, WindowStream.Answers)}, for a prompt with arguments (e.g.
+   * {@code Prompt.eventsOf(EventType.SPIKE_UP)}).
    *
    * @throws IllegalStateException if this facade is closed
    */
-  public WindowStream stream(int channels, int length, int stride, List<Prompt<?>> prompts,
+  public <R extends Readout> WindowStream stream(StreamSpec spec, Prompt<R> prompt,
+      WindowStream.Answers<R> listener) {
+    Objects.requireNonNull(prompt, "prompt");
+    Objects.requireNonNull(listener, "listener");
+    checkOpen();
+    Class<R> type = prompt.task().readoutType();
+    return new WindowStream(this, spec, List.of(prompt), r -> listener.onAnswer(
+        new WindowStream.StreamReadout<>(r.windowStart(), r.window(), prompt, type.cast(r.readout()))));
+  }
+
+  /**
+   * A stream that asks several prompts of each window; the listener sees each readout with its
+   * prompt and narrows the type itself.
+   *
+   * @throws IllegalStateException if this facade is closed
+   */
+  public WindowStream stream(StreamSpec spec, List<Prompt<?>> prompts,
       WindowStream.Listener listener) {
     checkOpen();
-    return new WindowStream(this, channels, length, stride, prompts, listener);
+    return new WindowStream(this, spec, prompts, listener);
+  }
+
+  /**
+   * A stream of windows of {@code length} samples every {@code stride} samples over {@code channels}
+   * channels.
+   *
+   * @deprecated three numbers in a row are easy to swap; use
+   *     {@link #stream(StreamSpec, Task, WindowStream.Answers)} (one task, typed answers) or
+   *     {@link #stream(StreamSpec, List, WindowStream.Listener)} (several prompts)
+   * @throws IllegalStateException if this facade is closed
+   */
+  @Deprecated
+  public WindowStream stream(int channels, int length, int stride, List<Prompt<?>> prompts,
+      WindowStream.Listener listener) {
+    return stream(new StreamSpec(length, stride, channels), prompts, listener);
   }
 
   private static <R extends Readout> Prompt<R> promptOf(Task<R> task) {
@@ -439,8 +501,7 @@ public final class Florets implements AutoCloseable {
     }
     int expected = bundle.channels();
     int maxChannels = bundle.frontEndConfig().maxChannels();
-    int maxLength = (bundle.frontEndConfig().maxPatches() - 1) * bundle.frontEndConfig().stride()
-        + bundle.frontEndConfig().patchLength();
+    int maxLength = maxWindowLength();
     for (int i = 0; i < windows.size(); i++) {
       Window w = Objects.requireNonNull(windows.get(i), "window at index " + i);
       if (w.length() == 0) {

@@ -6,7 +6,7 @@ import io.florets.prompt.readout.Embedding;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
@@ -29,7 +29,7 @@ public final class ReadoutText {
         s.append(String.format(Locale.ROOT, "%s=%s%s (%.2f)  ", x.facet().token(), x.value(),
             ch(x.channel()), x.confidence()));
       }
-    } else if (r instanceof Properties p) {
+    } else if (r instanceof NumericProperties p) {
       for (Numeric n : p.values()) {
         s.append(numeric(n)).append("  ");
       }

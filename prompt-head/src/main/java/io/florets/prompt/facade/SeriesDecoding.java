@@ -9,7 +9,7 @@ import io.florets.engine.series.SeriesFrontEnd;
 import io.florets.prompt.PromptHead;
 import io.florets.prompt.grammar.GrammarConstraint;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.serial.Extent;
 import io.florets.prompt.task.Prompt;
@@ -84,10 +84,10 @@ public final class SeriesDecoding {
     if (r instanceof Numeric x) {
       return exact(x, w, m);
     }
-    if (r instanceof Properties p) {
+    if (r instanceof NumericProperties p) {
       List<Numeric> vs = new ArrayList<>(p.values().size());
       p.values().forEach(x -> vs.add(exact(x, w, m)));
-      return new Properties(vs);
+      return new NumericProperties(vs);
     }
     return r;
   }
@@ -107,10 +107,10 @@ public final class SeriesDecoding {
     if (r instanceof Numeric x) {
       return rescale(x, m);
     }
-    if (r instanceof Properties p) {
+    if (r instanceof NumericProperties p) {
       List<Numeric> vs = new ArrayList<>(p.values().size());
       p.values().forEach(x -> vs.add(rescale(x, m)));
-      return new Properties(vs);
+      return new NumericProperties(vs);
     }
     return r;
   }

@@ -22,11 +22,26 @@ import java.util.Objects;
  * finishes, later ones throw {@link IllegalStateException}).
  */
 public final class WindowStream {
-  /** Receives readouts. */
+  /**
+   * Receives the answers of a stream that asks several prompts; each readout's type depends on its
+   * prompt. A stream of one task takes a {@link Answers} listener instead, typed by that task.
+   */
   @FunctionalInterface
   public interface Listener {
     /** Called once per window and prompt, in push order. */
-    void onReadout(StreamReadout readout);
+    void onReadout(StreamReadout<?> readout);
+  }
+
+  /**
+   * Receives the answers of a stream that asks one task or prompt: the readout is already of the
+   * task's type (e.g. {@link Alert} for {@code Tasks.ALERT}).
+   *
+   * @param <R> the readout type of the task
+   */
+  @FunctionalInterface
+  public interface Answers<R extends Readout> {
+    /** Called once per window, in push order, on the pushing thread. */
+    void onAnswer(StreamReadout<R> answer);
   }
 
   /**
@@ -36,8 +51,10 @@ public final class WindowStream {
    * @param window the window that was asked
    * @param prompt the prompt
    * @param readout the answer (positions relative to the window)
+   * @param <R> the readout type of the prompt
    */
-  public record StreamReadout(long windowStart, Window window, Prompt<?> prompt, Readout readout) {
+  public record StreamReadout<R extends Readout>(long windowStart, Window window, Prompt<R> prompt,
+      R readout) {
     /**
      * The located items of an events, alert or segments answer in stream time: {@code [type or
      * label, start, end, confidence]} with start/end as sample indices since the first push.
@@ -77,19 +94,15 @@ public final class WindowStream {
   private long pushed;
   private long nextCut;
 
-  WindowStream(Florets florets, int channels, int length, int stride, List<Prompt<?>> prompts,
-      Listener listener) {
-    if (channels < 1 || length < 1 || stride < 1) {
-      throw new IllegalArgumentException("stream needs channels, length and stride >= 1, got "
-          + channels + ", " + length + ", " + stride);
-    }
+  WindowStream(Florets florets, StreamSpec spec, List<Prompt<?>> prompts, Listener listener) {
+    Objects.requireNonNull(spec, "spec");
     if (prompts == null || prompts.isEmpty()) {
       throw new IllegalArgumentException("stream needs at least one prompt");
     }
     this.florets = florets;
-    this.channels = channels;
-    this.length = length;
-    this.stride = stride;
+    this.channels = spec.channels();
+    this.length = spec.length();
+    this.stride = spec.stride();
     this.prompts = List.copyOf(prompts);
     this.listener = Objects.requireNonNull(listener, "listener");
     this.ring = new float[channels][length];
@@ -150,7 +163,11 @@ public final class WindowStream {
       return;
     }
     for (Prompt<?> p : prompts) {
-      listener.onReadout(new StreamReadout(start, w, p, florets.ask(w, p)));
+      listener.onReadout(answer(start, w, p));
     }
+  }
+
+  private <R extends Readout> StreamReadout<R> answer(long start, Window w, Prompt<R> p) {
+    return new StreamReadout<>(start, w, p, florets.ask(w, p));
   }
 }

@@ -5,7 +5,7 @@ import java.util.Objects;
 
 /**
  * A numeric property value: the answer of {@code <PROPERTY>name}, and the items of
- * {@link Properties}.
+ * {@link NumericProperties}.
  *
  * @param property which property
  * @param value finite value in the series' units (see {@link Property#unit()})

@@ -7,7 +7,7 @@ package io.florets.prompt.readout;
  * boxes in pixels of the original image. All implementations are immutable records.
  */
 public sealed interface Readout
-    permits Label, Labels, Caption, ShapeTags, Properties, Numeric, Events, Segments, Alert, Embedding, Boxes {
+    permits Label, Labels, Caption, ShapeTags, NumericProperties, Numeric, Events, Segments, Alert, Embedding, Boxes {
 
   /** A short name of the readout type, e.g. {@code "events"} (used in JSON output). */
   String kind();

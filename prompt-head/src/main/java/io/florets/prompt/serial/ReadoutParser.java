@@ -10,7 +10,7 @@ import io.florets.prompt.readout.Caption;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
@@ -125,7 +125,7 @@ public final class ReadoutParser {
         Property p = Property.fromToken(vocab.token(c.take(TokenGroup.PROPERTY, "a property"))).orElseThrow();
         values.add(new Numeric(p, c.number(), ch, c.confidence(at)));
       }
-      return new Properties(values);
+      return new NumericProperties(values);
     }
     if (t == Tasks.PROPERTY) {
       int at = c.pos();

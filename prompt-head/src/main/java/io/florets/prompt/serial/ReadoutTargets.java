@@ -11,7 +11,7 @@ import io.florets.prompt.readout.Alert;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
@@ -57,7 +57,7 @@ public final class ReadoutTargets {
       for (ShapeTags.Tag t : s.tags()) {
         out.add(new Annotation(new ShapeTag(t.facet(), t.value(), t.channel()), source, version, t.confidence()));
       }
-    } else if (readout instanceof Properties p) {
+    } else if (readout instanceof NumericProperties p) {
       p.values().forEach(n -> numeric(n, source, version, out));
     } else if (readout instanceof Numeric n) {
       numeric(n, source, version, out);

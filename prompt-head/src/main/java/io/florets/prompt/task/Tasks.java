@@ -7,7 +7,7 @@ import io.florets.prompt.readout.Embedding;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
 import java.util.List;
@@ -34,8 +34,8 @@ public final class Tasks {
   public static final Task<ShapeTags> SHAPE = new Task<>("SHAPE", "<SHAPE>", S,
       "What is the shape of the series?", List.of(), ShapeTags.class, true);
   /** {@code <PROPERTIES>}: all numeric properties. */
-  public static final Task<Properties> PROPERTIES = new Task<>("PROPERTIES", "<PROPERTIES>", S,
-      "What are the properties of the series?", List.of(), Properties.class, true);
+  public static final Task<NumericProperties> PROPERTIES = new Task<>("PROPERTIES", "<PROPERTIES>", S,
+      "What are the properties of the series?", List.of(), NumericProperties.class, true);
   /** {@code <PROPERTY>name[<ch_c>]}: one numeric property. */
   public static final Task<Numeric> PROPERTY = new Task<>("PROPERTY", "<PROPERTY>", S,
       "What is the {name} of the series?", List.of(ArgumentKind.PROPERTY, ArgumentKind.CHANNEL),

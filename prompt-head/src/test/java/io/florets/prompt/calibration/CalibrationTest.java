@@ -16,7 +16,7 @@ import io.florets.datasets.target.Property;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.ShapeTags;
 import io.florets.prompt.task.Prompt;
 import io.florets.prompt.task.Tasks;
@@ -243,9 +243,9 @@ class CalibrationTest {
     assertSame(ev, c.apply(Prompt.eventsOf(EventType.values()[0]), ev),
         "a map belongs to its own task only");
 
-    Properties p = new Properties(List.of(new Numeric(Property.values()[0], 12.5, -1, 0.9),
+    NumericProperties p = new NumericProperties(List.of(new Numeric(Property.values()[0], 12.5, -1, 0.9),
         new Numeric(Property.values()[1], -3, -1, 0.1)));
-    Properties pm = c.apply(Tasks.PROPERTIES.prompt(), p);
+    NumericProperties pm = c.apply(Tasks.PROPERTIES.prompt(), p);
     assertEquals(List.of(0.25, 0.25), pm.values().stream().map(Numeric::confidence).toList());
     assertEquals(12.5, pm.values().get(0).value());
 
@@ -274,7 +274,7 @@ class CalibrationTest {
     assertEquals(List.of(), c.apply(Tasks.EVENTS.prompt(),
         new Events(List.of(new Events.Item(t, 3, 9, -1, 0.2)))).events(), "all may be dropped");
     assertSame(ev, c.apply(Prompt.eventsOf(t), ev), "EVENTS_OF has neither map nor minimum");
-    Properties p = new Properties(List.of(new Numeric(Property.values()[0], 12.5, -1, 0.1)));
+    NumericProperties p = new NumericProperties(List.of(new Numeric(Property.values()[0], 12.5, -1, 0.1)));
     assertEquals(1, c.apply(Tasks.PROPERTIES.prompt(), p).values().size(),
         "other tasks keep every item");
     List<Events> all = c.applyAll(Tasks.EVENTS.prompt(), java.util.Arrays.asList(ev, null));

@@ -93,8 +93,9 @@ class FloretsCloseTest {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < ASKERS; t++) {
         int id = t;
-        List<WindowStream.StreamReadout> got = new ArrayList<>();
-        WindowStream stream = f.stream(1, 64, 32, List.of(Tasks.CLASSIFY.prompt()), got::add);
+        List<WindowStream.StreamReadout<?>> got = new ArrayList<>();
+        WindowStream stream = f.stream(StreamSpec.windowsOf(64).every(32),
+            List.of(Tasks.CLASSIFY.prompt()), got::add);
         Thread th = new Thread(() -> {
           started.countDown();
           for (int j = id; ; j++) {

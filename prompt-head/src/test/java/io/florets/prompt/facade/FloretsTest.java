@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.florets.datasets.Window;
 import io.florets.prompt.facade.bundle.ModelBundle;
+import io.florets.prompt.readout.Alert;
 import io.florets.prompt.readout.Embedding;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Readout;
@@ -128,8 +129,8 @@ class FloretsTest {
 
   @Test
   void streamCutsWindowsAtTheStrideInStreamTime() {
-    List<WindowStream.StreamReadout> got = new ArrayList<>();
-    WindowStream s = florets.stream(1, 64, 32, List.of(Tasks.CLASSIFY.prompt()), got::add);
+    List<WindowStream.StreamReadout<Label>> got = new ArrayList<>();
+    WindowStream s = florets.stream(StreamSpec.windowsOf(64).every(32), Tasks.CLASSIFY, got::add);
     float[] x = windows.get(0).channel(0);
     s.pushAll(Arrays.copyOf(x, 128));
     // cuts after 64, 96 and 128 samples
@@ -139,5 +140,40 @@ class FloretsTest {
     assertEquals(Window.of(Arrays.copyOfRange(x, 32, 96)).channel(0).length,
         got.get(1).window().length());
     assertTrue(Arrays.equals(Arrays.copyOfRange(x, 32, 96), got.get(1).window().channel(0)));
+  }
+
+  @Test
+  void typedStreamAnswersLikeAskAndTheSpecNamesItsNumbers() {
+    List<Alert> alerts = new ArrayList<>();
+    List<Long> starts = new ArrayList<>();
+    WindowStream s = florets.stream(StreamSpec.windowsOf(64), Tasks.ALERT, a -> {
+      alerts.add(a.readout());   // typed: an Alert, no cast
+      starts.add(a.windowStart());
+    });
+    float[] x = windows.get(0).channel(0);
+    s.pushAll(Arrays.copyOf(x, 130));
+    assertEquals(List.of(0L, 64L), starts);
+    assertEquals(florets.ask(Window.of(Arrays.copyOfRange(x, 64, 128)), Tasks.ALERT).abnormal(),
+        alerts.get(1).abnormal());
+
+    StreamSpec spec = StreamSpec.windowsOf(256).every(64).channels(3);
+    assertEquals(new StreamSpec(256, 64, 3), spec);
+    IllegalArgumentException bad = assertThrows(IllegalArgumentException.class,
+        () -> StreamSpec.windowsOf(256).every(0));
+    assertTrue(bad.getMessage().contains("stride") && bad.getMessage().contains("0"),
+        bad.getMessage());
+    IllegalArgumentException args = assertThrows(IllegalArgumentException.class,
+        () -> florets.stream(spec, Tasks.EVENTS_OF, a -> { }));
+    assertTrue(args.getMessage().contains("needs arguments"), args.getMessage());
+  }
+
+  @Test
+  @SuppressWarnings("deprecation")
+  void deprecatedStreamStillTakesChannelsLengthStride() {
+    List<WindowStream.StreamReadout<?>> got = new ArrayList<>();
+    WindowStream s = florets.stream(1, 64, 32, List.of(Tasks.CLASSIFY.prompt()), got::add);
+    s.pushAll(Arrays.copyOf(windows.get(0).channel(0), 96));
+    assertEquals(2, got.size());
+    assertTrue(got.get(0).readout() instanceof Label);
   }
 }

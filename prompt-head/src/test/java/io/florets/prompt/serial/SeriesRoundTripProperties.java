@@ -15,7 +15,7 @@ import io.florets.prompt.readout.Alert;
 import io.florets.prompt.readout.Events;
 import io.florets.prompt.readout.Label;
 import io.florets.prompt.readout.Numeric;
-import io.florets.prompt.readout.Properties;
+import io.florets.prompt.readout.NumericProperties;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.readout.Segments;
 import io.florets.prompt.readout.ShapeTags;
@@ -84,7 +84,7 @@ class SeriesRoundTripProperties {
       assertTrue(grammars.forPrompt(p.prompt()).accepts(p.targetTokens()),
           () -> p.prompt() + " answer not accepted: " + new Tokenizer(BINS).decode(p.targetTokens()));
       Readout r = parser.parse(p.prompt(), p.targetTokens(), Extent.series(c.length()));
-      List<Numeric> got = r instanceof Properties ps ? ps.values()
+      List<Numeric> got = r instanceof NumericProperties ps ? ps.values()
           : r instanceof Numeric n ? List.of(n) : List.of();
       for (Numeric n : got) {
         NumericProperty want = c.targets().stream().filter(x -> x instanceof NumericProperty q
@@ -125,7 +125,7 @@ class SeriesRoundTripProperties {
       List<NumericProperty> want = c.targets().stream().filter(x -> x instanceof NumericProperty)
           .map(x -> (NumericProperty) x).sorted(Comparator.<NumericProperty>comparingInt(NumericProperty::channel)
               .thenComparing(NumericProperty::property)).limit(Contract.MAX_ITEMS).toList();
-      List<Numeric> got = ((Properties) r).values();
+      List<Numeric> got = ((NumericProperties) r).values();
       assertEquals(want.size(), got.size());
       for (int i = 0; i < want.size(); i++) {
         checkNumber(want.get(i), got.get(i));

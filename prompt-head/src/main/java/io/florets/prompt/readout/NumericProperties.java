@@ -8,9 +8,9 @@ import java.util.List;
  *
  * @param values the values
  */
-public record Properties(List<Numeric> values) implements Readout {
+public record NumericProperties(List<Numeric> values) implements Readout {
   /** Copies. */
-  public Properties {
+  public NumericProperties {
     values = List.copyOf(values);
   }
 

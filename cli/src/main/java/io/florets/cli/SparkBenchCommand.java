@@ -29,7 +29,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
       description = "window length (default ${DEFAULT-VALUE})")
   int window;
 
-  @Option(names = "--stride", defaultValue = "128", paramLabel = "S",
+  @Option(names = "--stride", defaultValue = "16", paramLabel = "S",
       description = "window stride (default ${DEFAULT-VALUE}: enough windows that Spark's fixed costs do not dominate)")
   int stride;
 

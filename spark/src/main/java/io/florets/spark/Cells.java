@@ -20,26 +20,6 @@ final class Cells {
     return scala.collection.JavaConverters.asScalaBuffer(new ArrayList<Object>(list));
   }
 
-  /** Floats as an array cell. */
-  static scala.collection.Seq<Object> seq(float[] v) {
-    List<Object> out = new ArrayList<>(v.length);
-    for (float x : v) {
-      out.add(x);
-    }
-    return seq(out);
-  }
-
-  /** Longs as an array cell, or null. */
-  static scala.collection.Seq<Object> seq(long[] v) {
-    if (v == null) {
-      return null;
-    }
-    List<Object> out = new ArrayList<>(v.length);
-    for (long x : v) {
-      out.add(x);
-    }
-    return seq(out);
-  }
 
   /** The array cell {@code i} as a list, or null. */
   static List<?> list(Row r, int i) {
@@ -78,6 +58,9 @@ final class Cells {
     Object o = r.get(i);
     if (o instanceof float[] f) {
       return f.clone();
+    }
+    if (o instanceof scala.collection.mutable.ArraySeq.ofFloat a) {
+      return a.array().clone();
     }
     return SeriesRows.floats(list(r, i));
   }

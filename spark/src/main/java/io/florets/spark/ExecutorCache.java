@@ -2,6 +2,7 @@ package io.florets.spark;
 
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.Labelers;
+import io.florets.labelers.caption.CaptionComposer;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.prompt.facade.Florets;
 import java.util.List;
@@ -18,6 +19,7 @@ final class ExecutorCache {
   private static final Map<List<String>, LabelerSuite> SUITES = new ConcurrentHashMap<>();
   private static final Map<Long, Consensus> CONSENSUS = new ConcurrentHashMap<>();
   private static final Map<String, Florets> FLORETS = new ConcurrentHashMap<>();
+  private static final Map<Long, CaptionComposer> COMPOSERS = new ConcurrentHashMap<>();
 
   static {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> FLORETS.values().forEach(Florets::close),
@@ -36,6 +38,11 @@ final class ExecutorCache {
   /** The consensus shipped in broadcast {@code id}, rebuilt once per JVM. */
   static Consensus consensus(long id, Function<Long, Consensus> build) {
     return CONSENSUS.computeIfAbsent(id, build);
+  }
+
+  /** The caption composer of a seed. */
+  static CaptionComposer composer(long seed) {
+    return COMPOSERS.computeIfAbsent(seed, CaptionComposer::of);
   }
 
   /** The facade of a model, loaded once per JVM. */

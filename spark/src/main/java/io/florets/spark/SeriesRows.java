@@ -52,8 +52,8 @@ public final class SeriesRows {
 
   /** A series as a row. */
   public static Row row(String source, int position, Series s) {
-    return RowFactory.create(source, position, s.id(), s.channels(), Cells.seq(flatten(s.values())),
-        Cells.seq(s.timestamps().orElse(null)), Cells.seq(s.channelNames()), s.classLabel().orElse(null), null);
+    return RowFactory.create(source, position, s.id(), s.channels(), flatten(s.values()),
+        s.timestamps().orElse(null), Cells.seq(s.channelNames()), s.classLabel().orElse(null), null);
   }
 
   /** A bad input row: its place, its id if known, and why. */

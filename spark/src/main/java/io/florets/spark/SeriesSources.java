@@ -70,7 +70,10 @@ public final class SeriesSources {
   public static Dataset<Row> files(SparkSession spark, String dir, String glob) {
     Dataset<Row> bytes = spark.read().format("binaryFile").option("recursiveFileLookup", "true")
         .option("pathGlobFilter", glob).load(dir).select("path", "content");
-    return bytes.mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>)
+    // a few large partitions of whole files would leave cores idle: spread the files (their bytes,
+    // not yet parsed) over four partitions per core
+    int parts = 4 * spark.sparkContext().defaultParallelism();
+    return bytes.repartition(parts).mapPartitions((org.apache.spark.api.java.function.MapPartitionsFunction<Row, Row>)
         it -> flat(it, r -> readFile(r).iterator()), Encoders.row(SeriesRows.SCHEMA));
   }
 

@@ -82,10 +82,10 @@ public final class SparkAsk {
    * gives no window; {@link SparkLabeling} reports them).
    */
   public static Dataset<Row> windows(Dataset<Row> series, int window, int stride) {
-    Windowing windowing = Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK);
+    Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK); // checks the settings on the driver
     return SeriesSources.normalise(series).filter(functions.col("error").isNull())
         .flatMap((FlatMapFunction<Row, Row>) r -> {
-          List<Window> ws = windowing.apply(SeriesRows.series(r));
+          List<Window> ws = Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK).apply(SeriesRows.series(r));
           List<Row> out = new ArrayList<>(ws.size());
           for (int k = 0; k < ws.size(); k++) {
             out.add(SparkLabeling.windowRow(k, ws.get(k), List.of()));

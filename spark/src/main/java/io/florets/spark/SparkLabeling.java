@@ -7,7 +7,6 @@ import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.CaptionText;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.labelers.LabelerSuite;
-import io.florets.labelers.caption.CaptionComposer;
 import io.florets.labelers.consensus.Consensus;
 import io.florets.labelers.consensus.ConsensusConfig;
 import io.florets.labelers.consensus.ConsensusResult;
@@ -152,16 +151,12 @@ public final class SparkLabeling {
     SparkSession spark = series.sparkSession();
     int minLength = options.minLength();
     // (1) check every series once; bad rows become errors
-    Dataset<Row> checked = SeriesSources.normalise(series).map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> check(r, minLength),
-        Encoders.row(SeriesRows.SCHEMA)).persist(StorageLevel.MEMORY_AND_DISK());
-    Dataset<Row> good = checked.filter(functions.col("error").isNull());
-    // (2) number the windows on the driver
     Options o = options;
-    StructType countSchema = new StructType().add("source", DataTypes.StringType).add("position", DataTypes.IntegerType)
-        .add("series_id", DataTypes.StringType).add("windows", DataTypes.IntegerType);
-    List<Row> counts = good.map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> RowFactory.create(
-        r.getString(SeriesRows.SOURCE), r.getInt(SeriesRows.POSITION), r.getString(SeriesRows.ID),
-        o.windowing().apply(SeriesRows.series(r)).size()), Encoders.row(countSchema)).collectAsList();
+    Dataset<Row> checked = SeriesSources.normalise(series).map((org.apache.spark.api.java.function.MapFunction<Row, Row>) r -> check(r, o),
+        Encoders.row(CHECKED)).persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> good = checked.filter(functions.col("error").isNull());
+    // (2) number the windows on the driver (only the small columns are read from the cache)
+    List<Row> counts = good.select("source", "position", "series_id", "windows").collectAsList();
     List<Row> sorted = new ArrayList<>(counts);
     sorted.sort(Comparator.<Row, String>comparing(r -> r.getString(0)).thenComparingInt(r -> r.getInt(1))
         .thenComparing(r -> r.getString(2)));
@@ -183,7 +178,7 @@ public final class SparkLabeling {
       offsets.put(key, total);
       total += r.getInt(3);
     }
-    Dataset<Row> errors = checked.filter(functions.col("error").isNotNull())
+    Dataset<Row> errors = checked.filter(functions.col("error").isNotNull()).drop("windows")
         .map((org.apache.spark.api.java.function.MapFunction<Row, Row>) SeriesRows::errorRow, Encoders.row(SeriesRows.ERRORS))
         .union(spark.createDataFrame(duplicates, SeriesRows.ERRORS));
     JavaSparkContext jsc = JavaSparkContext.fromSparkContext(spark.sparkContext());
@@ -191,7 +186,7 @@ public final class SparkLabeling {
     int partitions = options.partitions() > 0 ? options.partitions() : 4 * jsc.defaultParallelism();
     partitions = (int) Math.max(1, Math.min(partitions, total));
     // (3) windows, spread by number, labelled
-    Dataset<Row> windows = good.flatMap((org.apache.spark.api.java.function.FlatMapFunction<Row, Row>) r -> windowRows(r, o,
+    Dataset<Row> windows = good.drop("windows").flatMap((org.apache.spark.api.java.function.FlatMapFunction<Row, Row>) r -> windowRows(r, o,
         numbers.value()).iterator(), Encoders.row(DenseRows.WINDOW));
     Dataset<Row> raw = windows.repartition(partitions, functions.col("window_index"))
         .mapPartitions((MapPartitionsFunction<Row, Row>) it -> failing(SeriesSources.flat(it, w -> List.of(labelRow(w, o)).iterator()), o),
@@ -226,18 +221,34 @@ public final class SparkLabeling {
     return source + '\u0000' + position + '\u0000' + id;
   }
 
-  private static Row check(Row r, int minLength) {
-    if (!r.isNullAt(SeriesRows.ERROR)) {
-      return r;
+  /** Series rows with their window count (0 for an error). */
+  private static final StructType CHECKED = SeriesRows.SCHEMA.add("windows", DataTypes.IntegerType, false);
+
+  private static Row check(Row r, Options o) {
+    String problem = r.isNullAt(SeriesRows.ERROR) ? null : r.getString(SeriesRows.ERROR);
+    int windows = 0;
+    if (problem == null) {
+      try {
+        Series s = SeriesRows.series(r);
+        problem = SeriesRows.problem(s, o.minLength());
+        windows = problem == null ? o.windowing().apply(s).size() : 0;
+      } catch (IllegalArgumentException e) {
+        problem = e.getMessage();
+      }
     }
-    String problem;
-    try {
-      problem = SeriesRows.problem(SeriesRows.series(r), minLength);
-    } catch (IllegalArgumentException e) {
-      problem = e.getMessage();
+    Object[] v = new Object[CHECKED.size()];
+    if (problem == null) {
+      for (int i = 0; i < SeriesRows.SCHEMA.size(); i++) {
+        v[i] = r.get(i);
+      }
+    } else {
+      v[SeriesRows.SOURCE] = r.getString(SeriesRows.SOURCE);
+      v[SeriesRows.POSITION] = r.getInt(SeriesRows.POSITION);
+      v[SeriesRows.ID] = r.getString(SeriesRows.ID);
+      v[SeriesRows.ERROR] = problem;
     }
-    return problem == null ? r : SeriesRows.error(r.getString(SeriesRows.SOURCE), r.getInt(SeriesRows.POSITION),
-        r.getString(SeriesRows.ID), problem);
+    v[CHECKED.size() - 1] = windows;
+    return RowFactory.create(v);
   }
 
   private static List<Row> windowRows(Row r, Options o, Map<String, Long> numbers) {
@@ -255,8 +266,8 @@ public final class SparkLabeling {
 
   /** A window and its annotations as a {@link DenseRows#WINDOW} row. */
   static Row windowRow(long index, Window w, List<Annotation> annotations) {
-    return RowFactory.create(index, w.seriesId(), w.start(), w.channels(), Cells.seq(SeriesRows.flatten(w.values())),
-        Cells.seq(w.timestamps().orElse(null)), Cells.seq(w.channelNames()), w.classLabel().orElse(null),
+    return RowFactory.create(index, w.seriesId(), w.start(), w.channels(), SeriesRows.flatten(w.values()),
+        w.timestamps().orElse(null), Cells.seq(w.channelNames()), w.classLabel().orElse(null),
         Cells.seq(DenseRows.rows(annotations)));
   }
 
@@ -297,7 +308,7 @@ public final class SparkLabeling {
     long index = w.getLong(DenseRows.W_INDEX);
     ConsensusResult r = consensus.apply(length, DenseRows.annotations(w));
     List<Annotation> anns = new ArrayList<>(r.kept());
-    for (CaptionText cap : CaptionComposer.of(o.captionSeed()).compose(r.kept(), length, index)) {
+    for (CaptionText cap : ExecutorCache.composer(o.captionSeed()).compose(r.kept(), length, index)) {
       anns.add(new Annotation(cap, "caption.composer", "1", 1.0));
     }
     return DenseRows.withAnnotations(w, anns);

@@ -29,7 +29,6 @@ import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.SparkSession;
 import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -42,7 +41,7 @@ class SparkLabelingTest {
 
   @BeforeAll
   static void start() {
-    spark = SparkSessions.local("local[2,3]", "florets-spark-test");
+    spark = TestSpark.session();
     spark.sparkContext().addSparkListener(new SparkListener() {
       @Override
       public void onTaskEnd(SparkListenerTaskEnd end) {
@@ -51,11 +50,6 @@ class SparkLabelingTest {
         }
       }
     });
-  }
-
-  @AfterAll
-  static void stop() {
-    spark.stop();
   }
 
   /** Good series (a trend, a sine with a spike, a step, two channels) and three bad ones. */

@@ -33,6 +33,10 @@ public final class SparkBenchCommand implements Callable<Integer> {
       description = "window stride (default ${DEFAULT-VALUE}: enough windows that Spark's fixed costs do not dominate)")
   int stride;
 
+  @Option(names = "--repeat", defaultValue = "2", paramLabel = "N",
+      description = "timed runs per master, the fastest counts (default ${DEFAULT-VALUE})")
+  int repeat;
+
   @Option(names = "--work", defaultValue = "florets-out/spark-bench", paramLabel = "DIR",
       description = "folder for the outputs (default ${DEFAULT-VALUE})")
   Path work;
@@ -47,7 +51,7 @@ public final class SparkBenchCommand implements Callable<Integer> {
   public Integer call() throws IOException {
     SparkCommand.requireSpark();
     Path in = input != null ? input : defaultInput();
-    Map<String, Object> m = SparkBench.run(in, window, stride, work);
+    Map<String, Object> m = SparkBench.run(in, window, stride, repeat, work);
     PrintWriter w = spec.commandLine().getOut();
     w.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(m));
     w.flush();

@@ -8,6 +8,7 @@ import io.florets.datasets.Series;
 import io.florets.datasets.Window;
 import io.florets.datasets.Windowing;
 import io.florets.datasets.io.SeriesFiles;
+import io.florets.datasets.io.arrow.ArrowSeries;
 import io.florets.datasets.io.csv.TimeOrder;
 import io.florets.labelers.LabelerSuite;
 import io.florets.labelers.batch.BatchLabeling;
@@ -161,12 +162,16 @@ class SparkLabelingTest {
     Files.createDirectories(dir.resolve("sub"));
     Files.writeString(dir.resolve("sub/b.csv"), "timestamp,x,y\n2024-01-01 00:00:00,1,2\n2024-01-01 00:00:00,3,4\n");
     Files.writeString(dir.resolve("sub/broken.csv"), "timestamp,value\n2024-01-01 00:00:00,abc\n");
+    Series twoChannels = Series.builder("arrow-series", new float[][] {{1, 2, Float.NaN}, {4, 5, 6}})
+        .classLabel("up").build();
+    ArrowSeries.write(dir.resolve("c.arrow"), List.of(twoChannels));
     List<Row> rows = SeriesSources.files(spark, dir.toString()).collectAsList();
     Map<String, Row> byId = new TreeMap<>();
     for (Row r : rows) {
       byId.put(r.getString(SeriesRows.ID), r);
     }
-    assertEquals(List.of("a", "b", "broken"), new ArrayList<>(byId.keySet()));
+    assertEquals(List.of("a", "arrow-series", "b", "broken"), new ArrayList<>(byId.keySet()));
+    assertEquals(Windowing.whole().apply(twoChannels), Windowing.whole().apply(SeriesRows.series(byId.get("arrow-series"))));
     for (String id : List.of("a", "sub/b")) {
       Series expected = SeriesFiles.read(dir.resolve(id + ".csv"), TimeOrder.KEEP_SAMPLES).series().get(0);
       // what labelling sees of a series: its windows (id, values, timestamps, channel names, label)
@@ -175,5 +180,21 @@ class SparkLabelingTest {
     }
     assertTrue(byId.get("broken").getString(SeriesRows.ERROR).contains("abc"),
         byId.get("broken").getString(SeriesRows.ERROR));
+  }
+
+  @Test
+  void oneRowPerSampleIsGroupedIntoSeriesOrderedByTime() {
+    StructType schema = new StructType().add("id", DataTypes.StringType).add("timestamp", DataTypes.LongType)
+        .add("x", DataTypes.DoubleType).add("y", DataTypes.DoubleType).add("label", DataTypes.StringType);
+    List<Row> samples = List.of(RowFactory.create("p", 2000L, 3.0, 30.0, "hot"), RowFactory.create("p", 1000L, 1.0, null, "hot"),
+        RowFactory.create("q", 5L, 7.0, 8.0, null), RowFactory.create("q", 5L, 9.0, 9.0, null));
+    Map<String, Row> byId = new TreeMap<>();
+    for (Row r : SeriesSources.fromLong(spark.createDataFrame(samples, schema)).collectAsList()) {
+      byId.put(r.getString(SeriesRows.ID), r);
+    }
+    Series p = Series.builder("p", new float[][] {{1, 3}, {Float.NaN, 30}}).timestamps(new long[] {1000, 2000})
+        .channelNames(List.of("x", "y")).classLabel("hot").build();
+    assertEquals(Windowing.whole().apply(p), Windowing.whole().apply(SeriesRows.series(byId.get("p"))));
+    assertTrue(byId.get("q").getString(SeriesRows.ERROR).contains("increasing"), byId.get("q").getString(SeriesRows.ERROR));
   }
 }

@@ -121,6 +121,7 @@ public final class SparkLabeling {
    * @param errors one row per series left out ({@link SeriesRows#ERRORS})
    * @param windowCount windows labelled
    * @param seriesCount series labelled
+   * @param cached the intermediate datasets kept in Spark's cache, released by {@link #close()}
    */
   public record Result(Dataset<Row> windows, Dataset<Row> errors, long windowCount, long seriesCount,
       List<Dataset<Row>> cached) implements AutoCloseable {

@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
         QuickstartCommand.class,
         ReportCommand.class,
         FuzzCommand.class,
+        SparkCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -100,6 +100,34 @@ public final class Consensus {
     return new Consensus(labelers, config, models);
   }
 
+  /**
+   * A consensus from label models fitted elsewhere (by {@link #fit} in another JVM, then shipped
+   * with {@link #models()}): {@code of(labelers, config, c.models())} merges every window exactly
+   * as {@code c} does.
+   *
+   * @param labelers the suite that produced the annotations, in the order used for fitting
+   * @param config consensus settings
+   * @param models per facet, the fitted label model; its columns are the labelers of the suite
+   *     that tag that facet, in suite order
+   * @throws IllegalArgumentException if a model's source count differs from the labelers that tag
+   *     its facet
+   */
+  public static Consensus of(List<Labeler> labelers, ConsensusConfig config, Map<ShapeFacet, LabelModel> models) {
+    Objects.requireNonNull(config, "config");
+    Map<ShapeFacet, List<String>> sources = facetSources(labelers);
+    Map<ShapeFacet, LabelModel> copy = new EnumMap<>(ShapeFacet.class);
+    for (Map.Entry<ShapeFacet, LabelModel> e : models.entrySet()) {
+      int expected = sources.get(e.getKey()).size();
+      if (e.getValue().sources() != expected) {
+        throw new IllegalArgumentException("label model of facet " + e.getKey().token() + " has "
+            + e.getValue().sources() + " sources; the labelers " + sources.get(e.getKey())
+            + " tag that facet");
+      }
+      copy.put(e.getKey(), e.getValue());
+    }
+    return new Consensus(labelers, config, copy);
+  }
+
   /** Votes per channel for one facet: column j is labeler {@code names[j]}'s tag index. */
   static Map<Integer, int[]> facetVotes(List<Annotation> anns, ShapeFacet f, List<String> names) {
     Map<Integer, int[]> out = new HashMap<>();

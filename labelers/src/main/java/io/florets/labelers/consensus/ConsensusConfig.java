@@ -15,10 +15,15 @@ package io.florets.labelers.consensus;
  * @param minTagPosterior a shape tag is kept when the label model's posterior reaches this; 0.5
  * @param emIterations EM iterations of the label model; default 30
  * @param smoothing pseudo-count of the label model; default 1
+ *
+ * <p>Serializable, so that a fitted {@link Consensus} can be shipped to other JVMs (e.g. Spark
+ * executors) with {@link Consensus#of}.
  */
 public record ConsensusConfig(double toleranceFraction, int minTolerance, int minSupport,
     double soloConfidence, double maxRelativeSpread, double minTagPosterior, int emIterations,
-    double smoothing) {
+    double smoothing) implements java.io.Serializable {
+
+  private static final long serialVersionUID = 1L;
 
   /** The documented defaults. */
   public static final ConsensusConfig DEFAULTS = new ConsensusConfig(0.01, 2, 2, 0.9, 0.25, 0.5, 30, 1);

@@ -9,9 +9,12 @@ import java.util.List;
  * from the (weighted) majority vote. The posterior of an item's class then weights every source by
  * what it is estimated to get right, and learns which sources confuse which classes.
  *
- * <p>Immutable after {@link #fit}; thread-safe.
+ * <p>Immutable after {@link #fit}; thread-safe. Serializable, so that a model fitted in one JVM
+ * can be used in others (e.g. Spark executors, see {@link Consensus#of}).
  */
-public final class LabelModel {
+public final class LabelModel implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+
   /** A vote of {@code ABSTAIN} means the source said nothing about the item. */
   public static final int ABSTAIN = -1;
 

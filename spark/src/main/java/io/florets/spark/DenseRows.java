@@ -1,6 +1,6 @@
 package io.florets.spark;
 
-import io.florets.datasets.io.TargetFields;
+import io.florets.datasets.io.AnnotationFields;
 import io.florets.datasets.target.Annotation;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,21 +13,30 @@ import org.apache.spark.sql.types.StructType;
 /**
  * The row layouts of labelled windows, the same fields as the Arrow dense dataset
  * ({@code DenseDatasetArrow}): a window (series id, start, channel count, values channel after
- * channel, timestamps, channel names, class label) with a list of annotation structs
- * ({@link TargetFields} plus source, source version and confidence); and the flat layout, one row per
+ * channel, timestamps, channel names, class label) with a list of annotation structs (the
+ * annotation fields of layout 2, {@link AnnotationFields}); and the flat layout, one row per
  * annotation. Stateless.
  */
 public final class DenseRows {
-  /** One annotation: the fields of {@link TargetFields} and who said it how confidently. */
+  /**
+   * One annotation: the fields of the dense-dataset layout 2 ({@link AnnotationFields}, the Arrow
+   * file's annotation struct), nullable where they do not apply to the annotation's kind.
+   */
   public static final StructType ANNOTATION = new StructType(new StructField[] {
       DataTypes.createStructField("kind", DataTypes.StringType, false),
-      DataTypes.createStructField("name", DataTypes.StringType, false),
-      DataTypes.createStructField("text", DataTypes.StringType, false),
-      DataTypes.createStructField("value", DataTypes.DoubleType, false),
-      DataTypes.createStructField("start", DataTypes.IntegerType, false),
-      DataTypes.createStructField("end", DataTypes.IntegerType, false),
-      DataTypes.createStructField("channel", DataTypes.IntegerType, false),
-      DataTypes.createStructField("flag", DataTypes.BooleanType, false),
+      DataTypes.createStructField("channel", DataTypes.IntegerType, true),
+      DataTypes.createStructField("class_label", DataTypes.StringType, true),
+      DataTypes.createStructField("property", DataTypes.StringType, true),
+      DataTypes.createStructField("value", DataTypes.DoubleType, true),
+      DataTypes.createStructField("unit", DataTypes.StringType, true),
+      DataTypes.createStructField("facet", DataTypes.StringType, true),
+      DataTypes.createStructField("tag", DataTypes.StringType, true),
+      DataTypes.createStructField("event_type", DataTypes.StringType, true),
+      DataTypes.createStructField("segment_label", DataTypes.StringType, true),
+      DataTypes.createStructField("start", DataTypes.IntegerType, true),
+      DataTypes.createStructField("end", DataTypes.IntegerType, true),
+      DataTypes.createStructField("caption", DataTypes.StringType, true),
+      DataTypes.createStructField("detailed", DataTypes.BooleanType, true),
       DataTypes.createStructField("source", DataTypes.StringType, false),
       DataTypes.createStructField("source_version", DataTypes.StringType, false),
       DataTypes.createStructField("confidence", DataTypes.DoubleType, false)});
@@ -39,7 +48,7 @@ public final class DenseRows {
   public static final StructType WINDOW = new StructType(new StructField[] {
       DataTypes.createStructField("window_index", DataTypes.LongType, false),
       DataTypes.createStructField("series_id", DataTypes.StringType, false),
-      DataTypes.createStructField("start", DataTypes.IntegerType, false),
+      DataTypes.createStructField("window_start", DataTypes.IntegerType, false),
       DataTypes.createStructField("channels", DataTypes.IntegerType, false),
       DataTypes.createStructField("values", DataTypes.createArrayType(DataTypes.FloatType, false), false),
       DataTypes.createStructField("timestamps", DataTypes.createArrayType(DataTypes.LongType, false), true),
@@ -48,9 +57,14 @@ public final class DenseRows {
       DataTypes.createStructField("annotations", DataTypes.createArrayType(ANNOTATION, false), false)});
 
   /** Column names of the flat layout, one row per annotation, in order. */
-  public static final List<String> FLAT_COLUMNS = List.of("series_id", "window_start", "window_index",
-      "annotation_index", "kind", "name", "text", "value", "start", "end", "channel", "flag", "source",
-      "source_version", "confidence");
+  public static final List<String> FLAT_COLUMNS = flatColumns();
+
+  private static List<String> flatColumns() {
+    List<String> c = new ArrayList<>(List.of("series_id", "window_start", "window_index",
+        "annotation_index"));
+    c.addAll(AnnotationFields.NAMES);
+    return List.copyOf(c);
+  }
 
   static final int W_INDEX = 0;
   static final int W_SERIES = 1;
@@ -67,9 +81,7 @@ public final class DenseRows {
 
   /** An annotation as a row of {@link #ANNOTATION}. */
   public static Row row(Annotation a) {
-    TargetFields f = TargetFields.of(a.target());
-    return RowFactory.create(f.kind(), f.name(), f.text(), f.value(), f.start(), f.end(), f.channel(),
-        f.flag(), a.source(), a.sourceVersion(), a.confidence());
+    return RowFactory.create(AnnotationFields.of(a).values());
   }
 
   /** The annotations as a list of {@link #ANNOTATION} rows. */
@@ -87,9 +99,15 @@ public final class DenseRows {
    * @throws IllegalArgumentException if the kind or a token is unknown
    */
   public static Annotation annotation(Row r) {
-    TargetFields f = new TargetFields(r.getString(0), r.getString(1), r.getString(2), r.getDouble(3),
-        r.getInt(4), r.getInt(5), r.getInt(6), r.getBoolean(7));
-    return new Annotation(f.toTarget(), r.getString(8), r.getString(9), r.getDouble(10));
+    return new AnnotationFields(r.getString(0), integer(r, 1), r.getString(2), r.getString(3),
+        r.isNullAt(4) ? null : r.getDouble(4), r.getString(5), r.getString(6), r.getString(7),
+        r.getString(8), r.getString(9), integer(r, 10), integer(r, 11), r.getString(12),
+        r.isNullAt(13) ? null : r.getBoolean(13), r.getString(14), r.getString(15),
+        r.getDouble(16)).toAnnotation();
+  }
+
+  private static Integer integer(Row r, int i) {
+    return r.isNullAt(i) ? null : r.getInt(i);
   }
 
   /** The annotations of a {@link #WINDOW} row. */

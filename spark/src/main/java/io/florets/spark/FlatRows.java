@@ -1,7 +1,7 @@
 package io.florets.spark;
 
 import io.florets.datasets.DenseDataset;
-import io.florets.datasets.io.TargetFields;
+import io.florets.datasets.io.AnnotationFields;
 import io.florets.datasets.target.Annotation;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -24,9 +24,10 @@ public final class FlatRows {
       List<Annotation> anns = e.annotations();
       for (int k = 0; k < anns.size(); k++) {
         Annotation a = anns.get(k);
-        TargetFields f = TargetFields.of(a.target());
-        out.add(Arrays.asList(e.window().seriesId(), e.window().start(), (long) i, k, f.kind(), f.name(), f.text(),
-            f.value(), f.start(), f.end(), f.channel(), f.flag(), a.source(), a.sourceVersion(), a.confidence()));
+        List<Object> row = new ArrayList<>(Arrays.asList(e.window().seriesId(), e.window().start(),
+            (long) i, k));
+        row.addAll(Arrays.asList(AnnotationFields.of(a).values()));
+        out.add(row);
       }
     }
     return out;

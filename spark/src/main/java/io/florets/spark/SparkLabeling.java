@@ -345,12 +345,13 @@ public final class SparkLabeling {
 
   /** One row per annotation of every window ({@link DenseRows#FLAT_COLUMNS}). */
   public static Dataset<Row> flat(Dataset<Row> windows) {
-    Dataset<Row> e = windows.select(functions.col("series_id"), functions.col("start").as("window_start"),
+    Dataset<Row> e = windows.select(functions.col("series_id"), functions.col("window_start"),
         functions.col("window_index"), functions.posexplode(functions.col("annotations")).as(new String[] {"annotation_index", "a"}));
-    return e.select(functions.col("series_id"), functions.col("window_start"), functions.col("window_index"),
-        functions.col("annotation_index"), functions.col("a.kind"), functions.col("a.name"), functions.col("a.text"),
-        functions.col("a.value"), functions.col("a.start"), functions.col("a.end"), functions.col("a.channel"),
-        functions.col("a.flag"), functions.col("a.source"), functions.col("a.source_version"),
-        functions.col("a.confidence"));
+    List<org.apache.spark.sql.Column> cols = new ArrayList<>(List.of(functions.col("series_id"),
+        functions.col("window_start"), functions.col("window_index"), functions.col("annotation_index")));
+    for (String f : io.florets.datasets.io.AnnotationFields.NAMES) {
+      cols.add(functions.col("a." + f));
+    }
+    return e.select(cols.toArray(new org.apache.spark.sql.Column[0]));
   }
 }

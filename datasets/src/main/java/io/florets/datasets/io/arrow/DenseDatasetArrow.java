@@ -2,15 +2,9 @@ package io.florets.datasets.io.arrow;
 
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Window;
+import io.florets.datasets.io.AnnotationFields;
 import io.florets.datasets.io.TargetFields;
 import io.florets.datasets.target.Annotation;
-import io.florets.datasets.target.CaptionText;
-import io.florets.datasets.target.ClassLabel;
-import io.florets.datasets.target.Event;
-import io.florets.datasets.target.NumericProperty;
-import io.florets.datasets.target.Segment;
-import io.florets.datasets.target.ShapeTag;
-import io.florets.datasets.target.Target;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.apache.arrow.vector.BitVector;
+import org.apache.arrow.vector.FieldVector;
 import org.apache.arrow.vector.Float8Vector;
 import org.apache.arrow.vector.IntVector;
 import org.apache.arrow.vector.VarCharVector;
@@ -178,62 +173,24 @@ public final class DenseDatasetArrow {
     anns.endValue(i, list.size());
   }
 
-  private static final List<String> NULLABLE_TEXT = List.of("class_label", "property", "unit",
-      "facet", "tag", "event_type", "segment_label", "caption");
-
   private static void setAnnotation(StructVector sv, int k, Annotation a) {
-    Target t = a.target();
     sv.setIndexDefined(k);
-    ArrowVectors.setString(sv.getChild("kind", VarCharVector.class), k, TargetFields.kindKey(t.kind()));
-    IntVector channel = sv.getChild("channel", IntVector.class);
-    if (t.channel() == Target.WHOLE_WINDOW) {
-      channel.setNull(k);
-    } else {
-      channel.setSafe(k, t.channel());
-    }
-    Map<String, String> text = new HashMap<>();
-    Float8Vector value = sv.getChild("value", Float8Vector.class);
-    IntVector start = sv.getChild("start", IntVector.class);
-    IntVector end = sv.getChild("end", IntVector.class);
-    BitVector detailed = sv.getChild("detailed", BitVector.class);
-    value.setNull(k);
-    start.setNull(k);
-    end.setNull(k);
-    detailed.setNull(k);
-    if (t instanceof ClassLabel c) {
-      text.put("class_label", c.label());
-    } else if (t instanceof NumericProperty p) {
-      text.put("property", p.property().token());
-      text.put("unit", p.property().unit());
-      value.setSafe(k, p.value());
-    } else if (t instanceof ShapeTag s) {
-      text.put("facet", s.facet().token());
-      text.put("tag", s.value());
-    } else if (t instanceof Event ev) {
-      text.put("event_type", ev.type().token());
-      start.setSafe(k, ev.start());
-      end.setSafe(k, ev.end());
-    } else if (t instanceof Segment s) {
-      text.put("segment_label", s.label().token());
-      start.setSafe(k, s.start());
-      end.setSafe(k, s.end());
-    } else {
-      CaptionText c = (CaptionText) t;
-      text.put("caption", c.text());
-      detailed.setSafe(k, c.detailed() ? 1 : 0);
-    }
-    for (String f : NULLABLE_TEXT) {
-      VarCharVector v = sv.getChild(f, VarCharVector.class);
-      String s = text.get(f);
-      if (s == null) {
-        v.setNull(k);
+    Object[] v = AnnotationFields.of(a).values();
+    for (int f = 0; f < v.length; f++) {
+      FieldVector child = sv.getChild(AnnotationFields.NAMES.get(f));
+      Object x = v[f];
+      if (x == null) {
+        child.setNull(k);
+      } else if (child instanceof VarCharVector t) {
+        ArrowVectors.setString(t, k, (String) x);
+      } else if (child instanceof IntVector i) {
+        i.setSafe(k, (Integer) x);
+      } else if (child instanceof Float8Vector d) {
+        d.setSafe(k, (Double) x);
       } else {
-        ArrowVectors.setString(v, k, s);
+        ((BitVector) child).setSafe(k, (Boolean) x ? 1 : 0);
       }
     }
-    ArrowVectors.setString(sv.getChild("source", VarCharVector.class), k, a.source());
-    ArrowVectors.setString(sv.getChild("source_version", VarCharVector.class), k, a.sourceVersion());
-    sv.getChild("confidence", Float8Vector.class).setSafe(k, a.confidence());
   }
 
   /** Reads a file written by {@link #write}. */
@@ -276,81 +233,37 @@ public final class DenseDatasetArrow {
     return new DenseDataset.Entry(w, list);
   }
 
-  /** One annotation of layout 2: the kind's own fields, checked to be present. */
+  /** One annotation of layout 2: its fields, checked by {@link AnnotationFields#toAnnotation}. */
   private static Annotation readAnnotation(StructVector sv, int k) {
-    String kind = text(sv, "kind", k);
-    if (kind == null) {
-      throw new IllegalStateException("annotation " + k + " has no kind");
-    }
-    IntVector ch = ArrowVectors.field(sv, "channel", IntVector.class);
-    int channel = ch.isNull(k) ? Target.WHOLE_WINDOW : ch.get(k);
-    String name = "";
-    String words = "";
-    double value = 0;
-    int start = 0;
-    int end = 0;
-    boolean detailed = false;
-    switch (kind) {
-      case "class_label" -> name = required(sv, "class_label", k, kind);
-      case "numeric" -> {
-        name = required(sv, "property", k, kind);
-        value = number(sv, "value", k, kind);
-      }
-      case "shape_tag" -> {
-        name = required(sv, "facet", k, kind);
-        words = required(sv, "tag", k, kind);
-      }
-      case "event", "segment" -> {
-        name = required(sv, kind.equals("event") ? "event_type" : "segment_label", k, kind);
-        start = position(sv, "start", k, kind);
-        end = position(sv, "end", k, kind);
-      }
-      case "caption" -> {
-        words = required(sv, "caption", k, kind);
-        BitVector d = ArrowVectors.field(sv, "detailed", BitVector.class);
-        if (d.isNull(k)) {
-          throw new IllegalStateException("caption annotation " + k + " has no 'detailed' value");
-        }
-        detailed = d.get(k) != 0;
-      }
-      default -> throw new IllegalArgumentException("unknown target kind '" + kind + "'");
-    }
-    Target t = new TargetFields(kind, name, words, value, start, end, channel, detailed).toTarget();
-    String source = text(sv, "source", k);
-    String version = text(sv, "source_version", k);
     Float8Vector conf = ArrowVectors.field(sv, "confidence", Float8Vector.class);
-    if (source == null || version == null || conf.isNull(k)) {
-      throw new IllegalStateException("annotation " + k + " lacks its source, version or confidence");
+    if (conf.isNull(k)) {
+      throw new IllegalStateException("annotation " + k + " has no confidence");
     }
-    return new Annotation(t, source, version, conf.get(k));
+    return new AnnotationFields(text(sv, "kind", k), integer(sv, "channel", k),
+        text(sv, "class_label", k), text(sv, "property", k), number(sv, "value", k),
+        text(sv, "unit", k), text(sv, "facet", k), text(sv, "tag", k), text(sv, "event_type", k),
+        text(sv, "segment_label", k), integer(sv, "start", k), integer(sv, "end", k),
+        text(sv, "caption", k), flag(sv, "detailed", k), text(sv, "source", k),
+        text(sv, "source_version", k), conf.get(k)).toAnnotation();
   }
 
   private static String text(StructVector sv, String field, int k) {
     return ArrowVectors.getString(ArrowVectors.field(sv, field, VarCharVector.class), k);
   }
 
-  private static String required(StructVector sv, String field, int k, String kind) {
-    String s = text(sv, field, k);
-    if (s == null) {
-      throw new IllegalStateException(kind + " annotation " + k + " has a null '" + field + "'");
-    }
-    return s;
-  }
-
-  private static double number(StructVector sv, String field, int k, String kind) {
-    Float8Vector v = ArrowVectors.field(sv, field, Float8Vector.class);
-    if (v.isNull(k)) {
-      throw new IllegalStateException(kind + " annotation " + k + " has a null '" + field + "'");
-    }
-    return v.get(k);
-  }
-
-  private static int position(StructVector sv, String field, int k, String kind) {
+  private static Integer integer(StructVector sv, String field, int k) {
     IntVector v = ArrowVectors.field(sv, field, IntVector.class);
-    if (v.isNull(k)) {
-      throw new IllegalStateException(kind + " annotation " + k + " has a null '" + field + "'");
-    }
-    return v.get(k);
+    return v.isNull(k) ? null : v.get(k);
+  }
+
+  private static Double number(StructVector sv, String field, int k) {
+    Float8Vector v = ArrowVectors.field(sv, field, Float8Vector.class);
+    return v.isNull(k) ? null : v.get(k);
+  }
+
+  private static Boolean flag(StructVector sv, String field, int k) {
+    BitVector v = ArrowVectors.field(sv, field, BitVector.class);
+    return v.isNull(k) ? null : v.get(k) != 0;
   }
 
   /** A row of layout version 1: a flat values list split by a channel count, sentinel fields. */

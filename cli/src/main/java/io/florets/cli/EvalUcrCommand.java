@@ -120,13 +120,19 @@ public final class EvalUcrCommand implements Callable<Integer> {
           + "UCR archive figure (Chinatown's on z-normalised series)");
     }
     FloretsUcr.Figures f = null;
+    String notAdapted = null;
     if (model != null) {
       try (io.florets.prompt.facade.bundle.ModelBundle b =
           io.florets.prompt.facade.bundle.ModelBundle.load(model)) {
         f = FloretsUcr.of(b, te);
       }
     } else if (adaptSteps > 0) {
-      f = FloretsUcr.adapted(tr, te, adaptSteps, seed, spec.commandLine().getErr());
+      try {
+        f = FloretsUcr.adapted(tr, te, adaptSteps, seed, spec.commandLine().getErr());
+      } catch (IllegalArgumentException e) {
+        // e.g. a multivariate set and the univariate default model: the baselines still stand
+        notAdapted = e.getMessage();
+      }
     }
     if (f == null) {
       o.putNull("florets");
@@ -139,6 +145,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
     }
     o.put("floretsAdaptSteps", model != null ? 0 : adaptSteps);
     o.put("floretsNote", model != null ? "<CLASSIFY> test accuracy of the model folder " + model
+        : notAdapted != null ? "florets: not adapted: " + notAdapted
         : adaptSteps > 0 ? "<CLASSIFY> test accuracy of the default model adapted "
         + "by the data engine (as florets train --data --classes from-file): " + adaptSteps
         + " steps, then two rounds of " + Math.max(1, adaptSteps / 2) + "; floretsEce: expected "
@@ -157,7 +164,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
       out.printf("  MiniRocket CPU        fit %.3f s, predict %.3f s warm (whole process); load average %.1f -> %.1f%n",
           r.cpu().warmFit(), r.cpu().warmPredict(), loadBefore, loadAfter);
       if (o.get("florets").isNull()) {
-        out.printf("  Florets               n/a (%s)%n", FLORETS_NOTE);
+        out.printf("  Florets               n/a (%s)%n", o.get("floretsNote").asText());
       } else {
         out.printf("  Florets               %.4f, ECE %.3f, %.0f s (%s)%n", o.get("florets").asDouble(),
             o.get("floretsEce").asDouble(), o.get("floretsSeconds").asDouble(),

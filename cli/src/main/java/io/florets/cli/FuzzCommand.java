@@ -87,12 +87,12 @@ public final class FuzzCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     List<FuzzTarget> targets = new ArrayList<>();
     if (target.equals("all")) {
-      targets.addAll(Targets.all());
+      targets.addAll(FuzzTargets.all());
     } else {
       for (String name : target.split(",", -1)) {
-        targets.add(Targets.byName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
+        targets.add(FuzzTargets.byName(name.strip()).orElseThrow(() -> new IllegalArgumentException(
             "--target " + target + ": unknown target '" + name + "'; expected one of "
-                + Targets.names() + ", a comma-separated list of them, or all")));
+                + FuzzTargets.names() + ", a comma-separated list of them, or all")));
       }
     }
     if (seconds != null && !(seconds > 0)) {

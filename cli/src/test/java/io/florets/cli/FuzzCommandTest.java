@@ -47,15 +47,15 @@ class FuzzCommandTest {
         "--out", tmp.toString());
     JsonNode j = new ObjectMapper().readTree(out.toString());
     assertEquals("all", j.path("target").asText());
-    assertEquals(Targets.all().size(), j.path("targets").size());
-    assertEquals(30L * Targets.all().size(), j.path("executions").asLong());
+    assertEquals(FuzzTargets.all().size(), j.path("targets").size());
+    assertEquals(30L * FuzzTargets.all().size(), j.path("executions").asLong());
   }
 
   @Test
   void helpNamesEveryTarget() {
     StringWriter out = new StringWriter();
     run(out, new StringWriter(), "fuzz", "--help");
-    for (FuzzTarget t : Targets.all()) {
+    for (FuzzTarget t : FuzzTargets.all()) {
       assertTrue(out.toString().contains("  " + t.name() + " "), t.name() + " in " + out);
     }
   }

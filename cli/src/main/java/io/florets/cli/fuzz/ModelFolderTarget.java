@@ -152,7 +152,7 @@ final class ModelFolderTarget implements FuzzTarget {
 
   @Override
   public String violation(Throwable e, Input in, Path work, int generation) {
-    return Targets.violation(e, BundleException.class, folder(work, generation).toString(), "the folder");
+    return FuzzTargets.violation(e, BundleException.class, folder(work, generation).toString(), "the folder");
   }
 
   @Override

@@ -85,7 +85,7 @@ final class PromptTarget implements FuzzTarget {
 
   @Override
   public String violation(Throwable e, Input in, Path work, int generation) {
-    return Targets.violation(e, PromptException.class, null, null);
+    return FuzzTargets.violation(e, PromptException.class, null, null);
   }
 
   @Override

@@ -77,7 +77,7 @@ final class ReaderTarget implements FuzzTarget {
 
   @Override
   public String violation(Throwable e, Input in, Path work, int generation) {
-    return Targets.violation(e, DataFormatException.class,
+    return FuzzTargets.violation(e, DataFormatException.class,
         file(work, generation).getFileName().toString(), "the file");
   }
 

@@ -38,7 +38,7 @@ class FuzzRegressionTest {
   }
 
   private void check(String target, Path file) throws Exception {
-    FuzzTarget t = Targets.byName(target).orElseThrow(
+    FuzzTarget t = FuzzTargets.byName(target).orElseThrow(
         () -> new AssertionError("no target '" + target + "' for " + file));
     t.seeds(work);
     String name = file.getFileName().toString();

@@ -19,13 +19,13 @@ class FuzzShortRunTest {
   Path out;
 
   static Stream<String> targets() {
-    return Targets.all().stream().map(FuzzTarget::name);
+    return FuzzTargets.all().stream().map(FuzzTarget::name);
   }
 
   @ParameterizedTest
   @MethodSource("targets")
   void aShortRunFindsNoCrashAndNoHang(String name) throws Exception {
-    FuzzTarget t = Targets.byName(name).orElseThrow();
+    FuzzTarget t = FuzzTargets.byName(name).orElseThrow();
     FuzzReport r = Fuzzer.run(t, new Fuzzer.Options(1, 4, 1500, 2000, out, new PrintStream(System.err)));
     assertTrue(r.executions() > t.seeds(out).size(), "ran beyond the seeds: " + r);
     assertEquals(0, r.crashes(), "crashes: " + r.findings());

@@ -28,7 +28,7 @@ import java.util.Optional;
  * Every fuzz target, by name. The readers are those of {@code io.florets.datasets.io} (the JSONL
  * format is written only, so it has no target), plus the model-folder loader and the prompt parser.
  */
-public final class Targets {
+public final class FuzzTargets {
   private static final List<String> TS_WORDS = List.of("@problemName", "@timeStamps", "@missing",
       "@univariate", "@dimensions", "@equalLength", "@seriesLength", "@classLabel", "@targetLabel",
       "@data", "true", "false", ":", "(", ")", "(2014-01-01 00:00:00,1.0)", "?", "@seriesLength 0",
@@ -45,7 +45,7 @@ public final class Targets {
 
   private static final Map<String, FuzzTarget> ALL = build();
 
-  private Targets() {
+  private FuzzTargets() {
   }
 
   /** Every target, in the order of {@code florets fuzz --target all}. */
@@ -73,17 +73,17 @@ public final class Targets {
     add(m, new ReaderTarget("ucr-txt", ".txt", "UCR 2015 .txt files (UcrTextReader.readTxt)",
         UcrTextReader::readTxt, List.of("   ", "1.0000000e+00", "  NaN", "\t"), null));
     add(m, new ReaderTarget("csv", ".csv", "sensor CSV files with a timestamp column, read strictly "
-        + "and keeping samples (CsvSeriesReader)", Targets::readCsvBothWays, CSV_WORDS, null));
+        + "and keeping samples (CsvSeriesReader)", FuzzTargets::readCsvBothWays, CSV_WORDS, null));
     add(m, new ReaderTarget("nab-labels", ".json", "NAB combined_windows.json label files (NabLabels)",
         NabLabels::read, JSON_WORDS, null));
     add(m, new ReaderTarget("arrow-series", ".arrow", "series Arrow IPC files (ArrowSeries), sealed "
-        + "and without a checksum", ArrowSeries::read, ARROW_WORDS, Targets::arrowSeriesSeeds));
+        + "and without a checksum", ArrowSeries::read, ARROW_WORDS, FuzzTargets::arrowSeriesSeeds));
     add(m, new ReaderTarget("arrow-dense", ".arrow", "dense-dataset Arrow IPC files "
         + "(DenseDatasetArrow), sealed and without a checksum", DenseDatasetArrow::read, ARROW_WORDS,
-        Targets::arrowDenseSeeds));
+        FuzzTargets::arrowDenseSeeds));
     add(m, new ReaderTarget("detect", "", "files without an extension: format detection from the "
         + "content, then the matching reader (SeriesFiles.summarize)", SeriesFiles::summarize,
-        concat(TS_WORDS, ARFF_WORDS, ARROW_WORDS), Targets::detectSeeds));
+        concat(TS_WORDS, ARFF_WORDS, ARROW_WORDS), FuzzTargets::detectSeeds));
     add(m, new PromptTarget());
     add(m, new ModelFolderTarget()); // last: each accepted input loads a model
     return m;

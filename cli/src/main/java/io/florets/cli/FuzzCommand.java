@@ -7,7 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.florets.cli.fuzz.FuzzReport;
 import io.florets.cli.fuzz.FuzzTarget;
 import io.florets.cli.fuzz.Fuzzer;
-import io.florets.cli.fuzz.Targets;
+import io.florets.cli.fuzz.FuzzTargets;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.file.Path;

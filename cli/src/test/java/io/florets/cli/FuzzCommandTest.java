@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.florets.cli.fuzz.FuzzTarget;
-import io.florets.cli.fuzz.Targets;
+import io.florets.cli.fuzz.FuzzTargets;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Path;

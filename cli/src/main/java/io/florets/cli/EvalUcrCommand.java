@@ -22,8 +22,12 @@ import picocli.CommandLine.Option;
     description = "Evaluate 1-NN Euclidean and MiniRocket on a UCR/UEA split (.ts, .arff, .tsv, .txt).")
 public final class EvalUcrCommand implements Callable<Integer> {
 
-  /** First-round steps of the default adaptation budget (then half as many in each of two rounds). */
-  static final long DEFAULT_ADAPT_STEPS = 300;
+  /**
+   * First-round steps of the default adaptation budget (then half as many in the next round): the
+   * most that fits the budget of a few minutes on two cores for sets of the UCR archive's usual
+   * sizes (1.7 to 3.3 minutes on the four univariate sets in ../shared/data).
+   */
+  static final long DEFAULT_ADAPT_STEPS = 900;
 
   static final String FLORETS_NOTE = "florets: skipped (--adapt-steps 0); without it, <CLASSIFY> "
       + "test accuracy of the default model adapted by the data engine";
@@ -50,8 +54,8 @@ public final class EvalUcrCommand implements Callable<Integer> {
   @Option(names = "--adapt-steps", defaultValue = "" + DEFAULT_ADAPT_STEPS,
       description = "Training steps of the first round of adapting the default model with the data "
           + "engine (class column as human labels, MiniRocket as a specialist, dense labels from the "
-          + "suite; two more rounds of half as many); default ${DEFAULT-VALUE}, about 600 steps in "
-          + "all, a few minutes on two cores for the UCR sets' sizes; 0 = skip (\"florets\": null)")
+          + "suite; then a round of half as many); default ${DEFAULT-VALUE}, a few minutes on two "
+          + "cores for the UCR sets' sizes; 0 = skip (\"florets\": null)")
   long adaptSteps;
 
   @Option(names = "--model", description = "A model folder (e.g. written by florets train --data "
@@ -148,7 +152,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
         : notAdapted != null ? "florets: not adapted: " + notAdapted
         : adaptSteps > 0 ? "<CLASSIFY> test accuracy of the default model adapted "
         + "by the data engine (as florets train --data --classes from-file): " + adaptSteps
-        + " steps, then two rounds of " + Math.max(1, adaptSteps / 2) + "; floretsEce: expected "
+        + " steps, then " + Math.max(1, adaptSteps / 2) + " more; floretsEce: expected "
         + "calibration error of its confidences (10 bins); floretsSeconds: adapting and answering"
         : FLORETS_NOTE);
     PrintWriter out = spec.commandLine().getOut();

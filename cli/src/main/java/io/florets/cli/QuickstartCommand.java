@@ -107,6 +107,12 @@ public final class QuickstartCommand implements Callable<Integer> {
           Readout r = f.ask(w, p);
           Optional<String> caveat = f.card().flatMap(card -> card.caveat(p));
           out.printf(Locale.ROOT, "  %-28s %s%n", p.text(), ReadoutText.describe(r));
+          if (p.task() == Tasks.REGION_TO_DESCRIPTION) {
+            // the prompt names its region by location tokens (thousandths of the window): say it in samples
+            out.printf(Locale.ROOT, "  %-28s the region asked about: samples %d..%d of the window "
+                + "(%d..%d of the series)%n", "", REGION_FROM, REGION_TO, w.start() + REGION_FROM,
+                w.start() + REGION_TO);
+          }
           caveat.ifPresent(cv -> out.printf(Locale.ROOT, "  %-28s caveat: %s%n", "", cv));
           asked.add(new QuickstartPage.Asked(p, r, labelerAnswers.answer(p, kept.get(c.index()), WINDOW,
               c.index()), caveat));

@@ -209,11 +209,7 @@ final class DataTraining {
         return def;
       }
       try (def) {
-        // the default model's engine and front end, with the token norm that every new model gets
-        SeriesFrontEndConfig fe = def.frontEndConfig();
-        return ModelBundle.create(def.model().config(), new SeriesFrontEndConfig(fe.dModel(),
-            fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true, fe.stats(),
-            fe.pointerFirstId(), fe.pointerBins(), fe.denseClasses()), PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()), seed);
+        return freshLike(def, seed);
       }
     }
     Path dir = Path.of(init);
@@ -222,6 +218,18 @@ final class DataTraining {
           + "model folder");
     }
     return ModelBundle.load(dir);
+  }
+
+  /**
+   * A fresh (untrained) model of {@code def}'s engine and front end, with the token norm that
+   * every new model gets and the series vocabulary.
+   */
+  static ModelBundle freshLike(ModelBundle def, long seed) {
+    SeriesFrontEndConfig fe = def.frontEndConfig();
+    return ModelBundle.create(def.model().config(), new SeriesFrontEndConfig(fe.dModel(),
+        fe.patchLength(), fe.stride(), fe.maxPatches(), fe.maxChannels(), true, fe.stats(),
+        fe.pointerFirstId(), fe.pointerBins(), fe.denseClasses()),
+        PromptHead.of(io.florets.dataengine.train.Recipe.seriesVocabulary()), seed);
   }
 
   private String describeInit(ModelBundle b) {

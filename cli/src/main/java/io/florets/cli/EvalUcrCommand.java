@@ -150,6 +150,11 @@ public final class EvalUcrCommand implements Callable<Integer> {
     o.put("floretsAdaptSteps", model != null ? 0 : adaptSteps);
     o.put("floretsNote", model != null ? "<CLASSIFY> test accuracy of the model folder " + model
         : notAdapted != null ? "florets: not adapted: " + notAdapted
+        : adaptSteps > 0 && f != null && f.fresh() ? "<CLASSIFY> test accuracy of a fresh model of "
+        + "the default model's shape (the default model reads one channel; this set has more) "
+        + "trained by the data engine (as florets train --data --classes from-file --init none): "
+        + adaptSteps + " steps, then " + Math.max(1, adaptSteps / 2) + " more; floretsEce and "
+        + "floretsSeconds as for an adapted model"
         : adaptSteps > 0 ? "<CLASSIFY> test accuracy of the default model adapted "
         + "by the data engine (as florets train --data --classes from-file): " + adaptSteps
         + " steps, then " + Math.max(1, adaptSteps / 2) + " more; floretsEce: expected "

@@ -25,7 +25,7 @@ final class FloretsUcr {
    * of its confidences ({@link Reliability}, 10 bins; an answer that does not parse counts as wrong
    * at confidence 0) and the seconds spent adapting and answering.
    */
-  record Figures(double accuracy, double ece, double seconds) {
+  record Figures(double accuracy, double ece, double seconds, boolean fresh) {
   }
 
   /**
@@ -51,8 +51,18 @@ final class FloretsUcr {
         .withOptimizer(DataTraining.DEFAULT_BATCH, DataTraining.DEFAULT_LR).withThreads(1);
     io.florets.engine.GradMode.setIntraOpThreads(1);
     Adaptation.Adapted a;
-    try (ModelBundle init = ModelBundle.loadResource(Florets.DEFAULT_MODEL,
-        Florets.class.getClassLoader())) {
+    ModelBundle def = ModelBundle.loadResource(Florets.DEFAULT_MODEL, Florets.class.getClassLoader());
+    boolean fresh = train.stream().anyMatch(s -> s.channels() > 1);
+    if (fresh) {
+      // the default model was trained on one channel: a multichannel set trains a fresh model of
+      // its shape instead (as florets train --data ... --init none)
+      try (ModelBundle d = def) {
+        def = DataTraining.freshLike(d, seed);
+      }
+      progress.printf(Locale.ROOT, "eval ucr: %d channels; the default model reads one, so a fresh "
+          + "model of its shape is trained%n", train.get(0).channels());
+    }
+    try (ModelBundle init = def) {
       a = Adaptation.adaptForClassification(init, ws, labels, Labelers.defaultSuite(), cfg,
           new DataEngineListener() {
             private String phase = "";
@@ -71,7 +81,7 @@ final class FloretsUcr {
     }
     try (ModelBundle b = a.bundle()) {
       Figures f = of(b, test);
-      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9);
+      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9, fresh);
     }
   }
 
@@ -94,6 +104,6 @@ final class FloretsUcr {
     }
     double acc = test.isEmpty() ? Double.NaN : (double) ok / test.size();
     double ece = test.isEmpty() ? Double.NaN : Reliability.of(conf, correct).ece();
-    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9);
+    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9, false);
   }
 }

@@ -1,5 +1,6 @@
 package io.florets.cli;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -84,7 +85,7 @@ public final class FuzzCommand implements Callable<Integer> {
   boolean json;
 
   @Override
-  public Integer call() throws Exception {
+  public Integer call() throws IOException {
     List<FuzzTarget> targets = new ArrayList<>();
     if (target.equals("all")) {
       targets.addAll(FuzzTargets.all());

@@ -1,5 +1,6 @@
 package io.florets.cli.fuzz;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -26,7 +27,7 @@ public interface FuzzTarget {
    *
    * @param work a private scratch folder of this run
    */
-  List<Input> seeds(Path work) throws Exception;
+  List<Input> seeds(Path work) throws IOException;
 
   /** Tokens worth inserting into inputs of this format (numbers, keywords, separators). */
   List<String> dictionary();

@@ -1,5 +1,6 @@
 package io.florets.cli.fuzz;
 
+import java.io.IOException;
 import io.florets.datasets.DenseDataset;
 import io.florets.datasets.Series;
 import io.florets.datasets.io.SeriesFile;
@@ -102,7 +103,7 @@ public final class FuzzTargets {
     return out;
   }
 
-  private static Object readCsvBothWays(Path file) throws Exception {
+  private static Object readCsvBothWays(Path file) throws IOException {
     SeriesFile strict = null;
     try {
       strict = CsvSeriesReader.read(file, TimeOrder.STRICT);
@@ -114,7 +115,7 @@ public final class FuzzTargets {
   }
 
   /** Arrow series files written from the text seeds: checksummed, and with the checksum key renamed. */
-  private static List<FuzzTarget.Input> arrowSeriesSeeds(Path work) throws Exception {
+  private static List<FuzzTarget.Input> arrowSeriesSeeds(Path work) throws IOException {
     List<Series> all = new ArrayList<>();
     for (String t : List.of("ts", "csv", "arff")) {
       for (FuzzTarget.Input in : Corpus.seeds(t)) {
@@ -136,7 +137,7 @@ public final class FuzzTargets {
     return out;
   }
 
-  private static List<FuzzTarget.Input> arrowDenseSeeds(Path work) throws Exception {
+  private static List<FuzzTarget.Input> arrowDenseSeeds(Path work) throws IOException {
     List<FuzzTarget.Input> out = new ArrayList<>();
     for (int seed = 1; seed <= 2; seed++) {
       DenseDataset d = SyntheticGenerator.generate(SyntheticConfig.builder().count(3).length(64)
@@ -151,7 +152,7 @@ public final class FuzzTargets {
     return out;
   }
 
-  private static List<FuzzTarget.Input> detectSeeds(Path work) throws Exception {
+  private static List<FuzzTarget.Input> detectSeeds(Path work) throws IOException {
     List<FuzzTarget.Input> out = new ArrayList<>(arrowSeriesSeeds(work).subList(0, 2));
     out.addAll(arrowDenseSeeds(work).subList(0, 2));
     return out;

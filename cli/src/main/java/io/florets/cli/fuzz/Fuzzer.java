@@ -59,7 +59,7 @@ public final class Fuzzer {
   }
 
   /** Runs {@code target} with {@code options}; the scratch folder is removed afterwards. */
-  public static FuzzReport run(FuzzTarget target, Options options) throws Exception {
+  public static FuzzReport run(FuzzTarget target, Options options) throws IOException {
     Path work = Files.createTempDirectory("florets-fuzz-" + target.name() + "-");
     Fuzzer f = new Fuzzer(target, options, work);
     try {
@@ -98,7 +98,7 @@ public final class Fuzzer {
     }
   }
 
-  private FuzzReport loop() throws Exception {
+  private FuzzReport loop() throws IOException {
     long start = System.nanoTime();
     long deadline = options.seconds() >= 1e8 ? Long.MAX_VALUE / 2 : start + (long) (options.seconds() * 1e9);
     SplittableRandom rnd = new SplittableRandom(options.seed());

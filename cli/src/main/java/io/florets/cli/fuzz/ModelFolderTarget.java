@@ -1,5 +1,6 @@
 package io.florets.cli.fuzz;
 
+import java.io.IOException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -57,7 +58,7 @@ final class ModelFolderTarget implements FuzzTarget {
   }
 
   /** Every file of the tiny model folder, by relative path (made once per JVM). */
-  private static synchronized Map<String, byte[]> pristine(Path work) throws Exception {
+  private static synchronized Map<String, byte[]> pristine(Path work) throws IOException {
     if (pristine == null) {
       Path dir = work.resolve("seed-model");
       EngineConfig e = EngineConfig.tiny().withMaxLengths(32, 128);
@@ -65,9 +66,12 @@ final class ModelFolderTarget implements FuzzTarget {
       try (ModelBundle b = ModelBundle.create(e, SeriesFrontEndConfig.defaults(e.dModel()), head, 3)
           .withChannels(1)) {
         b.save(dir);
+        ModelBundle.writeCalibration(dir, new Calibration(Map.of("EVENTS", CalibrationMap.identity()),
+            Map.of("EVENTS", 0.25), "fuzz seed"));
+      } catch (io.florets.prompt.facade.bundle.BundleException ex) {
+        // the seed folder is made here from known-good parts: failing is a bug of the harness
+        throw new IllegalStateException("could not write the seed model folder " + dir, ex);
       }
-      ModelBundle.writeCalibration(dir, new Calibration(Map.of("EVENTS", CalibrationMap.identity()),
-          Map.of("EVENTS", 0.25), "fuzz seed"));
       Map<String, byte[]> files = new LinkedHashMap<>();
       try (var s = Files.walk(dir)) {
         for (Path p : (Iterable<Path>) s.filter(Files::isRegularFile).sorted()::iterator) {
@@ -80,7 +84,7 @@ final class ModelFolderTarget implements FuzzTarget {
   }
 
   @Override
-  public List<Input> seeds(Path work) throws Exception {
+  public List<Input> seeds(Path work) throws IOException {
     Map<String, byte[]> files = pristine(work);
     return FILES.entrySet().stream().sorted(Map.Entry.comparingByKey())
         .map(en -> new Input(en.getKey(), files.get(en.getValue()))).toList();

@@ -1,5 +1,6 @@
 package io.florets.cli.fuzz;
 
+import java.io.IOException;
 import io.florets.datasets.io.DataFormatException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,12 +16,12 @@ final class ReaderTarget implements FuzzTarget {
 
   /** The call under test. */
   interface Reader {
-    Object read(Path file) throws Exception;
+    Object read(Path file) throws IOException;
   }
 
   /** Seeds made at run time (e.g. Arrow files written from the text seeds). */
   interface SeedMaker {
-    List<Input> make(Path work) throws Exception;
+    List<Input> make(Path work) throws IOException;
   }
 
   private final String name;
@@ -51,7 +52,7 @@ final class ReaderTarget implements FuzzTarget {
   }
 
   @Override
-  public List<Input> seeds(Path work) throws Exception {
+  public List<Input> seeds(Path work) throws IOException {
     List<Input> out = new ArrayList<>(Corpus.seeds(name));
     if (extraSeeds != null) {
       out.addAll(extraSeeds.make(work));

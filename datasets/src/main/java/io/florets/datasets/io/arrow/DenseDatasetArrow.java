@@ -200,7 +200,7 @@ public final class DenseDatasetArrow {
       boolean v1 = "1".equals(ArrowVectors.metadata(root.getSchema().getCustomMetadata(),
           ArrowVectors.VERSION));
       for (int i = 0; i < root.getRowCount(); i++) {
-        out.add(v1 ? readRowV1(root, i) : readRow(root, i));
+        out.add(readRow(root, i, v1));
         row[0]++;
       }
     });
@@ -213,12 +213,16 @@ public final class DenseDatasetArrow {
     return DenseDataset.of(out, datasetMeta);
   }
 
-  private static DenseDataset.Entry readRow(VectorSchemaRoot r, int i) {
+  /** A row of layout 2, or of layout 1 (a flat values list split by a channel count, sentinel fields). */
+  private static DenseDataset.Entry readRow(VectorSchemaRoot r, int i, boolean layout1) {
     String sid = ArrowVectors.getString(ArrowVectors.vector(r, "series_id", VarCharVector.class), i);
-    int start = ArrowVectors.vector(r, "window_start", IntVector.class).get(i);
-    int length = ArrowVectors.vector(r, "length", IntVector.class).get(i);
-    float[][] values = ArrowVectors.getChannels(ArrowVectors.vector(r, "values", ListVector.class), i, length);
-    long[] ts = ArrowVectors.getTimes(ArrowVectors.vector(r, "timestamps", ListVector.class), i);
+    int start = ArrowVectors.vector(r, layout1 ? "start" : "window_start", IntVector.class).get(i);
+    ListVector valueList = ArrowVectors.vector(r, "values", ListVector.class);
+    ListVector timeList = ArrowVectors.vector(r, "timestamps", ListVector.class);
+    float[][] values = layout1
+        ? ArrowVectors.getFloats(valueList, i, ArrowVectors.vector(r, "channels", IntVector.class).get(i))
+        : ArrowVectors.getChannels(valueList, i, ArrowVectors.vector(r, "length", IntVector.class).get(i));
+    long[] ts = layout1 ? ArrowVectors.getLongs(timeList, i) : ArrowVectors.getTimes(timeList, i);
     List<String> names = ArrowVectors.getStrings(ArrowVectors.vector(r, "channel_names", ListVector.class), i);
     String label = ArrowVectors.getString(ArrowVectors.vector(r, "class_label", VarCharVector.class), i);
     Window w = Window.of(sid, start, values, ts, names, label);
@@ -228,7 +232,7 @@ public final class DenseDatasetArrow {
     int to = ArrowVectors.end(anns, i);
     List<Annotation> list = new ArrayList<>(to - from);
     for (int k = from; k < to; k++) {
-      list.add(readAnnotation(sv, k));
+      list.add(layout1 ? readAnnotationV1(sv, k) : readAnnotation(sv, k));
     }
     return new DenseDataset.Entry(w, list);
   }
@@ -266,36 +270,20 @@ public final class DenseDatasetArrow {
     return v.isNull(k) ? null : v.get(k) != 0;
   }
 
-  /** A row of layout version 1: a flat values list split by a channel count, sentinel fields. */
-  private static DenseDataset.Entry readRowV1(VectorSchemaRoot r, int i) {
-    String sid = ArrowVectors.getString(ArrowVectors.vector(r, "series_id", VarCharVector.class), i);
-    int start = ArrowVectors.vector(r, "start", IntVector.class).get(i);
-    int channels = ArrowVectors.vector(r, "channels", IntVector.class).get(i);
-    float[][] values = ArrowVectors.getFloats(ArrowVectors.vector(r, "values", ListVector.class), i, channels);
-    long[] ts = ArrowVectors.getLongs(ArrowVectors.vector(r, "timestamps", ListVector.class), i);
-    List<String> names = ArrowVectors.getStrings(ArrowVectors.vector(r, "channel_names", ListVector.class), i);
-    String label = ArrowVectors.getString(ArrowVectors.vector(r, "class_label", VarCharVector.class), i);
-    Window w = Window.of(sid, start, values, ts, names, label);
-    ListVector anns = ArrowVectors.vector(r, "annotations", ListVector.class);
-    StructVector sv = ArrowVectors.child(anns, StructVector.class);
-    int from = ArrowVectors.start(anns, i);
-    int to = ArrowVectors.end(anns, i);
-    List<Annotation> list = new ArrayList<>(to - from);
-    for (int k = from; k < to; k++) {
-      TargetFields f = new TargetFields(
-          ArrowVectors.getString(ArrowVectors.field(sv, "kind", VarCharVector.class), k),
-          ArrowVectors.getString(ArrowVectors.field(sv, "name", VarCharVector.class), k),
-          ArrowVectors.getString(ArrowVectors.field(sv, "text", VarCharVector.class), k),
-          ArrowVectors.field(sv, "value", Float8Vector.class).get(k),
-          ArrowVectors.field(sv, "start", IntVector.class).get(k),
-          ArrowVectors.field(sv, "end", IntVector.class).get(k),
-          ArrowVectors.field(sv, "channel", IntVector.class).get(k),
-          ArrowVectors.field(sv, "flag", BitVector.class).get(k) != 0);
-      list.add(new Annotation(f.toTarget(),
-          ArrowVectors.getString(ArrowVectors.field(sv, "source", VarCharVector.class), k),
-          ArrowVectors.getString(ArrowVectors.field(sv, "source_version", VarCharVector.class), k),
-          ArrowVectors.field(sv, "confidence", Float8Vector.class).get(k)));
-    }
-    return new DenseDataset.Entry(w, list);
+  /** One annotation of layout 1: {@link TargetFields} with sentinel values. */
+  private static Annotation readAnnotationV1(StructVector sv, int k) {
+    TargetFields f = new TargetFields(
+        ArrowVectors.getString(ArrowVectors.field(sv, "kind", VarCharVector.class), k),
+        ArrowVectors.getString(ArrowVectors.field(sv, "name", VarCharVector.class), k),
+        ArrowVectors.getString(ArrowVectors.field(sv, "text", VarCharVector.class), k),
+        ArrowVectors.field(sv, "value", Float8Vector.class).get(k),
+        ArrowVectors.field(sv, "start", IntVector.class).get(k),
+        ArrowVectors.field(sv, "end", IntVector.class).get(k),
+        ArrowVectors.field(sv, "channel", IntVector.class).get(k),
+        ArrowVectors.field(sv, "flag", BitVector.class).get(k) != 0);
+    return new Annotation(f.toTarget(),
+        ArrowVectors.getString(ArrowVectors.field(sv, "source", VarCharVector.class), k),
+        ArrowVectors.getString(ArrowVectors.field(sv, "source_version", VarCharVector.class), k),
+        ArrowVectors.field(sv, "confidence", Float8Vector.class).get(k));
   }
 }

@@ -3,6 +3,7 @@ package io.florets.dataengine.eval;
 import io.florets.datasets.Window;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.RetrievalIndex;
+import io.florets.prompt.task.EmbedFacet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -68,15 +69,26 @@ public final class EmbeddingEvaluation {
    */
   public static Precision queries(Florets florets, List<Window> indexed,
       List<String> indexedLabels, List<Window> queries, List<String> queryLabels, int k) {
+    return queries(florets, EmbedFacet.GENERAL, indexed, indexedLabels, queries, queryLabels, k);
+  }
+
+  /**
+   * As {@link #queries(Florets, List, List, List, List, int)} with {@code <EMBED>facet} vectors.
+   *
+   * @return the precisions, as {@link #leaveOneOut}
+   */
+  public static Precision queries(Florets florets, EmbedFacet facet, List<Window> indexed,
+      List<String> indexedLabels, List<Window> queries, List<String> queryLabels, int k) {
     check(indexed, indexedLabels, k - 1);
     if (queries.size() != queryLabels.size()) {
       throw new IllegalArgumentException(queries.size() + " query windows but "
           + queryLabels.size() + " labels");
     }
-    RetrievalIndex index = florets.index(indexed);
+    RetrievalIndex index = florets.index(indexed, facet);
+    List<List<RetrievalIndex.Neighbour>> found = index.nearestAll(queries, k);
     double hit = 0;
     for (int i = 0; i < queries.size(); i++) {
-      for (RetrievalIndex.Neighbour n : index.nearest(queries.get(i), k)) {
+      for (RetrievalIndex.Neighbour n : found.get(i)) {
         if (indexedLabels.get(n.index()).equals(queryLabels.get(i))) {
           hit++;
         }
@@ -97,9 +109,23 @@ public final class EmbeddingEvaluation {
    * @param rawPrecisionAtK the same with z-normalised Euclidean distance on the raw samples
    *     ({@code null} when lengths or channel counts differ)
    * @param chancePrecisionAtK the expected precision of a random ranking
+   * @param generalPrecisionAtK for a facet's embedding, the precision of the general
+   *     {@code <EMBED>} on the same queries ({@code null}, and left out of JSON, otherwise)
    */
   public record Precision(int k, int queries, double precisionAtK, Double rawPrecisionAtK,
-      double chancePrecisionAtK) {
+      double chancePrecisionAtK,
+      @com.fasterxml.jackson.annotation.JsonInclude(
+          com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL) Double generalPrecisionAtK) {
+    /** The figures of one embedding, without a general-embedding figure beside them. */
+    public Precision(int k, int queries, double precisionAtK, Double rawPrecisionAtK,
+        double chancePrecisionAtK) {
+      this(k, queries, precisionAtK, rawPrecisionAtK, chancePrecisionAtK, null);
+    }
+
+    /** These figures with the general {@code <EMBED>}'s precision on the same queries beside them. */
+    public Precision withGeneral(double general) {
+      return new Precision(k, queries, precisionAtK, rawPrecisionAtK, chancePrecisionAtK, general);
+    }
   }
 
   private static void check(List<Window> windows, List<String> labels, int k) {

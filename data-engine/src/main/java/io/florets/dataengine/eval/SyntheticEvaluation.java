@@ -24,6 +24,7 @@ import io.florets.prompt.serial.ReadoutTargets;
 import io.florets.prompt.readout.Readout;
 import io.florets.prompt.task.Task;
 import io.florets.prompt.task.Tasks;
+import io.florets.prompt.task.EmbedFacet;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -270,8 +271,11 @@ public final class SyntheticEvaluation {
   }
 
   /**
-   * Leave-one-out precision@10 of {@code <EMBED>} neighbours sharing the query's true shape tag,
-   * per facet and for all four tags at once.
+   * Leave-one-out precision@10 of neighbours sharing the query's true facet: per shape facet (the
+   * true tag), {@code events} (the set of true event types) and {@code class} (the true class, when
+   * every window has one and the model has class names), each of the facet's {@code <EMBED>facet}
+   * vectors with the general {@code <EMBED>}'s figure beside it; and {@code allShapeTags} (all four
+   * tags at once) of the general embedding.
    */
   static Map<String, EmbeddingEvaluation.Precision> embedding(Florets florets, List<Window> ws,
       List<List<Annotation>> truth) {
@@ -280,7 +284,8 @@ public final class SyntheticEvaluation {
       return out;
     }
     List<String> all = new ArrayList<>();
-    io.florets.prompt.facade.RetrievalIndex index = florets.index(ws);
+    io.florets.prompt.facade.RetrievalIndex general = florets.index(ws);
+    Map<EmbedFacet, List<String>> facets = new LinkedHashMap<>();
     for (ShapeFacet f : ShapeFacet.values()) {
       List<String> labels = new ArrayList<>();
       for (int i = 0; i < ws.size(); i++) {
@@ -296,10 +301,52 @@ public final class SyntheticEvaluation {
         }
         all.set(i, all.get(i) + "|" + v);
       }
-      out.put(f.name().toLowerCase(Locale.ROOT), EmbeddingEvaluation.leaveOneOut(index, ws,
-          labels, 10));
+      facets.put(EmbedFacet.parse(f.token(), "shape facet " + f), labels);
     }
-    out.put("allShapeTags", EmbeddingEvaluation.leaveOneOut(index, ws, all, 10));
+    facets.put(EmbedFacet.EVENTS, eventTypeSets(truth));
+    List<String> classes = classLabels(truth);
+    if (classes != null && !florets.bundle().head().vocabulary().classNames().isEmpty()) {
+      facets.put(EmbedFacet.CLASS, classes);
+    }
+    for (Map.Entry<EmbedFacet, List<String>> e : facets.entrySet()) {
+      double g = EmbeddingEvaluation.leaveOneOut(general, ws, e.getValue(), 10).precisionAtK();
+      out.put(e.getKey().word(), EmbeddingEvaluation.leaveOneOut(florets.index(ws, e.getKey()), ws,
+          e.getValue(), 10).withGeneral(g));
+    }
+    out.put("allShapeTags", EmbeddingEvaluation.leaveOneOut(general, ws, all, 10));
+    return out;
+  }
+
+  /** Per window, its true event types, sorted and joined ({@code "none"} without events). */
+  private static List<String> eventTypeSets(List<List<Annotation>> truth) {
+    List<String> out = new ArrayList<>(truth.size());
+    for (List<Annotation> as : truth) {
+      java.util.TreeSet<String> types = new java.util.TreeSet<>();
+      for (Annotation a : as) {
+        if (a.target() instanceof Event ev) {
+          types.add(ev.type().token());
+        }
+      }
+      out.add(types.isEmpty() ? "none" : String.join("+", types));
+    }
+    return out;
+  }
+
+  /** Per window, its true class; {@code null} if a window has none. */
+  private static List<String> classLabels(List<List<Annotation>> truth) {
+    List<String> out = new ArrayList<>(truth.size());
+    for (List<Annotation> as : truth) {
+      String c = null;
+      for (Annotation a : as) {
+        if (a.target() instanceof ClassLabel l) {
+          c = l.label();
+        }
+      }
+      if (c == null) {
+        return null;
+      }
+      out.add(c);
+    }
     return out;
   }
 

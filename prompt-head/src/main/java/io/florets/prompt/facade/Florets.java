@@ -11,6 +11,7 @@ import io.florets.prompt.facade.spi.ModelFolderLoader;
 import io.florets.prompt.readout.Embedding;
 import io.florets.prompt.readout.Numeric;
 import io.florets.prompt.readout.Readout;
+import io.florets.prompt.task.EmbedFacet;
 import io.florets.prompt.task.Modality;
 import io.florets.prompt.task.Prompt;
 import io.florets.prompt.task.PromptParser;
@@ -368,8 +369,8 @@ public final class Florets implements AutoCloseable {
     checkChannel(windows, prompt);
     List<R> out = new ArrayList<>(windows.size());
     if (!prompt.task().decoded()) {
-      for (float[] v : embedRows(windows)) {
-        out.add(prompt.task().readoutType().cast(new Embedding(v)));
+      for (FacetEmbedder.Row r : embedRows(windows, prompt.facet().orElse(EmbedFacet.GENERAL))) {
+        out.add(prompt.task().readoutType().cast(FacetEmbedder.embedding(r)));
       }
       return out;
     }
@@ -382,39 +383,76 @@ public final class Florets implements AutoCloseable {
 
   /** The {@code <EMBED>} readout: an L2-normalised vector for retrieval. */
   public Embedding embed(Window window) {
-    return new Embedding(embedAll(List.of(window)).get(0).vector());
+    return embed(window, EmbedFacet.GENERAL);
   }
 
-  /** Embeddings of many windows, in batches of {@link #BATCH}. */
+  /**
+   * The {@code <EMBED>facet} readout: a unit vector whose neighbours share {@code facet}
+   * ({@link EmbedFacet}; {@link EmbedFacet#GENERAL} is the pooled encoder state).
+   */
+  public Embedding embed(Window window, EmbedFacet facet) {
+    return embedAll(List.of(window), facet).get(0).embedding();
+  }
+
+  /** General embeddings of many windows, in batches of {@link #BATCH}. */
   public List<Embedding> embedAll(List<Window> windows) {
+    List<Embedding> out = new ArrayList<>(windows.size());
+    for (FacetEmbedding e : embedAll(windows, EmbedFacet.GENERAL)) {
+      out.add(e.embedding());
+    }
+    return out;
+  }
+
+  /**
+   * {@code <EMBED>facet} answers of many windows, in batches of {@link #BATCH}: each a unit vector
+   * with the facet's tags and the model's confidences in them. A facet vector is read from what the
+   * model answers about the facet: the decoder's probabilities over the facet's answer tokens
+   * ({@code <SHAPE>} tag values, event types under {@code <EVENTS_OF>}, class names under
+   * {@code <CLASSIFY>}), as the square roots of the probabilities, so that the cosine of two
+   * windows is the Bhattacharyya coefficient of the model's answers about them.
+   *
+   * @throws IllegalArgumentException for a bad window (see {@link #askAll(List, Prompt)})
+   * @throws IllegalStateException for {@link EmbedFacet#CLASS} on a model without class names
+   */
+  public List<FacetEmbedding> embedAll(List<Window> windows, EmbedFacet facet) {
+    Objects.requireNonNull(facet, "facet");
     return guarded(() -> {
       checkWindows(windows);
-      List<Embedding> out = new ArrayList<>(windows.size());
-      for (float[] v : embedRows(windows)) {
-        out.add(new Embedding(v));
+      List<FacetEmbedding> out = new ArrayList<>(windows.size());
+      for (FacetEmbedder.Row r : embedRows(windows, facet)) {
+        out.add(new FacetEmbedding(facet, FacetEmbedder.embedding(r), r.tags()));
       }
       return out;
     });
   }
 
-  private List<float[]> embedRows(List<Window> windows) {
-    List<float[]> out = new ArrayList<>(windows.size());
+  private List<FacetEmbedder.Row> embedRows(List<Window> windows, EmbedFacet facet) {
+    List<FacetEmbedder.Row> out = new ArrayList<>(windows.size());
     for (int from = 0; from < windows.size(); from += BATCH) {
       List<Window> part = windows.subList(from, Math.min(windows.size(), from + BATCH));
+      if (facet != EmbedFacet.GENERAL) {
+        out.addAll(FacetEmbedder.rows(model, head, part, facet));
+        continue;
+      }
       int[][] prompts = new int[part.size()][];
       for (int i = 0; i < prompts.length; i++) {
         prompts[i] = embedPrompt;
       }
       for (float[] v : model.embed(part, prompts)) {
-        out.add(v);
+        out.add(FacetEmbedder.general(v));
       }
     }
     return out;
   }
 
-  /** A retrieval index over {@code windows} (embedded now, in batches). */
+  /** A retrieval index over {@code windows} with general embeddings (embedded now, in batches). */
   public RetrievalIndex index(List<Window> windows) {
-    return RetrievalIndex.of(this, windows);
+    return index(windows, EmbedFacet.GENERAL);
+  }
+
+  /** A retrieval index over {@code windows} with {@code <EMBED>facet} vectors (embedded now). */
+  public RetrievalIndex index(List<Window> windows, EmbedFacet facet) {
+    return RetrievalIndex.of(this, windows, facet);
   }
 
   /**

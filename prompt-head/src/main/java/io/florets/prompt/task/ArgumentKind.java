@@ -13,7 +13,9 @@ public enum ArgumentKind {
   /** An image box {@code <loc_x1><loc_y1><loc_x2><loc_y2>} with {@code x1 <= x2, y1 <= y2}. */
   LOC_BOX("box", "<loc_x1><loc_y1><loc_x2><loc_y2> with x1 <= x2, y1 <= y2"),
   /** Free text (a caption or phrase to ground). */
-  TEXT("text", "free text: the phrase(s) to ground");
+  TEXT("text", "free text: the phrase(s) to ground"),
+  /** An optional {@code <EMBED>} facet word (absent = the general embedding). */
+  FACET("facet", "optional facet word: " + EmbedFacet.validWords());
 
   private final String jsonName;
   private final String description;
@@ -26,6 +28,11 @@ public enum ArgumentKind {
   /** Short name used in JSON and in the expansion template, e.g. {@code "type"}. */
   public String jsonName() {
     return jsonName;
+  }
+
+  /** Whether the argument may be left out ({@link #CHANNEL}, {@link #FACET}). */
+  public boolean optional() {
+    return this == CHANNEL || this == FACET;
   }
 
   /** One-line description of the syntax. */

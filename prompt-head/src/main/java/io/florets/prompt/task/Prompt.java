@@ -31,6 +31,8 @@ public final class Prompt<R extends Readout> {
   private final int channel;
   private final int[] bins;
   private final String text;
+  /** The facet of {@code <EMBED>}; {@code null} for every other task. */
+  private final EmbedFacet facet;
 
   private Prompt(Task<R> task, EventType eventType, Property property, int channel, int[] bins, String text) {
     this.task = task;
@@ -39,6 +41,24 @@ public final class Prompt<R extends Readout> {
     this.channel = channel;
     this.bins = bins;
     this.text = text;
+    this.facet = task == Tasks.EMBED ? EmbedFacet.GENERAL : null;
+  }
+
+  private Prompt(EmbedFacet facet) {
+    @SuppressWarnings("unchecked") // EMBED answers with Embedding; only embed() calls this
+    Task<R> t = (Task<R>) Tasks.EMBED;
+    this.task = t;
+    this.eventType = null;
+    this.property = null;
+    this.channel = -1;
+    this.bins = null;
+    this.text = null;
+    this.facet = facet;
+  }
+
+  /** {@code <EMBED>facet} ({@link EmbedFacet#GENERAL}: plain {@code <EMBED>}). */
+  public static Prompt<io.florets.prompt.readout.Embedding> embed(EmbedFacet facet) {
+    return new Prompt<>(Objects.requireNonNull(facet, "facet"));
   }
 
   /** The prompt of an argument-free task. */
@@ -141,6 +161,11 @@ public final class Prompt<R extends Readout> {
     return bins == null ? new int[0] : bins.clone();
   }
 
+  /** The facet of {@code <EMBED>} ({@link EmbedFacet#GENERAL} without one); empty for other tasks. */
+  public Optional<EmbedFacet> facet() {
+    return Optional.ofNullable(facet);
+  }
+
   /** The text of {@code <CAPTION_TO_PHRASE_GROUNDING>}. */
   public Optional<String> phrase() {
     return Optional.ofNullable(text);
@@ -161,6 +186,9 @@ public final class Prompt<R extends Readout> {
     sb.append(argumentTokens());
     if (text != null) {
       sb.append(text);
+    }
+    if (facet != null) {
+      sb.append(facet.word());
     }
     return sb.toString();
   }
@@ -195,11 +223,16 @@ public final class Prompt<R extends Readout> {
     if (text != null) {
       e = e.replace("{text}", text);
     }
+    if (facet != null && facet != EmbedFacet.GENERAL) {
+      e = e.replaceAll("\\.$", "") + " by " + facet.word() + ".";
+    }
     return e;
   }
 
   /**
-   * The prompt as token ids: the task token, then the arguments; free text is tokenized.
+   * The prompt as token ids: the task token, then the arguments; free text is tokenized. An
+   * {@code <EMBED>} facet is not an encoder token: it says which of the model's answers the vector
+   * is read from, so every {@code <EMBED>} prompt is the one token {@code <EMBED>}.
    *
    * @throws IllegalArgumentException if the vocabulary lacks a channel token this prompt names
    */

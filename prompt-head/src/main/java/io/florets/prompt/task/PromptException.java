@@ -39,6 +39,7 @@ public final class PromptException extends IllegalArgumentException {
   public static String knownTasks() {
     return Tasks.all().stream()
         .map(t -> t.token() + t.arguments().stream().map(a -> a == ArgumentKind.CHANNEL ? "[<ch_c>]"
+            : a == ArgumentKind.FACET ? "[facet]"
             : a == ArgumentKind.TIME_REGION ? "<t_a><t_b>" : a == ArgumentKind.LOC_BOX ? "<loc_x1><loc_y1><loc_x2><loc_y2>"
             : a.jsonName()).collect(Collectors.joining())
             + (t.modality() == Modality.IMAGE ? " (image)" : ""))

@@ -115,6 +115,16 @@ public final class PromptParser {
         throw new PromptException(s, at, "box needs x1 <= x2 and y1 <= y2, got " + Arrays.toString(v));
       }
       p = Prompt.regionToCategory(v[0], v[1], v[2], v[3]);
+    } else if (task == Tasks.EMBED) {
+      int at = c.skip();
+      if (c.atEnd()) {
+        p = Prompt.embed(EmbedFacet.GENERAL);
+      } else {
+        String w = c.word();
+        p = Prompt.embed(EmbedFacet.fromWord(w).filter(f -> f != EmbedFacet.GENERAL)
+            .orElseThrow(() -> new PromptException(s, at, "unknown <EMBED> facet '" + abbreviate(w)
+                + "'; expected one of " + EmbedFacet.validWords())));
+      }
     } else if (task == Tasks.CAPTION_TO_PHRASE_GROUNDING) {
       String rest = s.substring(c.pos).strip();
       if (rest.isEmpty()) {
@@ -188,6 +198,8 @@ public final class PromptParser {
     String tail = Pattern.quote(e.substring(last));
     if (t == Tasks.PROPERTY) {
       tail = "\\Q of \\E(?:channel (\\d{1,6}) of )?\\Qthe series\\E";
+    } else if (t == Tasks.EMBED) {
+      tail = tail + "(?: by ([A-Za-z0-9_]+))?";
     }
     re.append(tail).append("\\s*[.?:]?");
     return Pattern.compile(re.toString(), Pattern.CASE_INSENSITIVE);

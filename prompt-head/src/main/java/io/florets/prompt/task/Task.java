@@ -62,7 +62,7 @@ public final class Task<R extends Readout> {
 
   /** Whether the task has a required argument (so it needs a {@link Prompt} to be asked). */
   public boolean needsArguments() {
-    return arguments.stream().anyMatch(a -> a != ArgumentKind.CHANNEL);
+    return arguments.stream().anyMatch(a -> !a.optional());
   }
 
   /** The readout class. */

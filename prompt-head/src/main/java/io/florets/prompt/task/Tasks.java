@@ -56,9 +56,12 @@ public final class Tasks {
   /** {@code <ALERT>}: is anything abnormal, and what. */
   public static final Task<Alert> ALERT = new Task<>("ALERT", "<ALERT>", S,
       "Is anything abnormal in the series?", List.of(), Alert.class, true);
-  /** {@code <EMBED>}: a vector for retrieval (not decoded). */
+  /**
+   * {@code <EMBED>[facet]}: a vector for retrieval (not decoded); with a facet ({@link EmbedFacet},
+   * e.g. {@code <EMBED>trend}) its neighbours share that facet.
+   */
   public static final Task<Embedding> EMBED = new Task<>("EMBED", "<EMBED>", S,
-      "Embed the series for retrieval.", List.of(), Embedding.class, false);
+      "Embed the series for retrieval.", List.of(ArgumentKind.FACET), Embedding.class, false);
 
   /** Image {@code <CLASSIFY>}. */
   public static final Task<Label> IMAGE_CLASSIFY = new Task<>("IMAGE_CLASSIFY", "<CLASSIFY>", I,

@@ -117,12 +117,12 @@ final class FacetEmbedder {
         vec[2 * k] = (float) (Math.sqrt(p[k]) * scale);
         vec[2 * k + 1] = (float) (Math.sqrt(1 - p[k]) * scale);
         if (p[k] >= 0.5) {
-          tags.add(new FacetTag(types[k].token(), p[k]));
+          tags.add(tag(types[k].token(), p[k]));
         }
         none *= 1 - p[k];
       }
       if (tags.isEmpty()) {
-        tags.add(new FacetTag("none", none));
+        tags.add(tag("none", none));
       }
       tags.sort(Comparator.comparingDouble(FacetTag::confidence).reversed());
       out.add(new Row(vec, tags));
@@ -207,7 +207,12 @@ final class FacetEmbedder {
 
   private static List<FacetTag> argmaxTags(double[] p, List<String> names) {
     int j = argmax(p);
-    return List.of(new FacetTag(names.get(j), Math.min(1, p[j])));
+    return List.of(tag(names.get(j), p[j]));
+  }
+
+  /** A tag at {@code float} precision (as an index stores it), clamped to [0, 1]. */
+  private static FacetTag tag(String value, double p) {
+    return new FacetTag(value, Math.min(1, Math.max(0, (float) p)));
   }
 
   private static int argmax(double[] p) {

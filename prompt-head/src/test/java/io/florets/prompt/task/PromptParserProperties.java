@@ -29,6 +29,7 @@ class PromptParserProperties {
       }
     }
     all.add(Arbitraries.of(EventType.class).map(Prompt::eventsOf));
+    all.add(Arbitraries.of(EmbedFacet.class).map(Prompt::embed));
     all.add(Combinators.combine(Arbitraries.of(io.florets.datasets.target.Property.class),
         Arbitraries.integers().between(-1, 40)).as(Prompt::property));
     all.add(Combinators.combine(Arbitraries.integers().between(0, 999), Arbitraries.integers().between(0, 999))

@@ -40,6 +40,33 @@ final class FloretsUcr {
   static Figures adapted(List<Series> train, List<Series> test, long steps, long seed,
       PrintWriter progress) throws BundleException {
     long t0 = System.nanoTime();
+    Adapted a = adapt(train, steps, seed, progress, "eval ucr");
+    try (ModelBundle b = a.bundle()) {
+      Figures f = of(b, test);
+      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9, a.fresh());
+    }
+  }
+
+  /**
+   * A copy of the default model adapted to a training split (the caller closes the bundle).
+   *
+   * @param bundle the adapted model folder
+   * @param fresh whether a fresh model of the default model's shape was trained (multichannel sets)
+   */
+  record Adapted(ModelBundle bundle, boolean fresh) {
+  }
+
+  /**
+   * Adapts a copy of the shipped default model to {@code train} as {@code florets train --data ...
+   * --classes from-file} does (two data-engine rounds, {@code steps} steps first, half as many
+   * after; whole series as windows; one PyTorch thread).
+   *
+   * @param command the command's name, for the progress lines
+   * @throws BundleException if the default model cannot be read
+   */
+  static Adapted adapt(List<Series> train, long steps, long seed, PrintWriter progress, String command)
+      throws BundleException {
+    long t0 = System.nanoTime();
     List<Window> ws = new ArrayList<>();
     List<String> labels = new ArrayList<>();
     for (Series s : train) {
@@ -59,8 +86,8 @@ final class FloretsUcr {
       try (ModelBundle d = def) {
         def = DataTraining.freshLike(d, seed);
       }
-      progress.printf(Locale.ROOT, "eval ucr: %d channels; the default model reads one, so a fresh "
-          + "model of its shape is trained%n", train.get(0).channels());
+      progress.printf(Locale.ROOT, "%s: %d channels; the default model reads one, so a fresh "
+          + "model of its shape is trained%n", command, train.get(0).channels());
     }
     try (ModelBundle init = def) {
       a = Adaptation.adaptForClassification(init, ws, labels, Labelers.defaultSuite(), cfg,
@@ -72,17 +99,14 @@ final class FloretsUcr {
               String now = round + " " + p;
               if (!now.equals(phase) || done == total) {
                 phase = now;
-                progress.printf(Locale.ROOT, "eval ucr: adapting, round %d %s %d/%d (%.0f s)%n",
-                    round, p, done, total, (System.nanoTime() - t0) / 1e9);
+                progress.printf(Locale.ROOT, "%s: adapting, round %d %s %d/%d (%.0f s)%n",
+                    command, round, p, done, total, (System.nanoTime() - t0) / 1e9);
                 progress.flush();
               }
             }
           });
     }
-    try (ModelBundle b = a.bundle()) {
-      Figures f = of(b, test);
-      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9, fresh);
-    }
+    return new Adapted(a.bundle(), fresh);
   }
 
   /** The figures of a model folder on the test split ({@code seconds}: answering only). */

@@ -29,6 +29,8 @@ import picocli.CommandLine.Command;
         ReportCommand.class,
         FuzzCommand.class,
         SparkCommand.class,
+        IndexCommand.class,
+        SearchCommand.class,
         CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

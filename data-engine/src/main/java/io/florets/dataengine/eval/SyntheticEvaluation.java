@@ -204,8 +204,11 @@ public final class SyntheticEvaluation {
    * @param tasks per task token, parse rate and seconds
    * @param consensus the labeler consensus's figures
    * @param model the model's full scorecard
-   * @param embedding per facet (and {@code allShapeTags}), leave-one-out precision@10 of
-   *     {@code <EMBED>} neighbours sharing the true tag; empty for 10 windows or fewer
+   * @param embedding per facet ({@code trend}, {@code seasonality}, {@code noise},
+   *     {@code stationarity}, {@code events}, {@code class}), leave-one-out precision@10 of
+   *     {@code <EMBED>facet} neighbours sharing the true facet, with the general {@code <EMBED>}'s
+   *     beside it; and {@code allShapeTags}, of the general {@code <EMBED>}; empty for 10 windows
+   *     or fewer
    * @param calibration per task name (e.g. {@code EVENTS}) with at least one scored item, how
    *     reliable the model's item confidences are
    * @param captionAgreement share of checks where the model's {@code <CAPTION>} says what the

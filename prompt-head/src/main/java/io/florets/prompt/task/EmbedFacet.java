@@ -65,6 +65,6 @@ public enum EmbedFacet {
   /** The valid facet words, comma-separated, e.g. {@code "trend, seasonality, ..."}. */
   public static String validWords() {
     return Arrays.stream(values()).filter(f -> f != GENERAL).map(EmbedFacet::word)
-        .collect(Collectors.joining(", ")) + " (none: the general embedding)";
+        .collect(Collectors.joining(", ")) + " (or none, 'general' on the command line: the general embedding)";
   }
 }

@@ -3,7 +3,6 @@ package io.florets.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.florets.datasets.Series;
 import io.florets.datasets.Window;
-import io.florets.datasets.Windowing;
 import io.florets.prompt.facade.Florets;
 import io.florets.prompt.facade.RetrievalIndex;
 import io.florets.prompt.facade.bundle.BundleException;
@@ -36,13 +35,8 @@ public final class IndexCommand implements Callable<Integer> {
       description = "Series files (CSV, UCR/UEA, Arrow, ...).")
   List<Path> inputs;
 
-  @Option(names = "--window", defaultValue = "" + LabelCommand.DEFAULT_WINDOW, paramLabel = "L",
-      description = "Window length in samples (default ${DEFAULT-VALUE}); a shorter series is one window.")
-  int window;
-
-  @Option(names = "--stride", paramLabel = "S",
-      description = "Samples from one window's start to the next (default: the window length).")
-  Integer stride;
+  @CommandLine.Mixin
+  WindowOptions windowing;
 
   @Option(names = "--facet", defaultValue = "general", paramLabel = "FACET",
       description = "The <EMBED> facet: " + "trend, seasonality, noise, stationarity, events, class, or "
@@ -67,27 +61,14 @@ public final class IndexCommand implements Callable<Integer> {
     return word.equalsIgnoreCase("general") ? EmbedFacet.GENERAL : EmbedFacet.parse(word, "--facet");
   }
 
-  /** The windows of {@code file}'s series: fixed windows, or the whole series when shorter. */
-  static List<Window> windows(Series s, int window, int stride) {
-    if (window <= 0 || stride <= 0) {
-      throw new IllegalArgumentException("--window and --stride must be positive numbers of samples, got "
-          + window + " and " + stride);
-    }
-    if (s.length() < window) {
-      return List.of(Window.of(s.id(), 0, s.values(), null, null, null));
-    }
-    return Windowing.fixed(window, stride, Windowing.Tail.SHIFT_BACK).apply(s);
-  }
-
   @Override
   public Integer call() throws IOException, BundleException {
     EmbedFacet f = facet(facet);
-    int st = stride == null ? window : stride;
     PrintWriter err = spec.commandLine().getErr();
     List<Window> ws = new ArrayList<>();
     for (Path in : inputs) {
       for (Series s : timeOrder.read(in, err).series()) {
-        ws.addAll(windows(s, window, st));
+        ws.addAll(windowing.windows(s));
       }
     }
     if (ws.isEmpty()) {

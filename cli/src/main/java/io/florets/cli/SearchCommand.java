@@ -50,13 +50,8 @@ public final class SearchCommand implements Callable<Integer> {
   @Option(names = "-k", defaultValue = "10", description = "Neighbours per query (default: ${DEFAULT-VALUE}).")
   int k;
 
-  @Option(names = "--window", defaultValue = "" + LabelCommand.DEFAULT_WINDOW, paramLabel = "L",
-      description = "Query window length (default ${DEFAULT-VALUE}); a shorter series is one query.")
-  int window;
-
-  @Option(names = "--stride", paramLabel = "S",
-      description = "Samples between query windows (default: the window length).")
-  Integer stride;
+  @CommandLine.Mixin
+  WindowOptions windowing;
 
   @Option(names = "--model", defaultValue = "default", paramLabel = "DIR|default",
       description = "The model that built the index (default: ${DEFAULT-VALUE}).")
@@ -76,7 +71,7 @@ public final class SearchCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     List<Window> qs = new ArrayList<>();
     for (Series s : timeOrder.read(queryFile, err).series()) {
-      qs.addAll(IndexCommand.windows(s, window, stride == null ? window : stride));
+      qs.addAll(windowing.windows(s));
     }
     List<Map<String, Object>> results = new ArrayList<>();
     EmbedFacet f;

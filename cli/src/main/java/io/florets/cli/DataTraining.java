@@ -101,7 +101,8 @@ final class DataTraining {
       err.flush();
       a = uw.labelledCount() > 0
           ? Adaptation.adaptForClassification(init, uw.windows(), uw.labels(),
-              Labelers.defaultSuite(), cfg, progress(t0))
+              Labelers.defaultSuite(), cfg, progress(t0),
+              new Adaptation.Options(c.convFeatures, c.transferSet))
           : Adaptation.adaptUnlabelled(init, uw.windows(), Labelers.defaultSuite(), cfg,
               progress(t0));
     }
@@ -151,7 +152,8 @@ final class DataTraining {
       if (c.given(n)) {
         throw new IllegalArgumentException(n + " belongs to recipe mode; data mode (--data) "
             + "takes --window, --stride, --classes, --init, --rounds, --steps, --round-steps, "
-            + "--batch, --lr, --seed, --threads and --json");
+            + "--classify-weight, --transfer-set, --conv-features, --batch, --lr, --seed, "
+            + "--threads and --json");
       }
     }
     if (c.window == null) {

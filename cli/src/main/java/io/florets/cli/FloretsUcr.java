@@ -25,7 +25,8 @@ final class FloretsUcr {
    * of its confidences ({@link Reliability}, 10 bins; an answer that does not parse counts as wrong
    * at confidence 0) and the seconds spent adapting and answering.
    */
-  record Figures(double accuracy, double ece, double seconds, boolean fresh) {
+  record Figures(double accuracy, double ece, double seconds, boolean fresh,
+      double trainAccuracy) {
   }
 
   /**
@@ -38,7 +39,8 @@ final class FloretsUcr {
    * @throws BundleException if the default model cannot be read
    */
   static Figures adapted(List<Series> train, List<Series> test, long steps, long seed,
-      PrintWriter progress) throws BundleException {
+      double learningRate, Adaptation.Options options, PrintWriter progress)
+      throws BundleException {
     long t0 = System.nanoTime();
     List<Window> ws = new ArrayList<>();
     List<String> labels = new ArrayList<>();
@@ -48,7 +50,7 @@ final class FloretsUcr {
     }
     DataEngineConfig cfg = DataEngineConfig.defaults(2, seed)
         .withSteps(steps, Math.max(1, steps / 2), Math.max(1, steps / 2))
-        .withOptimizer(DataTraining.DEFAULT_BATCH, DataTraining.DEFAULT_LR).withThreads(1);
+        .withOptimizer(DataTraining.DEFAULT_BATCH, learningRate).withThreads(1);
     io.florets.engine.GradMode.setIntraOpThreads(1);
     Adaptation.Adapted a;
     ModelBundle def = ModelBundle.loadResource(Florets.DEFAULT_MODEL, Florets.class.getClassLoader());
@@ -64,25 +66,31 @@ final class FloretsUcr {
     }
     try (ModelBundle init = def) {
       a = Adaptation.adaptForClassification(init, ws, labels, Labelers.defaultSuite(), cfg,
-          new DataEngineListener() {
-            private String phase = "";
-
-            @Override
-            public void progress(int round, String p, long done, long total) {
-              String now = round + " " + p;
-              if (!now.equals(phase) || done == total) {
-                phase = now;
-                progress.printf(Locale.ROOT, "eval ucr: adapting, round %d %s %d/%d (%.0f s)%n",
-                    round, p, done, total, (System.nanoTime() - t0) / 1e9);
-                progress.flush();
-              }
-            }
-          });
+          listener(progress, t0), options);
     }
     try (ModelBundle b = a.bundle()) {
       Figures f = of(b, test);
-      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9, fresh);
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      return new Figures(f.accuracy(), f.ece(), seconds, fresh, of(b, train).accuracy());
     }
+  }
+
+  /** Round progress on {@code progress}, one line per phase and at its end. */
+  private static DataEngineListener listener(PrintWriter progress, long t0) {
+    return new DataEngineListener() {
+      private String phase = "";
+
+      @Override
+      public void progress(int round, String p, long done, long total) {
+        String now = round + " " + p;
+        if (!now.equals(phase) || done == total) {
+          phase = now;
+          progress.printf(Locale.ROOT, "eval ucr: adapting, round %d %s %d/%d (%.0f s)%n",
+              round, p, done, total, (System.nanoTime() - t0) / 1e9);
+          progress.flush();
+        }
+      }
+    };
   }
 
   /** The figures of a model folder on the test split ({@code seconds}: answering only). */
@@ -104,6 +112,6 @@ final class FloretsUcr {
     }
     double acc = test.isEmpty() ? Double.NaN : (double) ok / test.size();
     double ece = test.isEmpty() ? Double.NaN : Reliability.of(conf, correct).ece();
-    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9, false);
+    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9, false, Double.NaN);
   }
 }

@@ -135,6 +135,17 @@ public final class TrainCommand implements Callable<Integer> {
       + "30, about 70%% of the steps).")
   Double classifyWeight;
 
+  @Option(names = "--transfer-set", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Data mode with class labels: add augmented copies of the labelled windows "
+          + "(about 1,000 windows in all, at most 10 per window), labelled by the MiniRocket "
+          + "specialist fitted on your labels, so the model learns to answer as the specialist on "
+          + "windows around yours (default on; --no-transfer-set: only your windows).")
+  boolean transferSet;
+
+  @Option(names = "--conv-features", description = "Data mode with class labels: give the "
+      + "adapted model's front end fixed convolution features per patch (off by default).")
+  boolean convFeatures;
+
   @Option(names = "--json", description = "Data mode: print the summary as one JSON object: the "
       + "data (out, data, dataSha256, series, window, stride, windows, labelledWindows, classes, "
       + "classSource), the model (init, parameters, steps), heldOutLabelled and "
@@ -261,7 +272,8 @@ public final class TrainCommand implements Callable<Integer> {
   /** The data-mode options are refused without --data, so that a typo does not go unnoticed. */
   private void checkRecipeMode() {
     for (String n : new String[] {"--window", "--stride", "--classes", "--rounds",
-        "--round-steps", "--classify-weight", "--json", TimeOrderOption.NAME}) {
+        "--round-steps", "--classify-weight", "--transfer-set", "--conv-features", "--json",
+        TimeOrderOption.NAME}) {
       if (given(n)) {
         throw new IllegalArgumentException(n + " belongs to data mode: give --data FILE too");
       }

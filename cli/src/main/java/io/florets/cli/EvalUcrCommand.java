@@ -58,7 +58,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
           + "cores for the UCR sets' sizes; 0 = skip (\"florets\": null)")
   long adaptSteps;
 
-  @Option(names = "--adapt-lr", defaultValue = "" + DataTraining.DEFAULT_LR,
+  @Option(names = "--adapt-lr", defaultValue = "" + DataTraining.CLASSIFY_LR,
       description = "peak learning rate of the adaptation (default ${DEFAULT-VALUE}, as florets "
           + "train --data)")
   double adaptLearningRate;

@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
   Integer batch;
 
   @Option(names = "--lr", description = "Override the peak learning rate (data mode: default "
-      + DataTraining.DEFAULT_LR + ").")
+      + DataTraining.CLASSIFY_LR + " with class labels, " + DataTraining.DEFAULT_LR + " without).")
   Double learningRate;
 
   @Option(names = "--seed", description = "Override the seed (data and training; data mode: "

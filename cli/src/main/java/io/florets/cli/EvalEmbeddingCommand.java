@@ -85,7 +85,9 @@ public final class EvalEmbeddingCommand implements Callable<Integer> {
     EmbeddingEvaluation.Precision r;
     PrintWriter err = spec.commandLine().getErr();
     try (Florets m = adapt
-        ? Florets.of(FloretsUcr.adapt(trainSeries, adaptSteps, seed, err, "eval embedding").bundle())
+        ? Florets.of(FloretsUcr.adapt(trainSeries, adaptSteps, seed,
+            DataTraining.CLASSIFY_LR, io.florets.dataengine.Adaptation.Options.DEFAULTS, err,
+            "eval embedding").bundle())
         : ModelOption.open(model)) {
       r = EmbeddingEvaluation.queries(m, f, tw, tl, qw, ql, k);
       if (f != EmbedFacet.GENERAL) {

@@ -58,6 +58,21 @@ public final class EvalUcrCommand implements Callable<Integer> {
           + "cores for the UCR sets' sizes; 0 = skip (\"florets\": null)")
   long adaptSteps;
 
+  @Option(names = "--adapt-lr", defaultValue = "" + DataTraining.CLASSIFY_LR,
+      description = "peak learning rate of the adaptation (default ${DEFAULT-VALUE}, as florets "
+          + "train --data)")
+  double adaptLearningRate;
+
+  @Option(names = "--transfer-set", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Adapt with a transfer set: augmented copies of the training series, labelled by "
+          + "the fitted MiniRocket specialist (default on; --no-transfer-set: the labelled series only)")
+  boolean transferSet;
+
+  @Option(names = "--conv-features", description = "Give the adapted model's front end the fixed "
+      + "convolution features (off by default: they did not help in the adaptation study, "
+      + "data-engine/RECIPES.md)")
+  boolean convFeatures;
+
   @Option(names = "--model", description = "A model folder (e.g. written by florets train --data "
       + "... --classes from-file) whose <CLASSIFY> test accuracy is the \"florets\" figure; no "
       + "adaptation is run (not with --adapt-steps)")
@@ -76,6 +91,10 @@ public final class EvalUcrCommand implements Callable<Integer> {
     }
     if (adaptSteps < 0) {
       throw new IllegalArgumentException("--adapt-steps must be 0 (skip) or positive, got " + adaptSteps);
+    }
+    if (!(adaptLearningRate > 0) || Double.isInfinite(adaptLearningRate)) {
+      throw new IllegalArgumentException("--adapt-lr must be a positive number, got "
+          + adaptLearningRate);
     }
     List<Series> tr = SeriesFiles.read(train).series();
     List<Series> te = SeriesFiles.read(test).series();
@@ -132,7 +151,9 @@ public final class EvalUcrCommand implements Callable<Integer> {
       }
     } else if (adaptSteps > 0) {
       try {
-        f = FloretsUcr.adapted(tr, te, adaptSteps, seed, spec.commandLine().getErr());
+        f = FloretsUcr.adapted(tr, te, adaptSteps, seed, adaptLearningRate,
+            new io.florets.dataengine.Adaptation.Options(convFeatures, transferSet),
+            spec.commandLine().getErr());
       } catch (IllegalArgumentException e) {
         // e.g. a multivariate set and the univariate default model: the baselines still stand
         notAdapted = e.getMessage();
@@ -146,6 +167,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
       o.put("florets", round(f.accuracy()));
       o.put("floretsEce", round(f.ece()));
       o.put("floretsSeconds", Math.round(f.seconds() * 10) / 10.0);
+      putFigure(o, "floretsTrainAccuracy", f.trainAccuracy());
     }
     o.put("floretsAdaptSteps", model != null ? 0 : adaptSteps);
     o.put("floretsNote", model != null ? "<CLASSIFY> test accuracy of the model folder " + model

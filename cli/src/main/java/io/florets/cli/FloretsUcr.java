@@ -25,7 +25,8 @@ final class FloretsUcr {
    * of its confidences ({@link Reliability}, 10 bins; an answer that does not parse counts as wrong
    * at confidence 0) and the seconds spent adapting and answering.
    */
-  record Figures(double accuracy, double ece, double seconds, boolean fresh) {
+  record Figures(double accuracy, double ece, double seconds, boolean fresh,
+      double trainAccuracy) {
   }
 
   /**
@@ -38,12 +39,14 @@ final class FloretsUcr {
    * @throws BundleException if the default model cannot be read
    */
   static Figures adapted(List<Series> train, List<Series> test, long steps, long seed,
-      PrintWriter progress) throws BundleException {
+      double learningRate, Adaptation.Options options, PrintWriter progress)
+      throws BundleException {
     long t0 = System.nanoTime();
-    Adapted a = adapt(train, steps, seed, progress, "eval ucr");
+    Adapted a = adapt(train, steps, seed, learningRate, options, progress, "eval ucr");
     try (ModelBundle b = a.bundle()) {
       Figures f = of(b, test);
-      return new Figures(f.accuracy(), f.ece(), (System.nanoTime() - t0) / 1e9, a.fresh());
+      double seconds = (System.nanoTime() - t0) / 1e9;
+      return new Figures(f.accuracy(), f.ece(), seconds, a.fresh(), of(b, train).accuracy());
     }
   }
 
@@ -61,11 +64,13 @@ final class FloretsUcr {
    * --classes from-file} does (two data-engine rounds, {@code steps} steps first, half as many
    * after; whole series as windows; one PyTorch thread).
    *
+   * @param learningRate peak learning rate
+   * @param options the adaptation's options
    * @param command the command's name, for the progress lines
    * @throws BundleException if the default model cannot be read
    */
-  static Adapted adapt(List<Series> train, long steps, long seed, PrintWriter progress, String command)
-      throws BundleException {
+  static Adapted adapt(List<Series> train, long steps, long seed, double learningRate,
+      Adaptation.Options options, PrintWriter progress, String command) throws BundleException {
     long t0 = System.nanoTime();
     List<Window> ws = new ArrayList<>();
     List<String> labels = new ArrayList<>();
@@ -75,7 +80,7 @@ final class FloretsUcr {
     }
     DataEngineConfig cfg = DataEngineConfig.defaults(2, seed)
         .withSteps(steps, Math.max(1, steps / 2), Math.max(1, steps / 2))
-        .withOptimizer(DataTraining.DEFAULT_BATCH, DataTraining.DEFAULT_LR).withThreads(1);
+        .withOptimizer(DataTraining.DEFAULT_BATCH, learningRate).withThreads(1);
     io.florets.engine.GradMode.setIntraOpThreads(1);
     Adaptation.Adapted a;
     ModelBundle def = ModelBundle.loadResource(Florets.DEFAULT_MODEL, Florets.class.getClassLoader());
@@ -91,22 +96,27 @@ final class FloretsUcr {
     }
     try (ModelBundle init = def) {
       a = Adaptation.adaptForClassification(init, ws, labels, Labelers.defaultSuite(), cfg,
-          new DataEngineListener() {
-            private String phase = "";
-
-            @Override
-            public void progress(int round, String p, long done, long total) {
-              String now = round + " " + p;
-              if (!now.equals(phase) || done == total) {
-                phase = now;
-                progress.printf(Locale.ROOT, "%s: adapting, round %d %s %d/%d (%.0f s)%n",
-                    command, round, p, done, total, (System.nanoTime() - t0) / 1e9);
-                progress.flush();
-              }
-            }
-          });
+          listener(progress, t0, command), options);
     }
     return new Adapted(a.bundle(), fresh);
+  }
+
+  /** Round progress on {@code progress}, one line per phase and at its end. */
+  private static DataEngineListener listener(PrintWriter progress, long t0, String command) {
+    return new DataEngineListener() {
+      private String phase = "";
+
+      @Override
+      public void progress(int round, String p, long done, long total) {
+        String now = round + " " + p;
+        if (!now.equals(phase) || done == total) {
+          phase = now;
+          progress.printf(Locale.ROOT, "%s: adapting, round %d %s %d/%d (%.0f s)%n",
+              command, round, p, done, total, (System.nanoTime() - t0) / 1e9);
+          progress.flush();
+        }
+      }
+    };
   }
 
   /** The figures of a model folder on the test split ({@code seconds}: answering only). */
@@ -128,6 +138,6 @@ final class FloretsUcr {
     }
     double acc = test.isEmpty() ? Double.NaN : (double) ok / test.size();
     double ece = test.isEmpty() ? Double.NaN : Reliability.of(conf, correct).ece();
-    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9, false);
+    return new Figures(acc, ece, (System.nanoTime() - t0) / 1e9, false, Double.NaN);
   }
 }

@@ -55,7 +55,7 @@ public final class TrainCommand implements Callable<Integer> {
   Integer batch;
 
   @Option(names = "--lr", description = "Override the peak learning rate (data mode: default "
-      + DataTraining.DEFAULT_LR + ").")
+      + DataTraining.CLASSIFY_LR + " with class labels, " + DataTraining.DEFAULT_LR + " without).")
   Double learningRate;
 
   @Option(names = "--seed", description = "Override the seed (data and training; data mode: "
@@ -134,6 +134,17 @@ public final class TrainCommand implements Callable<Integer> {
       + "share of training steps when class labels are given (default: "
       + "30, about 70%% of the steps).")
   Double classifyWeight;
+
+  @Option(names = "--transfer-set", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Data mode with class labels: add augmented copies of the labelled windows "
+          + "(about 1,000 windows in all, at most 10 per window), labelled by the MiniRocket "
+          + "specialist fitted on your labels, so the model learns to answer as the specialist on "
+          + "windows around yours (default on; --no-transfer-set: only your windows).")
+  boolean transferSet;
+
+  @Option(names = "--conv-features", description = "Data mode with class labels: give the "
+      + "adapted model's front end fixed convolution features per patch (off by default).")
+  boolean convFeatures;
 
   @Option(names = "--json", description = "Data mode: print the summary as one JSON object: the "
       + "data (out, data, dataSha256, series, window, stride, windows, labelledWindows, classes, "
@@ -261,7 +272,8 @@ public final class TrainCommand implements Callable<Integer> {
   /** The data-mode options are refused without --data, so that a typo does not go unnoticed. */
   private void checkRecipeMode() {
     for (String n : new String[] {"--window", "--stride", "--classes", "--rounds",
-        "--round-steps", "--classify-weight", "--json", TimeOrderOption.NAME}) {
+        "--round-steps", "--classify-weight", "--transfer-set", "--conv-features", "--json",
+        TimeOrderOption.NAME}) {
       if (given(n)) {
         throw new IllegalArgumentException(n + " belongs to data mode: give --data FILE too");
       }

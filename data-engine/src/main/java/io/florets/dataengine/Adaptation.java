@@ -5,6 +5,7 @@ import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.engine.EngineConfig;
+import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.minirocket.MiniRocketConfig;
 import io.florets.labelers.minirocket.MiniRocketLabeler;
@@ -106,6 +107,32 @@ public final class Adaptation {
   public static Adapted adaptForClassification(ModelBundle initial, List<Window> windows,
       List<String> labels, List<Labeler> labelers, DataEngineConfig config,
       DataEngineListener listener) {
+    return adaptForClassification(initial, windows, labels, labelers, config, listener,
+        Options.DEFAULTS);
+  }
+
+  /**
+   * How a classification adaptation treats the model and the data.
+   *
+   * @param convFeatures give the adapted model's front end the fixed convolution features
+   *     ({@link SeriesFrontEndConfig#withConvFeatures}; kept when the initial model has them). They
+   *     start with zero weight, so the copy first answers as the initial model
+   * @param transferSet add augmented copies of the labelled windows without labels
+   *     ({@code TransferSet}), which the fitted specialist labels: the model is trained to answer
+   *     as the specialist on windows around the user's, not only on the user's few
+   */
+  public record Options(boolean convFeatures, boolean transferSet) {
+    /** The defaults: no convolution features, a transfer set. */
+    public static final Options DEFAULTS = new Options(false, true);
+  }
+
+  /**
+   * {@link #adaptForClassification(ModelBundle, List, List, List, DataEngineConfig,
+   * DataEngineListener)} with other {@link Options}.
+   */
+  public static Adapted adaptForClassification(ModelBundle initial, List<Window> windows,
+      List<String> labels, List<Labeler> labelers, DataEngineConfig config,
+      DataEngineListener listener, Options options) {
     Objects.requireNonNull(initial, "initial");
     if (windows.size() != labels.size()) {
       throw new IllegalArgumentException(windows.size() + " windows but " + labels.size()
@@ -134,6 +161,22 @@ public final class Adaptation {
       throw new IllegalArgumentException("classification adaptation needs at least two labelled "
           + "classes, got " + names);
     }
+    int copies = options.transferSet() ? TransferSet.copiesPer(lw.size()) : 0;
+    List<Window> transfer = TransferSet.of(lw, copies, config.seed());
+    int[] groups = new int[windows.size() + transfer.size()];
+    int li = 0;
+    for (int i = 0; i < windows.size(); i++) {
+      groups[i] = i;
+      if (labels.get(i) != null) {
+        for (int k = 0; k < copies; k++) {
+          groups[windows.size() + li * copies + k] = i;
+        }
+        li++;
+      }
+    }
+    for (Window w : transfer) {
+      es.add(new DenseDataset.Entry(w, List.of()));
+    }
     List<Labeler> all = new ArrayList<>(labelers);
     all.add(MiniRocketLabeler.fit(lw, ll, MiniRocketConfig.defaults(config.seed())));
     List<Task<?>> tasks = new ArrayList<>(config.modelTasks());
@@ -144,14 +187,24 @@ public final class Adaptation {
     weights.putIfAbsent(Tasks.CLASSIFY.name(), CLASSIFY_WEIGHT);
     ModelBundle b = initial.withClassNames(List.copyOf(names), config.seed())
         .withChannels(channels);
+    if (options.convFeatures() && !b.frontEndConfig().convFeatures()) {
+      try (ModelBundle plain = b) {
+        b = plain.withFrontEnd(plain.frontEndConfig().withConvFeatures(true), config.seed())
+            .withChannels(channels);
+      }
+    }
     try {
       DataEngineResult r = DataEngine.of(all, config.withModelTasks(tasks)
           .withTaskWeights(weights)).run(
-          DenseDataset.of(es, Map.of("adaptation", "classification")), b.model(), b.head(),
-          listener);
+          DenseDataset.of(es, Map.of("adaptation", "classification")), groups, b.model(),
+          b.head(), listener);
       double[] acc = heldOutAccuracy(b, windows, labels, config);
-      return new Adapted(b.withProvenance(provenance(initial, r, windows.size(), lw.size(),
-          names, config.seed())), r, List.copyOf(names), (int) acc[1], acc[0]);
+      BundleProvenance p = provenance(initial, r, windows.size(), lw.size(), names, config.seed());
+      Map<String, String> details = new LinkedHashMap<>(p.details());
+      details.put("transferCopies", copies + " per labelled window (" + transfer.size() + ")");
+      details.put("convFeatures", String.valueOf(b.frontEndConfig().convFeatures()));
+      return new Adapted(b.withProvenance(p.withDetails(details)), r, List.copyOf(names),
+          (int) acc[1], acc[0]);
     } catch (RuntimeException e) {
       b.close();
       throw e;

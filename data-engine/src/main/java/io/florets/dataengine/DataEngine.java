@@ -76,9 +76,29 @@ public final class DataEngine {
   public DataEngineResult run(DenseDataset data, EngineModel<Window> model, PromptHead head,
       DataEngineListener listener) {
     Objects.requireNonNull(data, "data");
+    int[] own = new int[data.size()];
+    for (int i = 0; i < own.length; i++) {
+      own[i] = i;
+    }
+    return run(data, own, model, head, listener);
+  }
+
+  /**
+   * Runs the loop with windows held out by group: windows of one group (a window and the copies
+   * derived from it) are all trained on or all held out (see {@code Split}).
+   *
+   * @param groups per window its group, numbered {@code 0..G-1} without gaps
+   * @throws IllegalArgumentException if {@code groups} does not have one id per window
+   */
+  public DataEngineResult run(DenseDataset data, int[] groups, EngineModel<Window> model,
+      PromptHead head, DataEngineListener listener) {
+    Objects.requireNonNull(data, "data");
     Objects.requireNonNull(listener, "listener");
     if (data.size() < 4) {
       throw new IllegalArgumentException("the data engine needs at least 4 windows, got " + data.size());
+    }
+    if (groups.length != data.size()) {
+      throw new IllegalArgumentException(groups.length + " groups for " + data.size() + " windows");
     }
     int n = data.size();
     List<Window> windows = data.windows();
@@ -89,7 +109,7 @@ public final class DataEngine {
       truth.add(Targets.of(e.annotations(), Annotation.TRUTH));
     }
     boolean hasTruth = truth.stream().anyMatch(t -> !t.isEmpty());
-    boolean[] heldOut = Split.heldOut(n, config.heldOutFraction(), config.seed());
+    boolean[] heldOut = Split.heldOut(groups, config.heldOutFraction(), config.seed());
 
     long t0 = System.nanoTime();
     AtomicLong done = new AtomicLong();

@@ -30,4 +30,41 @@ final class Split {
     }
     return out;
   }
+
+  /**
+   * The split of {@link #heldOut(int, double, long)} over groups: {@code group[i]} is the group
+   * of window {@code i} (ids {@code 0..G-1}), the groups are split as {@code G} windows would be,
+   * and every window follows its group. A window derived from another (an augmented copy) shares
+   * its group, so it is never trained on while its source is held out. With {@code group[i] == i}
+   * this is exactly {@code heldOut(n, fraction, seed)}.
+   *
+   * @throws IllegalArgumentException if a group id is outside {@code 0..G-1} where {@code G} is one
+   *     more than the largest id, or a group in that range has no window
+   */
+  static boolean[] heldOut(int[] group, double fraction, long seed) {
+    int g = 0;
+    for (int i = 0; i < group.length; i++) {
+      if (group[i] < 0) {
+        throw new IllegalArgumentException("window " + i + " has group " + group[i]
+            + "; groups are numbered from 0");
+      }
+      g = Math.max(g, group[i] + 1);
+    }
+    boolean[] seen = new boolean[g];
+    for (int id : group) {
+      seen[id] = true;
+    }
+    for (int k = 0; k < g; k++) {
+      if (!seen[k]) {
+        throw new IllegalArgumentException("group " + k + " has no window; groups must be "
+            + "numbered 0.." + (g - 1) + " without gaps");
+      }
+    }
+    boolean[] byGroup = heldOut(g, fraction, seed);
+    boolean[] out = new boolean[group.length];
+    for (int i = 0; i < group.length; i++) {
+      out[i] = byGroup[group[i]];
+    }
+    return out;
+  }
 }

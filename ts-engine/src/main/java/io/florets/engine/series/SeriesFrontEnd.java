@@ -25,7 +25,8 @@ import java.util.Objects;
  * {@code stats [B, C, F]} ({@link WindowStatistics}), with the number copy {@code copyBins
  * [B, C * K]} (the magnitude bin of each {@link NumberCandidates number candidate}, -1 where it is
  * zero, undefined or the channel absent), with its signs {@code copySigns [B, C * K]} (1 zero,
- * 2 positive, 3 negative, 0 undefined or absent) and with a pointer {@code locationIndex [B, bins]} (the
+ * 2 positive, 3 negative, 0 undefined or absent), with the convolution features {@code conv
+ * [B, C, P, F]} ({@link ConvFeatures}) and with a pointer {@code locationIndex [B, bins]} (the
  * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
  * patch tokens]}.
@@ -108,6 +109,8 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
       java.util.Arrays.fill(copyBins, -1f);
     }
     float[] copySigns = config.copySigns() ? new float[b * maxC * nk] : null;
+    int nv = ConvFeatures.FEATURES;
+    float[] conv = config.convFeatures() ? new float[b * maxC * maxP * nv] : null;
     int bins = config.pointerBins();
     float[] locationIndex = bins > 0 ? new float[b * bins] : null;
     List<OutputMapping> mappings = new ArrayList<>(b);
@@ -155,6 +158,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
             }
           }
         }
+        if (conv != null) {
+          writeConv(x, ls, np, conv, bc * maxP * nv);
+        }
       }
       if (locationIndex != null) {
         for (int q = 0; q < bins; q++) {
@@ -177,10 +183,27 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     if (copySigns != null) {
       tensors.add(new HostTensor("copySigns", copySigns, new long[] {b, (long) maxC * nk}));
     }
+    if (conv != null) {
+      tensors.add(new HostTensor("conv", conv, new long[] {b, maxC, maxP, nv}));
+    }
     if (locationIndex != null) {
       tensors.add(new HostTensor("locationIndex", locationIndex, new long[] {b, bins}));
     }
     return FrontEndBatch.of(tensors, mappings);
+  }
+
+  /** The {@link ConvFeatures} of one channel's samples, scaled as the patches are. */
+  private void writeConv(float[] x, float[] ls, int patches, float[] out, int offset) {
+    float[] scaled = new float[x.length];
+    boolean[] observed = new boolean[x.length];
+    for (int t = 0; t < x.length; t++) {
+      if (!Float.isNaN(x[t])) {
+        scaled[t] = (float) asinh((x[t] - ls[0]) / ls[1]);
+        observed[t] = true;
+      }
+    }
+    ConvFeatures.write(scaled, observed, x.length, patches, config.patchLength(), config.stride(),
+        out, offset);
   }
 
   /**

@@ -75,6 +75,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense noisePatch;
   private final Dense noiseLocal;
   private final boolean copySigns;
+  private final Dense convPatch;
+  private final int convInput;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -157,6 +159,10 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       noisePatch = null;
       noiseLocal = null;
     }
+    // zero-initialised: a model given the features answers as before until training uses them
+    convPatch = config.convFeatures() ? addChildBlock("convPatch", new Dense(ConvFeatures.FEATURES,
+        d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    convInput = 4 + (stats ? 1 : 0) + (config.numberCopy() ? 1 : 0) + (copySigns ? 1 : 0);
   }
 
   @Override
@@ -235,6 +241,9 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       NDArray[] ns = noiseScores(patches, inputs.get(4), patchLength);                // [B, C, T]
       tok = tok.add(noisePatch.apply(NDArrays.concat(new NDList(
           ns[1].reshape(b, c, p, patchLength), ns[2].reshape(b, c, p, patchLength)), 3)));
+    }
+    if (convPatch != null) {
+      tok = tok.add(convPatch.apply(inputs.get(convInput)));                          // [B,C,P,d]
     }
     tok = tok.add(pos.reshape(1, 1, p, d)).add(chan.reshape(1, c, 1, d));
     NDArray scaleTok = scaleProjection.apply(scaleFeat)                               // [B, C, d]

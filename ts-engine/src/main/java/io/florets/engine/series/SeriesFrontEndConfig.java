@@ -61,11 +61,17 @@ import java.util.Locale;
  *     normal-consistent median absolute first difference over the square root of 2) and bounded by asinh (needs the
  *     statistics tokens). Whether a jump is a spike or noise depends on that ratio, and a division
  *     is not something a linear projection of the samples can express
+ * @param convFeatures per-patch proportions of positive values of fixed convolutions
+ *     ({@link ConvFeatures}: the MiniRocket kernels of length 9 at several dilations, three
+ *     thresholds each) over the scaled values, projected into the patch tokens: a frozen, shape
+ *     sensitive description of every stretch that needs no training, so that a model adapted to a
+ *     few dozen labelled series learns only the projection and what to attend to, not the shape
+ *     detectors themselves
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
-    boolean numberCopy, boolean noiseScores, boolean copySigns) {
+    boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -104,6 +110,16 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the convolution features (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy, boolean noiseScores, boolean copySigns) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, noiseScores,
+        copySigns, false);
   }
 
   /** Without the number copy's signs (model folders written before they existed). */
@@ -173,77 +189,84 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, on && noiseScores, copySigns);
+        stuck, numberCopy, on && noiseScores, copySigns, convFeatures);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
-        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns);
+        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns, convFeatures);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
-        noiseScores, copySigns);
+        noiseScores, copySigns, convFeatures);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
   public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
-        stuck, numberCopy, noiseScores, copySigns);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures);
   }
 
   /** A copy with the stuck-sample features on or off. */
   public SeriesFrontEndConfig withStuck(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
-        numberCopy, noiseScores, copySigns);
+        numberCopy, noiseScores, copySigns, convFeatures);
   }
 
   /** A copy with the noise scores on or off. */
   public SeriesFrontEndConfig withNoiseScores(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, on, copySigns);
+        numberCopy, on, copySigns, convFeatures);
   }
 
   /** A copy whose number copy also scores the sign and zero tokens (off with the copy). */
   public SeriesFrontEndConfig withCopySigns(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, on && numberCopy);
+        numberCopy, noiseScores, on && numberCopy, convFeatures);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
-        noiseScores, on && copySigns);
+        noiseScores, on && copySigns, convFeatures);
+  }
+
+  /** A copy with the convolution features on or off. */
+  public SeriesFrontEndConfig withConvFeatures(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, noiseScores, copySigns, on);
   }
 
   /** True when the location pointer is on. */
@@ -266,7 +289,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
@@ -274,7 +297,8 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
         patchMlp ? ",\"patchMlp\":true" : "", types > 0 ? String.format(Locale.ROOT,
             ",\"typeFirstId\":%d,\"types\":%d", typeFirstId, types) : "",
         stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "",
-        noiseScores ? ",\"noiseScores\":true" : "", copySigns ? ",\"copySigns\":true" : "");
+        noiseScores ? ",\"noiseScores\":true" : "", copySigns ? ",\"copySigns\":true" : "",
+        convFeatures ? ",\"convFeatures\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

@@ -260,6 +260,30 @@ public final class ModelBundle implements AutoCloseable {
     }
   }
 
+  /**
+   * A copy of this model with other series front-end settings that only add parts (for example
+   * {@link SeriesFrontEndConfig#withConvFeatures}): every weight of this model is copied, the new
+   * parts keep their initial values (zero for the optional front-end parts, so the copy first
+   * answers as this model does). Same provenance and channel count, no calibration; this bundle is
+   * left untouched and both must be closed.
+   *
+   * @param frontEnd the new settings
+   * @param seed initialisation seed of the new parts
+   * @throws IllegalArgumentException if a weight of this model changes shape in the new settings
+   */
+  public ModelBundle withFrontEnd(SeriesFrontEndConfig frontEnd, long seed) {
+    Objects.requireNonNull(frontEnd, "frontEnd");
+    EngineModel<Window> m = EngineModel.create(model.config(), SeriesFrontEnd.of(frontEnd),
+        model.vocab(), seed);
+    try {
+      m.copyMatchingFrom(model);
+    } catch (RuntimeException e) {
+      m.close();
+      throw e;
+    }
+    return new ModelBundle(m, head, provenance, channels);
+  }
+
   /** The same model declaring the channel count it was trained on (0 = any). */
   public ModelBundle withChannels(int c) {
     if (c < 0) {

@@ -208,7 +208,8 @@ public final class ChannelSignal {
         v[k++] = f;
       }
     }
-    median = Robust.median(v, k);
+    // v is this method's own copy: select in place (the median of a multiset ignores its order)
+    median = Robust.medianInPlace(v, k);
     mad = Robust.mad(v, k, median);
   }
 

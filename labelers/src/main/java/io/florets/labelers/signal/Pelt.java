@@ -54,10 +54,11 @@ public final class Pelt {
       if (f[tp] < Double.POSITIVE_INFINITY) {
         int keep = 0;
         double bound = f[tp];
+        int row = seen.row(tp);
         for (int i = 0; i < size; i++) {
           int tau = cand[i];
           // tau <= tp - minSize: tau was searched at step tp, where f[tau] + C(tau, tp) was met
-          double g = tau <= tp - minSize ? seen.get(tp, tau) : Double.NaN;
+          double g = tau <= tp - minSize ? seen.get(row, tau) : Double.NaN;
           if (tau >= tp || (g == g ? g : f[tau] + cost.cost(tau, tp)) <= bound) {
             cand[keep++] = tau;
           }
@@ -67,16 +68,17 @@ public final class Pelt {
       }
       double best = Double.POSITIVE_INFINITY;
       int arg = -1;
+      int row = seen.row(t);
       for (int i = 0; i < size; i++) {
         int tau = cand[i];
         double ft = f[tau];
         if (ft + penalty >= best) {
           // costs are >= 0, so f[tau] + C + penalty cannot fall below best: no need to evaluate C
-          seen.put(t, tau, Double.NaN);
+          seen.put(row, tau, Double.NaN);
           continue;
         }
         double g = ft + cost.cost(tau, t);
-        seen.put(t, tau, g);
+        seen.put(row, tau, g);
         double v = g + penalty;
         if (v < best) {
           best = v;
@@ -128,10 +130,11 @@ public final class Pelt {
       while (s < j && pos[j] - pos[s] >= minSize) {
         if (f[s] < Double.POSITIVE_INFINITY) {
           int keep = 0;
+          int row = seen.row(s);
           for (int q = 0; q < size; q++) {
             int i = live[q];
             // i was live in the search for s when it lies minSize before it
-            double g = pos[s] - pos[i] >= minSize ? seen.get(s, i) : Double.NaN;
+            double g = pos[s] - pos[i] >= minSize ? seen.get(row, i) : Double.NaN;
             if ((g == g ? g : f[i] + cost.cost(pos[i], pos[s])) <= f[s]) {
               live[keep++] = i;
             }
@@ -141,14 +144,15 @@ public final class Pelt {
         }
         s++;
       }
+      int row = seen.row(j);
       for (int q = 0; q < size; q++) {
         int i = live[q];
         if (f[i] + penalty >= f[j]) {
-          seen.put(j, i, Double.NaN);
+          seen.put(row, i, Double.NaN);
           continue;
         }
         double g = f[i] + cost.cost(pos[i], pos[j]);
-        seen.put(j, i, g);
+        seen.put(row, i, g);
         double v = g + penalty;
         if (v < f[j]) {
           f[j] = v;
@@ -209,13 +213,18 @@ public final class Pelt {
       this.table = entries <= MAX_ENTRIES ? new double[(int) entries] : null;
     }
 
-    double get(int step, int tau) {
-      return table == null ? Double.NaN : table[(step % rows) * width + tau];
+    /** Where the row of {@code step} starts ({@code -1} when the table is off). */
+    int row(int step) {
+      return table == null ? -1 : (step % rows) * width;
     }
 
-    void put(int step, int tau, double g) {
-      if (table != null) {
-        table[(step % rows) * width + tau] = g;
+    double get(int row, int tau) {
+      return row < 0 ? Double.NaN : table[row + tau];
+    }
+
+    void put(int row, int tau, double g) {
+      if (row >= 0) {
+        table[row + tau] = g;
       }
     }
   }

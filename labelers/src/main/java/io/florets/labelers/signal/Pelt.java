@@ -15,7 +15,7 @@ import java.util.Arrays;
  */
 public final class Pelt {
 
-  /** The cost of the segment {@code [a, b)}. */
+  /** The cost of the segment {@code [a, b)}; never negative. */
   @FunctionalInterface
   public interface Cost {
     double cost(int a, int b);

@@ -9,8 +9,9 @@ import java.util.Arrays;
  *
  * <p>Costs must be non-negative (a candidate whose optimum plus the penalty already reaches the
  * best found so far is not evaluated). Pruning is exact for costs with
- * {@code C(a,c) >= C(a,b) + C(b,c)} (true of residual sums of squares). With a minimum segment length the pruning test for a step {@code T} is made against
- * {@code T - minSize}, the latest admissible last change, so no optimal candidate is ever dropped.
+ * {@code C(a,c) >= C(a,b) + C(b,c)} (true of residual sums of squares). With a minimum segment
+ * length the pruning test for a step {@code T} is made against {@code T - minSize}, the latest
+ * admissible last change, so no optimal candidate is ever dropped.
  * Typical cost O(n) evaluations per series; worst case O(n^2).
  */
 public final class Pelt {

@@ -26,7 +26,7 @@ public final class RollingMedian {
     if (n == 0) {
       return out;
     }
-    Window w = new Window(Math.min(n, 2 * h + 1));
+    SortedWindow w = new SortedWindow(Math.min(n, 2 * h + 1));
     int hiIn = -1;
     for (int i = 0; i < n; i++) {
       int hi = Math.min(n - 1, i + h);
@@ -48,7 +48,7 @@ public final class RollingMedian {
    * of {@code cap} entries: {@code slot[r]} is where the sample of ring place {@code r} sits in
    * {@code win}, and {@code ring[k]} the ring place of the sample at {@code win[k]}.
    */
-  private static final class Window {
+  private static final class SortedWindow {
     private final int cap;
     private final double[] win;
     private final int[] ring;
@@ -57,7 +57,7 @@ public final class RollingMedian {
     private int in;
     private int out;
 
-    Window(int cap) {
+    SortedWindow(int cap) {
       this.cap = cap;
       this.win = new double[cap];
       this.ring = new int[cap];

@@ -37,6 +37,7 @@ public final class ChannelSignal {
   private double[] despiked;
   private double residualSigma = Double.NaN;
   private double[] deseasonalized;
+  private LinePrefix deseasonalizedLines;
   private double[] seasonAdjusted;
   private double[] localScale;
   private Segmentation segmentation;
@@ -207,7 +208,8 @@ public final class ChannelSignal {
         v[k++] = f;
       }
     }
-    median = Robust.median(v, k);
+    // v is this method's own copy: select in place (the median of a multiset ignores its order)
+    median = Robust.medianInPlace(v, k);
     mad = Robust.mad(v, k, median);
   }
 
@@ -374,6 +376,14 @@ public final class ChannelSignal {
     return deseasonalized;
   }
 
+  /** Line-fit prefix sums of {@link #deseasonalized()}: one copy for every labeler that fits lines. */
+  public LinePrefix deseasonalizedLines() {
+    if (deseasonalizedLines == null) {
+      deseasonalizedLines = new LinePrefix(deseasonalized());
+    }
+    return deseasonalizedLines;
+  }
+
   /** {@link #deseasonalized()} plus the seasonal component again: the despiked channel. */
   public double[] despiked() {
     if (despiked == null) {
@@ -394,8 +404,8 @@ public final class ChannelSignal {
    */
   public Segmentation segmentation() {
     if (segmentation == null) {
-      segmentation = Segmentation.of(deseasonalized(), scale(), config.penaltyFactor(), config.minSegment(),
-          config.peltBlock());
+      segmentation = Segmentation.of(deseasonalized(), deseasonalizedLines(), scale(), config.penaltyFactor(),
+          config.minSegment(), config.peltBlock());
     }
     return segmentation;
   }

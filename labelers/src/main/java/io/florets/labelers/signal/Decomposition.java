@@ -84,8 +84,10 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
       return out;
     }
     double[] c = new double[n + 1];
+    double run = 0;
     for (int i = 0; i < n; i++) {
-      c[i + 1] = c[i] + x[i];
+      run += x[i];
+      c[i + 1] = run;
     }
     boolean even = (w & 1) == 0;
     for (int i = h; i < n - h; i++) {

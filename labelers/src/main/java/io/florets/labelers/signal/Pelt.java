@@ -7,14 +7,16 @@ import java.util.Arrays;
  * {@code sum of segment costs + penalty * (number of segments)} over all segmentations whose
  * segments have at least {@code minSize} samples, pruning candidates that can never be optimal.
  *
- * <p>Pruning is exact for costs with {@code C(a,c) >= C(a,b) + C(b,c)} (true of residual sums of
- * squares). With a minimum segment length the pruning test for a step {@code T} is made against
- * {@code T - minSize}, the latest admissible last change, so no optimal candidate is ever dropped.
+ * <p>Costs must be non-negative (a candidate whose optimum plus the penalty already reaches the
+ * best found so far is not evaluated). Pruning is exact for costs with
+ * {@code C(a,c) >= C(a,b) + C(b,c)} (true of residual sums of squares). With a minimum segment
+ * length the pruning test for a step {@code T} is made against {@code T - minSize}, the latest
+ * admissible last change, so no optimal candidate is ever dropped.
  * Typical cost O(n) evaluations per series; worst case O(n^2).
  */
 public final class Pelt {
 
-  /** The cost of the segment {@code [a, b)}. */
+  /** The cost of the segment {@code [a, b)}; never negative. */
   @FunctionalInterface
   public interface Cost {
     double cost(int a, int b);
@@ -47,14 +49,18 @@ public final class Pelt {
     f[0] = -penalty;
     int[] cand = new int[n + 1];
     int size = 0;
+    SeenCosts seen = new SeenCosts(minSize, n + 1);
     for (int t = minSize; t <= n; t++) {
       int tp = t - minSize;
       if (f[tp] < Double.POSITIVE_INFINITY) {
         int keep = 0;
         double bound = f[tp];
+        int row = seen.row(tp);
         for (int i = 0; i < size; i++) {
           int tau = cand[i];
-          if (tau >= tp || f[tau] + cost.cost(tau, tp) <= bound) {
+          // tau <= tp - minSize: tau was searched at step tp, where f[tau] + C(tau, tp) was met
+          double g = tau <= tp - minSize ? seen.get(row, tau) : Double.NaN;
+          if (tau >= tp || (g == g ? g : f[tau] + cost.cost(tau, tp)) <= bound) {
             cand[keep++] = tau;
           }
         }
@@ -63,9 +69,18 @@ public final class Pelt {
       }
       double best = Double.POSITIVE_INFINITY;
       int arg = -1;
+      int row = seen.row(t);
       for (int i = 0; i < size; i++) {
         int tau = cand[i];
-        double v = f[tau] + cost.cost(tau, t) + penalty;
+        double ft = f[tau];
+        if (ft + penalty >= best) {
+          // costs are >= 0, so f[tau] + C + penalty cannot fall below best: no need to evaluate C
+          seen.put(row, tau, Double.NaN);
+          continue;
+        }
+        double g = ft + cost.cost(tau, t);
+        seen.put(row, tau, g);
+        double v = g + penalty;
         if (v < best) {
           best = v;
           arg = tau;
@@ -94,8 +109,7 @@ public final class Pelt {
    * @param allowed candidate cut positions in (0, n), any order, duplicates ignored
    */
   public static int[] changePoints(Cost cost, int n, double penalty, int minSize, int[] allowed) {
-    int[] cand = java.util.Arrays.stream(allowed).filter(t -> t >= minSize && t <= n - minSize)
-        .distinct().sorted().toArray();
+    int[] cand = admissibleSorted(allowed, minSize, n);
     int m = cand.length;
     int[] pos = new int[m + 2];
     pos[0] = 0;
@@ -109,15 +123,20 @@ public final class Pelt {
     int[] live = new int[m + 2];
     int size = 0;
     int s = 0;
+    // s is admitted at most minSize steps after its own search (positions are distinct integers)
+    SeenCosts seen = new SeenCosts(minSize, m + 2);
     for (int j = 1; j < m + 2; j++) {
       // positions at least minSize before pos[j] are admissible for j and every later target:
       // each, as it is admitted, prunes the live ones that can never beat it (as in PELT)
       while (s < j && pos[j] - pos[s] >= minSize) {
         if (f[s] < Double.POSITIVE_INFINITY) {
           int keep = 0;
+          int row = seen.row(s);
           for (int q = 0; q < size; q++) {
             int i = live[q];
-            if (f[i] + cost.cost(pos[i], pos[s]) <= f[s]) {
+            // i was live in the search for s when it lies minSize before it
+            double g = pos[s] - pos[i] >= minSize ? seen.get(row, i) : Double.NaN;
+            if ((g == g ? g : f[i] + cost.cost(pos[i], pos[s])) <= f[s]) {
               live[keep++] = i;
             }
           }
@@ -126,9 +145,16 @@ public final class Pelt {
         }
         s++;
       }
+      int row = seen.row(j);
       for (int q = 0; q < size; q++) {
         int i = live[q];
-        double v = f[i] + cost.cost(pos[i], pos[j]) + penalty;
+        if (f[i] + penalty >= f[j]) {
+          seen.put(row, i, Double.NaN);
+          continue;
+        }
+        double g = f[i] + cost.cost(pos[i], pos[j]);
+        seen.put(row, i, g);
+        double v = g + penalty;
         if (v < f[j]) {
           f[j] = v;
           last[j] = i;
@@ -147,6 +173,61 @@ public final class Pelt {
       cps[k] = pos[j];
     }
     return cps;
+  }
+
+  /** The distinct values of {@code allowed} in {@code [minSize, n - minSize]}, ascending. */
+  private static int[] admissibleSorted(int[] allowed, int minSize, int n) {
+    int[] a = new int[allowed.length];
+    int k = 0;
+    for (int t : allowed) {
+      if (t >= minSize && t <= n - minSize) {
+        a[k++] = t;
+      }
+    }
+    Arrays.sort(a, 0, k);
+    int d = 0;
+    for (int i = 0; i < k; i++) {
+      if (d == 0 || a[i] != a[d - 1]) {
+        a[d++] = a[i];
+      }
+    }
+    return Arrays.copyOf(a, d);
+  }
+
+  /**
+   * {@code f[tau] + C(tau, t)} as met in the search at step {@code t}, kept for the last
+   * {@code minSize + 1} steps: the pruning test at step {@code t + minSize} asks for exactly these
+   * sums, so each pair is evaluated once instead of twice (the pruning then compares the very same
+   * doubles). {@code NaN} marks a pair the search skipped. Off (every lookup a miss) when the table
+   * would be large.
+   */
+  private static final class SeenCosts {
+    private static final int MAX_ENTRIES = 1 << 18;
+    private final int rows;
+    private final int width;
+    private final double[] table;
+
+    SeenCosts(int minSize, int width) {
+      this.rows = minSize + 1;
+      this.width = width;
+      long entries = (long) rows * width;
+      this.table = entries <= MAX_ENTRIES ? new double[(int) entries] : null;
+    }
+
+    /** Where the row of {@code step} starts ({@code -1} when the table is off). */
+    int row(int step) {
+      return table == null ? -1 : (step % rows) * width;
+    }
+
+    double get(int row, int tau) {
+      return row < 0 ? Double.NaN : table[row + tau];
+    }
+
+    void put(int row, int tau, double g) {
+      if (row >= 0) {
+        table[row + tau] = g;
+      }
+    }
   }
 
   /** The penalised cost {@code sum C + penalty * segments} of a segmentation. */

@@ -68,11 +68,12 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
       return candidate;
     }
     double[] pow = new double[hi - lo + 3];
+    for (int q = Math.max(2, lo - 1); q <= hi + 1; q += 4) {
+      dtftPowers(x, q, Math.min(4, hi + 2 - q), pow, q - lo + 1);
+    }
     int best = -1;
-    for (int q = lo - 1; q <= hi + 1; q++) {
-      double v = q >= 2 ? dtftPower(x, q) : 0;
-      pow[q - lo + 1] = v;
-      if (q >= lo && q <= hi && (best < 0 || v > pow[best - lo + 1])) {
+    for (int q = lo; q <= hi; q++) {
+      if (best < 0 || pow[q - lo + 1] > pow[best - lo + 1]) {
         best = q;
       }
     }
@@ -84,23 +85,70 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
     return best + Math.max(-0.5, Math.min(0.5, off));
   }
 
-  /** |sum_t x_t exp(-2 pi i t / period)|^2 by a rotating phasor (no trigonometry per sample). */
-  static double dtftPower(double[] x, double period) {
-    double w = 2 * Math.PI / period;
-    double cw = Math.cos(w);
-    double sw = Math.sin(w);
-    double c = 1;
-    double sn = 0;
-    double re = 0;
-    double im = 0;
-    for (double v : x) {
-      re += v * c;
-      im -= v * sn;
-      double nc = c * cw - sn * sw;
-      sn = sn * cw + c * sw;
-      c = nc;
+  /**
+   * {@code |sum_t x_t exp(-2 pi i t / p)|^2} for the {@code count} (1 to 4) integer periods
+   * {@code p} from {@code first}, into {@code out[at..at+count)}, by rotating phasors (no
+   * trigonometry per sample). The four phasors turn in one pass over {@code x}, each through the
+   * operations a pass of its own would do (so the same doubles), while the processor overlaps
+   * their dependency chains.
+   */
+  static void dtftPowers(double[] x, int first, int count, double[] out, int at) {
+    double[] cw = new double[4];
+    double[] sw = new double[4];
+    for (int k = 0; k < 4; k++) {
+      double w = 2 * Math.PI / (double) (first + Math.min(k, count - 1));
+      cw[k] = Math.cos(w);
+      sw[k] = Math.sin(w);
     }
-    return re * re + im * im;
+    double cw0 = cw[0];
+    double cw1 = cw[1];
+    double cw2 = cw[2];
+    double cw3 = cw[3];
+    double sw0 = sw[0];
+    double sw1 = sw[1];
+    double sw2 = sw[2];
+    double sw3 = sw[3];
+    double c0 = 1;
+    double c1 = 1;
+    double c2 = 1;
+    double c3 = 1;
+    double s0 = 0;
+    double s1 = 0;
+    double s2 = 0;
+    double s3 = 0;
+    double re0 = 0;
+    double re1 = 0;
+    double re2 = 0;
+    double re3 = 0;
+    double im0 = 0;
+    double im1 = 0;
+    double im2 = 0;
+    double im3 = 0;
+    for (double v : x) {
+      re0 += v * c0;
+      re1 += v * c1;
+      re2 += v * c2;
+      re3 += v * c3;
+      im0 -= v * s0;
+      im1 -= v * s1;
+      im2 -= v * s2;
+      im3 -= v * s3;
+      double n0 = c0 * cw0 - s0 * sw0;
+      double n1 = c1 * cw1 - s1 * sw1;
+      double n2 = c2 * cw2 - s2 * sw2;
+      double n3 = c3 * cw3 - s3 * sw3;
+      s0 = s0 * cw0 + c0 * sw0;
+      s1 = s1 * cw1 + c1 * sw1;
+      s2 = s2 * cw2 + c2 * sw2;
+      s3 = s3 * cw3 + c3 * sw3;
+      c0 = n0;
+      c1 = n1;
+      c2 = n2;
+      c3 = n3;
+    }
+    double[] p = {re0 * re0 + im0 * im0, re1 * re1 + im1 * im1, re2 * re2 + im2 * im2,
+        re3 * re3 + im3 * im3};
+    System.arraycopy(p, 0, out, at, count);
   }
 
   /**

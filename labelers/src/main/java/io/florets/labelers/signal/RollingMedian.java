@@ -1,12 +1,14 @@
 package io.florets.labelers.signal;
 
-import java.util.Arrays;
-
 /**
- * A centred running median with shrinking windows at the edges, O(n w) worst case: the window is
- * kept sorted; while it slides at full width the leaving value is located by binary search and the
- * entering value is moved into place in one pass that shifts only the entries between the two
- * positions. No allocation besides the window and the output. Stateless.
+ * A centred running median with shrinking windows at the edges, O(n w) worst case and about
+ * {@code n w / 3} moves on noise: the window is kept sorted, and each sample's place in it is
+ * tracked, so the leaving sample is found without a search and the entering value moves into place
+ * from there, shifting only the entries between the two. Three primitive arrays of the window's
+ * size besides the output; no allocation per sample. Stateless.
+ *
+ * <p>Values compare with {@code <} (so {@code -0.0} and {@code 0.0} are equal); the median of a
+ * multiset does not depend on how equal values are ordered.
  */
 public final class RollingMedian {
   private RollingMedian() {
@@ -24,63 +26,104 @@ public final class RollingMedian {
     if (n == 0) {
       return out;
     }
-    double[] win = new double[Math.min(n, 2 * h + 1)];
-    int size = 0;
+    SortedWindow w = new SortedWindow(Math.min(n, 2 * h + 1));
     int hiIn = -1;
     for (int i = 0; i < n; i++) {
-      int lo = i - h - 1;
       int hi = Math.min(n - 1, i + h);
-      if (lo >= 0 && hiIn < hi) {
-        hiIn++;
-        replace(win, size, x[lo], x[hiIn]);
-      } else if (lo >= 0) {
-        size = remove(win, size, x[lo]);
+      if (i - h - 1 >= 0 && hiIn < hi) {
+        w.replace(x[++hiIn]);
+      } else if (i - h - 1 >= 0) {
+        w.remove();
       }
       while (hiIn < hi) {
-        hiIn++;
-        size = insert(win, size, x[hiIn]);
+        w.insert(x[++hiIn]);
       }
-      out[i] = (size & 1) == 1 ? win[size >>> 1] : 0.5 * (win[(size >>> 1) - 1] + win[size >>> 1]);
+      out[i] = w.median();
     }
     return out;
   }
 
-  /** Replaces one occurrence of {@code old} by {@code v}, keeping {@code win[0..size)} sorted. */
-  private static void replace(double[] win, int size, double old, double v) {
-    int pos = Arrays.binarySearch(win, 0, size, old);
-    if (pos < 0) {
-      throw new IllegalStateException("running median lost value " + old);
-    }
-    if (v > old) {
-      while (pos + 1 < size && win[pos + 1] < v) {
-        win[pos] = win[pos + 1];
-        pos++;
-      }
-    } else {
-      while (pos > 0 && win[pos - 1] > v) {
-        win[pos] = win[pos - 1];
-        pos--;
-      }
-    }
-    win[pos] = v;
-  }
+  /**
+   * The sorted window. Samples enter and leave in order, so each is named by its place in a ring
+   * of {@code cap} entries: {@code slot[r]} is where the sample of ring place {@code r} sits in
+   * {@code win}, and {@code ring[k]} the ring place of the sample at {@code win[k]}.
+   */
+  private static final class SortedWindow {
+    private final int cap;
+    private final double[] win;
+    private final int[] ring;
+    private final int[] slot;
+    private int size;
+    private int in;
+    private int out;
 
-  private static int insert(double[] win, int size, double v) {
-    int pos = Arrays.binarySearch(win, 0, size, v);
-    if (pos < 0) {
-      pos = -pos - 1;
+    SortedWindow(int cap) {
+      this.cap = cap;
+      this.win = new double[cap];
+      this.ring = new int[cap];
+      this.slot = new int[cap];
     }
-    System.arraycopy(win, pos, win, pos + 1, size - pos);
-    win[pos] = v;
-    return size + 1;
-  }
 
-  private static int remove(double[] win, int size, double v) {
-    int pos = Arrays.binarySearch(win, 0, size, v);
-    if (pos < 0) {
-      throw new IllegalStateException("running median lost value " + v);
+    double median() {
+      int m = size >>> 1;
+      return (size & 1) == 1 ? win[m] : 0.5 * (win[m - 1] + win[m]);
     }
-    System.arraycopy(win, pos + 1, win, pos, size - pos - 1);
-    return size - 1;
+
+    /** Adds {@code v} as the newest sample. */
+    void insert(double v) {
+      int p = size++;
+      while (p > 0 && win[p - 1] > v) {
+        move(p - 1, p);
+        p--;
+      }
+      place(p, v, next());
+    }
+
+    /** Drops the oldest sample. */
+    void remove() {
+      int p = slot[out];
+      out = out + 1 == cap ? 0 : out + 1;
+      size--;
+      for (; p < size; p++) {
+        move(p + 1, p);
+      }
+    }
+
+    /** Drops the oldest sample and adds {@code v} as the newest, in one pass. */
+    void replace(double v) {
+      int p = slot[out];
+      out = out + 1 == cap ? 0 : out + 1;
+      if (v > win[p]) {
+        while (p + 1 < size && win[p + 1] < v) {
+          move(p + 1, p);
+          p++;
+        }
+      } else {
+        while (p > 0 && win[p - 1] > v) {
+          move(p - 1, p);
+          p--;
+        }
+      }
+      place(p, v, next());
+    }
+
+    private int next() {
+      int r = in;
+      in = in + 1 == cap ? 0 : in + 1;
+      return r;
+    }
+
+    private void move(int from, int to) {
+      win[to] = win[from];
+      int r = ring[from];
+      ring[to] = r;
+      slot[r] = to;
+    }
+
+    private void place(int p, double v, int r) {
+      win[p] = v;
+      ring[p] = r;
+      slot[r] = p;
+    }
   }
 }

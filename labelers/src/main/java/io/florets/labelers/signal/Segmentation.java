@@ -39,8 +39,13 @@ public record Segmentation(int[] bounds, double[] slopes, double[] jumps, double
    * @param block block size in samples (&ge; 1)
    */
   public static Segmentation of(double[] y, double sigma, double penaltyFactor, int minSegment, int block) {
+    return of(y, new LinePrefix(y), sigma, penaltyFactor, minSegment, block);
+  }
+
+  /** As {@link #of(double[], double, double, int, int)}, with the line sums of {@code y} given. */
+  static Segmentation of(double[] y, LinePrefix lp, double sigma, double penaltyFactor, int minSegment,
+      int block) {
     int n = y.length;
-    LinePrefix lp = new LinePrefix(y);
     double penalty = penaltyFactor * sigma * sigma * Math.log(Math.max(2, n));
     int[] cps;
     if (block <= 1 || n < 4 * block) {

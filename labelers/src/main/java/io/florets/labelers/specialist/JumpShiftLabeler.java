@@ -79,7 +79,7 @@ public final class JumpShiftLabeler extends ChannelLabeler {
     if (w < 3) {
       return;
     }
-    LinePrefix lp = new LinePrefix(y);
+    LinePrefix lp = s.deseasonalizedLines();
     double[] local = s.localScale();
     double seUnit = Math.sqrt(2 * (1.0 / w + 3.0 * w / ((double) w * w - 1)));
     double[] z = new double[n];

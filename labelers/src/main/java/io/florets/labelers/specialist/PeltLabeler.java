@@ -127,7 +127,7 @@ public final class PeltLabeler extends ChannelLabeler {
     }
     int n = s.length();
     cuts.add(n);
-    LinePrefix lp = new LinePrefix(s.deseasonalized());
+    LinePrefix lp = s.deseasonalizedLines();
     boolean seasonal = s.decomposition().period() > 0;
     double rise = 0;
     double fall = 0;

@@ -52,9 +52,14 @@ class IndexSearchCommandTest {
     for (JsonNode q : qs) {
       JsonNode ns = q.path("neighbours");
       assertEquals(3, ns.size());
-      // every query is itself indexed: it is its own nearest neighbour
-      assertEquals(q.path("query").asText(), ns.get(0).path("id").asText());
+      // every query is itself indexed: it is among its nearest neighbours, unless at least k
+      // windows with the same answer tie with it (windows on one straight slope do)
       assertEquals(1.0, ns.get(0).path("similarity").asDouble(), 1e-3);
+      boolean self = false;
+      for (JsonNode n : ns) {
+        self |= q.path("query").asText().equals(n.path("id").asText());
+      }
+      assertTrue(self || ns.get(2).path("similarity").asDouble() > 1 - 1e-3, q.toString());
       assertTrue(ns.get(0).path("tags").get(0).path("confidence").asDouble() > 0, ns.toString());
     }
     String wrong = run(2, "search", "--index", idx.toString(), "--query-file", in.toString(),

@@ -58,19 +58,20 @@ for nb in "${NOTEBOOKS[@]}"; do
   nb="$(basename "$nb")"
   start=$(date +%s)
   echo "notebooks: executing $nb" >&2
-  # On a saturated machine the kernel can miss Jupyter's start-up handshake (a late heartbeat reads
-  # as "died"); that, and only that, is retried. A failing cell is never retried.
-  for attempt in 1 2 3; do
+  # The kernel can miss Jupyter's start-up handshake (a late heartbeat reads as "died", and now and
+  # then a kernel that bound its sockets never answers, also on an idle machine); that, and only
+  # that, is retried, up to six times. A failing cell is never retried.
+  for attempt in 1 2 3 4 5 6; do
     if jupyter nbconvert --to notebook --execute --inplace \
         --ExecutePreprocessor.kernel_name=florets-java \
         --ExecutePreprocessor.record_timing=False \
-        --ExecutePreprocessor.startup_timeout=90 \
+        --ExecutePreprocessor.startup_timeout=60 \
         --ExecutePreprocessor.timeout="${NOTEBOOK_CELL_TIMEOUT:-600}" \
         "$nb" 2> >(tee "$here/target/nbconvert.err" >&2); then
       break
     fi
     sleep 1
-    if [ "$attempt" -lt 3 ] && grep -q -e "Kernel died before replying to kernel_info" \
+    if [ "$attempt" -lt 6 ] && grep -q -e "Kernel died before replying to kernel_info" \
         -e "Kernel didn't respond in" "$here/target/nbconvert.err"; then
       echo "notebooks: the kernel did not start cleanly; retrying $nb" >&2
       continue

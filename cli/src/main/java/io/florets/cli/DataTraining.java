@@ -111,7 +111,7 @@ final class DataTraining {
       a = uw.labelledCount() > 0
           ? Adaptation.adaptForClassification(init, uw.windows(), uw.labels(),
               Labelers.defaultSuite(), cfg, progress(t0),
-              new Adaptation.Options(c.convFeatures, c.transferSet))
+              c.adaptation.options())
           : Adaptation.adaptUnlabelled(init, uw.windows(), Labelers.defaultSuite(), cfg,
               progress(t0));
     }

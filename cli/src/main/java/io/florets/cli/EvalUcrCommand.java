@@ -63,15 +63,8 @@ public final class EvalUcrCommand implements Callable<Integer> {
           + "train --data)")
   double adaptLearningRate;
 
-  @Option(names = "--transfer-set", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Adapt with a transfer set: augmented copies of the training series, labelled by "
-          + "the fitted MiniRocket specialist (default on; --no-transfer-set: the labelled series only)")
-  boolean transferSet;
-
-  @Option(names = "--conv-features", description = "Give the adapted model's front end the fixed "
-      + "convolution features (off by default: they did not help in the adaptation study, "
-      + "data-engine/RECIPES.md)")
-  boolean convFeatures;
+  @CommandLine.Mixin
+  AdaptationOptions adaptation;
 
   @Option(names = "--model", description = "A model folder (e.g. written by florets train --data "
       + "... --classes from-file) whose <CLASSIFY> test accuracy is the \"florets\" figure; no "
@@ -152,7 +145,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
     } else if (adaptSteps > 0) {
       try {
         f = FloretsUcr.adapted(tr, te, adaptSteps, seed, adaptLearningRate,
-            new io.florets.dataengine.Adaptation.Options(convFeatures, transferSet),
+            adaptation.options(),
             spec.commandLine().getErr());
       } catch (IllegalArgumentException e) {
         // e.g. a multivariate set and the univariate default model: the baselines still stand

@@ -135,16 +135,8 @@ public final class TrainCommand implements Callable<Integer> {
       + "30, about 70%% of the steps).")
   Double classifyWeight;
 
-  @Option(names = "--transfer-set", negatable = true, defaultValue = "true", fallbackValue = "true",
-      description = "Data mode with class labels: add augmented copies of the labelled windows "
-          + "(about 1,000 windows in all, at most 10 per window), labelled by the MiniRocket "
-          + "specialist fitted on your labels, so the model learns to answer as the specialist on "
-          + "windows around yours (default on; --no-transfer-set: only your windows).")
-  boolean transferSet;
-
-  @Option(names = "--conv-features", description = "Data mode with class labels: give the "
-      + "adapted model's front end fixed convolution features per patch (off by default).")
-  boolean convFeatures;
+  @CommandLine.Mixin
+  AdaptationOptions adaptation;
 
   @Option(names = "--json", description = "Data mode: print the summary as one JSON object: the "
       + "data (out, data, dataSha256, series, window, stride, windows, labelledWindows, classes, "

@@ -216,7 +216,7 @@ public final class ModelBundle implements AutoCloseable {
    */
   public ModelBundle withVocabulary(Vocabulary larger, long seed) {
     Vocabulary old = head.vocabulary();
-    checkExtends(old, larger);
+    VocabularyExtension.check(old, larger);
     EngineModel<Window> m = model.withVocabulary(vocabSpec(larger), seed);
     PromptHead h = PromptHead.of(larger);
     h = head.captionLexicon().map(h::withCaptionLexicon).orElse(h);
@@ -234,30 +234,6 @@ public final class ModelBundle implements AutoCloseable {
    */
   public ModelBundle withClassNames(List<String> names, long seed) {
     return withVocabulary(head.vocabulary().withOnlyClassNames(names), seed);
-  }
-
-  /**
-   * Checks that {@code larger} keeps every token of {@code old} at its id.
-   *
-   * @throws IllegalArgumentException naming the first differing id
-   */
-  static void checkExtends(Vocabulary old, Vocabulary larger) {
-    Objects.requireNonNull(larger, "larger");
-    if (larger.size() < old.size()) {
-      throw new IllegalArgumentException("vocabulary of " + larger.size() + " tokens cannot "
-          + "extend the model's " + old.size() + " tokens");
-    }
-    for (int i = 0; i < old.size(); i++) {
-      if (!old.token(i).equals(larger.token(i))) {
-        throw new IllegalArgumentException("vocabulary is not an extension of the model's: id " + i
-            + " is '" + larger.token(i) + "' but the model's is '" + old.token(i)
-            + "'; a model's vocabulary can only grow by appended tokens");
-      }
-    }
-    if (larger.channels() != old.channels()) {
-      throw new IllegalArgumentException("vocabulary has " + larger.channels()
-          + " channel tokens, the model's has " + old.channels());
-    }
   }
 
   /**

@@ -20,8 +20,27 @@ final class AdaptationOptions {
       + "did not help in the adaptation study, data-engine/RECIPES.md).")
   boolean convFeatures;
 
+  @Option(names = "--refit-all", description = "The training after the last data-engine round "
+      + "also uses the held-out windows, so the returned model has learned from every labelled "
+      + "series; heldOutClassAccuracy is then the last round's model's (off by default: it did not "
+      + "answer more series right in the adaptation study, data-engine/RECIPES.md).")
+  boolean refitAll;
+
+  @Option(names = "--members", defaultValue = "1", description = "With class labels: adapt this "
+      + "many copies from the same starting weights with different seeds, each with 1/N of the "
+      + "steps, and average their weights into one model (a model soup; default 1).")
+  int members = 1;
+
   /** The adaptation's options as chosen. */
   Adaptation.Options options() {
-    return new Adaptation.Options(convFeatures, transferSet);
+    if (members < 1) {
+      throw new IllegalArgumentException("--members must be >= 1, got " + members);
+    }
+    return new Adaptation.Options(convFeatures, transferSet, refitAll, members);
+  }
+
+  /** Training steps of each member out of a budget of {@code steps} (at least 1). */
+  long perMember(long steps) {
+    return Math.max(1, steps / Math.max(1, members));
   }
 }

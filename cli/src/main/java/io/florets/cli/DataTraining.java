@@ -88,6 +88,10 @@ final class DataTraining {
         + "labelled, classes %s%n", file, seriesCount[0], uw.size(), c.window, stride,
         uw.labelledCount(), uw.classNames());
     err.flush();
+    if (uw.labelledCount() > 0) {
+      first = c.adaptation.perMember(first);
+      later = c.adaptation.perMember(later);
+    }
     DataEngineConfig cfg = DataEngineConfig.defaults(c.rounds, seed).withSteps(first, later, later)
         .withOptimizer(c.batch == null ? DEFAULT_BATCH : c.batch,
             c.learningRate != null ? c.learningRate

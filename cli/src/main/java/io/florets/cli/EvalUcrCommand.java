@@ -144,7 +144,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
       }
     } else if (adaptSteps > 0) {
       try {
-        f = FloretsUcr.adapted(tr, te, adaptSteps, seed, adaptLearningRate,
+        f = FloretsUcr.adapted(tr, te, adaptation.perMember(adaptSteps), seed, adaptLearningRate,
             adaptation.options(),
             spec.commandLine().getErr());
       } catch (IllegalArgumentException e) {
@@ -163,6 +163,7 @@ public final class EvalUcrCommand implements Callable<Integer> {
       putFigure(o, "floretsTrainAccuracy", f.trainAccuracy());
     }
     o.put("floretsAdaptSteps", model != null ? 0 : adaptSteps);
+    o.put("floretsMembers", model != null ? 0 : adaptation.members);
     o.put("floretsNote", model != null ? "<CLASSIFY> test accuracy of the model folder " + model
         : notAdapted != null ? "florets: not adapted: " + notAdapted
         : adaptSteps > 0 && f != null && f.fresh() ? "<CLASSIFY> test accuracy of a fresh model of "

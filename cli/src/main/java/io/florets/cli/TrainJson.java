@@ -31,7 +31,8 @@ final class TrainJson {
   static final String ABOUT = "rounds[0] is the labelers + consensus; rounds[k>=1] trained the "
       + "model and measured it on held-out windows (modelQuality: classAccuracy over classHeldOut "
       + "labelled windows; shapeTagAccuracy, eventF1, numericScore against the consensus targets, "
-      + "0..1); heldOutClassAccuracy is the final model's; a figure that cannot be measured is "
+      + "0..1); heldOutClassAccuracy is that of the last model not trained on those windows (the final model's; "
+      + "with --refit-all the last round's); a figure that cannot be measured is "
       + "left out; see florets train --help";
 
   private TrainJson() {

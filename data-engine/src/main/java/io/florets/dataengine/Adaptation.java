@@ -5,6 +5,7 @@ import io.florets.datasets.Window;
 import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.ClassLabel;
 import io.florets.engine.EngineConfig;
+import io.florets.engine.EngineModel;
 import io.florets.engine.series.SeriesFrontEndConfig;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.minirocket.MiniRocketConfig;
@@ -51,9 +52,12 @@ public final class Adaptation {
    * @param bundle the trained model (caller closes it)
    * @param result the data-engine run
    * @param classNames the class names, in vocabulary order
-   * @param heldOutLabelled labelled windows in the data engine's held-out split (never trained on)
-   * @param heldOutClassAccuracy the returned model's {@code <CLASSIFY>} accuracy on those windows
-   *     against the user's labels (NaN when there are none); an answer that does not parse is wrong
+   * @param heldOutLabelled labelled windows in the data engine's held-out split (kept out of the
+   *     rounds' training)
+   * @param heldOutClassAccuracy {@code <CLASSIFY>} accuracy on those windows against the user's
+   *     labels (NaN when there are none) of the last model that had not trained on them: the
+   *     returned model, or the last round's when the final training also used them
+   *     ({@link DataEngineConfig#finalOnAll()}); an answer that does not parse is wrong
    */
   public record Adapted(ModelBundle bundle, DataEngineResult result, List<String> classNames,
       int heldOutLabelled, double heldOutClassAccuracy) {
@@ -120,10 +124,33 @@ public final class Adaptation {
    * @param transferSet add augmented copies of the labelled windows without labels
    *     ({@code TransferSet}), which the fitted specialist labels: the model is trained to answer
    *     as the specialist on windows around the user's, not only on the user's few
+   * @param refitAll the training after the last round also uses the held-out windows
+   *     ({@link DataEngineConfig#withFinalOnAll}), so the returned model has learned from every
+   *     labelled series; the held-out accuracy is then the last round's model's
+   * @param members models adapted from the same starting weights with different seeds (each its
+   *     own held-out split, batches and rounds; the caller divides the step budget as it sees fit)
+   *     whose weights are then averaged into the returned model ({@code EngineModel#averageWith});
+   *     the held-out accuracy is then the first member's on its own held-out windows
    */
-  public record Options(boolean convFeatures, boolean transferSet) {
-    /** The defaults: no convolution features, a transfer set. */
-    public static final Options DEFAULTS = new Options(false, true);
+  public record Options(boolean convFeatures, boolean transferSet, boolean refitAll, int members) {
+    /**
+     * The defaults: no convolution features, a transfer set, the final training without the
+     * held-out windows (on the development splits of data-engine/RECIPES.md refitting on them did
+     * not answer more series right), one member.
+     */
+    public static final Options DEFAULTS = new Options(false, true, false, 1);
+
+    /** Validates. */
+    public Options {
+      if (members < 1) {
+        throw new IllegalArgumentException("members must be >= 1, got " + members);
+      }
+    }
+
+    /** Options with the default {@code refitAll} and {@code members}. */
+    public Options(boolean convFeatures, boolean transferSet) {
+      this(convFeatures, transferSet, DEFAULTS.refitAll(), DEFAULTS.members());
+    }
   }
 
   /**
@@ -134,6 +161,7 @@ public final class Adaptation {
       List<String> labels, List<Labeler> labelers, DataEngineConfig config,
       DataEngineListener listener, Options options) {
     Objects.requireNonNull(initial, "initial");
+    DataEngineConfig cfg = options.refitAll() ? config.withFinalOnAll(true) : config;
     if (windows.size() != labels.size()) {
       throw new IllegalArgumentException(windows.size() + " windows but " + labels.size()
           + " labels");
@@ -185,30 +213,119 @@ public final class Adaptation {
     }
     Map<String, Double> weights = new LinkedHashMap<>(config.taskWeights());
     weights.putIfAbsent(Tasks.CLASSIFY.name(), CLASSIFY_WEIGHT);
-    ModelBundle b = initial.withClassNames(List.copyOf(names), config.seed())
-        .withChannels(channels);
-    if (options.convFeatures() && !b.frontEndConfig().convFeatures()) {
-      try (ModelBundle plain = b) {
-        b = plain.withFrontEnd(plain.frontEndConfig().withConvFeatures(true), config.seed())
-            .withChannels(channels);
-      }
-    }
+    List<ModelBundle> done = new ArrayList<>();
     try {
-      DataEngineResult r = DataEngine.of(all, config.withModelTasks(tasks)
-          .withTaskWeights(weights)).run(
-          DenseDataset.of(es, Map.of("adaptation", "classification")), groups, b.model(),
-          b.head(), listener);
-      double[] acc = heldOutAccuracy(b, windows, labels, config);
+      Member first = null;
+      for (int k = 0; k < options.members(); k++) {
+        DataEngineConfig mc = (k == 0 ? cfg : cfg.withSeed(cfg.seed() + k))
+            .withModelTasks(tasks).withTaskWeights(weights);
+        DataEngineListener ml = options.members() == 1 ? listener
+            : memberListener(listener, k + 1, options.members());
+        Member m = member(initial, channels, names, options, es, groups, all, windows, labels, mc,
+            ml, config.seed());
+        done.add(m.bundle());
+        if (first == null) {
+          first = m;
+        }
+      }
+      ModelBundle b = done.get(0);
+      if (done.size() > 1) {
+        List<EngineModel<Window>> rest = new ArrayList<>();
+        for (ModelBundle o : done.subList(1, done.size())) {
+          rest.add(o.model());
+        }
+        b.model().averageWith(rest);
+      }
+      DataEngineResult r = first.result();
       BundleProvenance p = provenance(initial, r, windows.size(), lw.size(), names, config.seed());
       Map<String, String> details = new LinkedHashMap<>(p.details());
       details.put("transferCopies", copies + " per labelled window (" + transfer.size() + ")");
       details.put("convFeatures", String.valueOf(b.frontEndConfig().convFeatures()));
-      return new Adapted(b.withProvenance(p.withDetails(details)), r, List.copyOf(names),
-          (int) acc[1], acc[0]);
+      details.put("finalTrainingOnHeldOut", String.valueOf(cfg.finalOnAll()));
+      details.put("members", options.members() + (options.members() > 1
+          ? " (weights averaged; seeds " + config.seed() + ".." + (config.seed() + options.members() - 1)
+          + "; steps per member)" : ""));
+      Adapted out = new Adapted(b.withProvenance(p.withDetails(details)), r, List.copyOf(names),
+          (int) first.heldOut()[1], first.heldOut()[0]);
+      for (ModelBundle o : done.subList(1, done.size())) {
+        o.close(); // the first shares its model with the returned bundle
+      }
+      return out;
+    } catch (RuntimeException e) {
+      for (ModelBundle o : done) {
+        o.close();
+      }
+      throw e;
+    }
+  }
+
+  /** One adapted member, its run and {accuracy, count} on its held-out labelled windows. */
+  private record Member(ModelBundle bundle, DataEngineResult result, double[] heldOut) {
+  }
+
+  private static Member member(ModelBundle initial, int channels, Set<String> names,
+      Options options, List<DenseDataset.Entry> es, int[] groups, List<Labeler> all,
+      List<Window> windows, List<String> labels, DataEngineConfig cfg,
+      DataEngineListener listener, long initSeed) {
+    // every member starts from the same weights (the same new class rows), so they can be averaged
+    ModelBundle b = initial.withClassNames(List.copyOf(names), initSeed).withChannels(channels);
+    if (options.convFeatures() && !b.frontEndConfig().convFeatures()) {
+      try (ModelBundle plain = b) {
+        b = plain.withFrontEnd(plain.frontEndConfig().withConvFeatures(true), initSeed)
+            .withChannels(channels);
+      }
+    }
+    ModelBundle trained = b;
+    double[][] measured = new double[1][];
+    DataEngineListener measuring = new DataEngineListener() {
+      @Override
+      public void progress(int round, String phase, long done, long total) {
+        listener.progress(round, phase, done, total);
+      }
+
+      @Override
+      public void roundDone(RoundReport report) {
+        listener.roundDone(report);
+      }
+
+      @Override
+      public void beforeFinalTraining() {
+        listener.beforeFinalTraining();
+        if (cfg.finalOnAll()) {
+          measured[0] = heldOutAccuracy(trained, windows, labels, cfg);
+        }
+      }
+    };
+    try {
+      DataEngineResult r = DataEngine.of(all, cfg).run(
+          DenseDataset.of(es, Map.of("adaptation", "classification")), groups, b.model(),
+          b.head(), measuring);
+      return new Member(b, r,
+          measured[0] != null ? measured[0] : heldOutAccuracy(b, windows, labels, cfg));
     } catch (RuntimeException e) {
       b.close();
       throw e;
     }
+  }
+
+  /** Progress of member {@code k} of {@code n}: its phases read "member k/n train" etc. */
+  private static DataEngineListener memberListener(DataEngineListener l, int k, int n) {
+    return new DataEngineListener() {
+      @Override
+      public void progress(int round, String phase, long done, long total) {
+        l.progress(round, "member " + k + "/" + n + " " + phase, done, total);
+      }
+
+      @Override
+      public void roundDone(RoundReport report) {
+        l.roundDone(report);
+      }
+
+      @Override
+      public void beforeFinalTraining() {
+        l.beforeFinalTraining();
+      }
+    };
   }
 
   /**

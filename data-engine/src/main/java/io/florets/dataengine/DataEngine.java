@@ -190,8 +190,9 @@ public final class DataEngine {
                   config.consensus()))) : Optional.empty(), t1, listener));
     }
     if (config.finalSteps() > 0 && config.rounds() > 1) {
-      training.add(train(config.rounds(), config.finalSteps(), data, targets, heldOut, model, head,
-          listener));
+      listener.beforeFinalTraining();
+      training.add(train(config.rounds(), config.finalSteps(), data, targets,
+          config.finalOnAll() ? new boolean[n] : heldOut, model, head, listener));
     }
     List<List<Annotation>> out = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {

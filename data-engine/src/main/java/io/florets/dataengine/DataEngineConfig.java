@@ -31,11 +31,16 @@ import java.util.Objects;
  * @param decodeBatch windows decoded together
  * @param taskWeights per task name, a factor on its share of training steps (see
  *     {@code TrainOptions#taskWeights}); empty = the default shares
+ * @param finalOnAll whether the training after the last round ({@code finalSteps}) also uses the
+ *     held-out windows: once the rounds have used them to measure the model, the returned model
+ *     learns from every window, as a model is refitted on all data after its settings are chosen
+ *     (then nothing is left to measure the returned model on; the last round's model was)
  */
 public record DataEngineConfig(int rounds, long firstSteps, long roundSteps, long finalSteps,
     int batchSize, double learningRate, double heldOutFraction, int threads, long seed,
     ConsensusConfig consensus, double modelSoloConfidence, double minModelAccuracy,
-    List<Task<?>> modelTasks, int decodeBatch, Map<String, Double> taskWeights) {
+    List<Task<?>> modelTasks, int decodeBatch, Map<String, Double> taskWeights,
+    boolean finalOnAll) {
 
   /** Validates; NaN fails. */
   public DataEngineConfig {
@@ -61,52 +66,68 @@ public record DataEngineConfig(int rounds, long firstSteps, long roundSteps, lon
    * Defaults: the given rounds and seed, 600 first steps, 300 per later round, none after, batch 32,
    * learning rate 2e-3, 15% held out, 2 threads, the labelers' default consensus, lone events
    * need the model's vote (1.0), override at held-out agreement 0.7, the model answers
-   * {@code <EVENTS>} and {@code <SHAPE>}, decode batch 64.
+   * {@code <EVENTS>} and {@code <SHAPE>}, decode batch 64, the final training without the held-out
+   * windows.
    */
   public static DataEngineConfig defaults(int rounds, long seed) {
     return new DataEngineConfig(rounds, 600, 300, 0, 32, 2e-3, 0.15, 2, seed,
-        ConsensusConfig.DEFAULTS, 1.0, 0.7, List.of(Tasks.EVENTS, Tasks.SHAPE), 64, Map.of());
+        ConsensusConfig.DEFAULTS, 1.0, 0.7, List.of(Tasks.EVENTS, Tasks.SHAPE), 64, Map.of(),
+        false);
   }
 
   /** A copy with other training step counts. */
   public DataEngineConfig withSteps(long first, long perRound, long after) {
     return new DataEngineConfig(rounds, first, perRound, after, batchSize, learningRate,
         heldOutFraction, threads, seed, consensus, modelSoloConfidence, minModelAccuracy,
-        modelTasks, decodeBatch, taskWeights);
+        modelTasks, decodeBatch, taskWeights, finalOnAll);
   }
 
   /** A copy with another batch size and learning rate. */
   public DataEngineConfig withOptimizer(int batch, double lr) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batch, lr,
         heldOutFraction, threads, seed, consensus, modelSoloConfidence, minModelAccuracy,
-        modelTasks, decodeBatch, taskWeights);
+        modelTasks, decodeBatch, taskWeights, finalOnAll);
   }
 
   /** A copy with other tasks answered by the model as a labeler. */
   public DataEngineConfig withModelTasks(List<Task<?>> tasks) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, threads, seed, consensus, modelSoloConfidence,
-        minModelAccuracy, tasks, decodeBatch, taskWeights);
+        minModelAccuracy, tasks, decodeBatch, taskWeights, finalOnAll);
   }
 
   /** A copy with another labelling thread count. */
   public DataEngineConfig withThreads(int n) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, n, seed, consensus, modelSoloConfidence, minModelAccuracy,
-        modelTasks, decodeBatch, taskWeights);
+        modelTasks, decodeBatch, taskWeights, finalOnAll);
   }
 
   /** A copy with other model-round merging rules. */
   public DataEngineConfig withMerging(double soloConfidence, double minAccuracy) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, threads, seed, consensus, soloConfidence, minAccuracy,
-        modelTasks, decodeBatch, taskWeights);
+        modelTasks, decodeBatch, taskWeights, finalOnAll);
   }
 
   /** A copy with these task-weight factors for training (replacing any). */
   public DataEngineConfig withTaskWeights(Map<String, Double> w) {
     return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
         learningRate, heldOutFraction, threads, seed, consensus, modelSoloConfidence,
-        minModelAccuracy, modelTasks, decodeBatch, w);
+        minModelAccuracy, modelTasks, decodeBatch, w, finalOnAll);
+  }
+
+  /** A copy whose training after the last round does (or does not) use the held-out windows. */
+  public DataEngineConfig withFinalOnAll(boolean all) {
+    return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
+        learningRate, heldOutFraction, threads, seed, consensus, modelSoloConfidence,
+        minModelAccuracy, modelTasks, decodeBatch, taskWeights, all);
+  }
+
+  /** A copy with another seed (split, batches and model rounds). */
+  public DataEngineConfig withSeed(long s) {
+    return new DataEngineConfig(rounds, firstSteps, roundSteps, finalSteps, batchSize,
+        learningRate, heldOutFraction, threads, s, consensus, modelSoloConfidence,
+        minModelAccuracy, modelTasks, decodeBatch, taskWeights, finalOnAll);
   }
 }

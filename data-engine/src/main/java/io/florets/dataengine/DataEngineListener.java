@@ -18,4 +18,12 @@ public interface DataEngineListener {
   /** A round finished with this report. */
   default void roundDone(RoundReport report) {
   }
+
+  /**
+   * The rounds are done and the training after the last round is about to start: the model is the
+   * last round's, which has not trained on the held-out windows (the final training may, see
+   * {@link DataEngineConfig#finalOnAll()}). Not called when there is no final training.
+   */
+  default void beforeFinalTraining() {
+  }
 }

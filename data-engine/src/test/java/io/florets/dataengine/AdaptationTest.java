@@ -125,4 +125,44 @@ class AdaptationTest {
         java.util.Arrays.asList("a", null), Labelers.defaultSuite(), EngineConfig.tiny(),
         DataEngineConfig.defaults(2, 1), new DataEngineListener() { }));
   }
+
+  @Test
+  void membersAreAdaptedAndAveragedIntoOneModel() {
+    Random r = new Random(9);
+    List<Window> ws = new ArrayList<>();
+    List<String> labels = new ArrayList<>();
+    for (int i = 0; i < 10; i++) {
+      float[] v = new float[64];
+      boolean up = i % 2 == 0;
+      for (int t = 0; t < v.length; t++) {
+        v[t] = (float) ((up ? 0.05 * t : Math.cos(t / 4.0)) + 0.1 * r.nextGaussian());
+      }
+      ws.add(Window.of(new float[][] {v}));
+      labels.add(up ? "rising" : "wavy");
+    }
+    DataEngineConfig cfg = DataEngineConfig.defaults(2, 4).withSteps(1, 1, 1)
+        .withOptimizer(4, 1e-3).withThreads(1).withModelTasks(List.of());
+    List<String> phases = new ArrayList<>();
+    ModelBundle init = TinyModels.bundle(); // shared: not closed here
+    {
+      Adaptation.Adapted a = Adaptation.adaptForClassification(init, ws, labels,
+          Labelers.defaultSuite(), cfg, new DataEngineListener() {
+            @Override
+            public void progress(int round, String phase, long done, long total) {
+              if (!phases.contains(phase)) {
+                phases.add(phase);
+              }
+            }
+          }, new Adaptation.Options(false, false, false, 2));
+      try (ModelBundle b = a.bundle()) {
+        assertTrue(phases.contains("member 1/2 train") && phases.contains("member 2/2 train"),
+            phases.toString());
+        assertTrue(b.provenance().details().get("members").startsWith("2 (weights averaged"),
+            b.provenance().details().toString());
+        assertEquals(ws.size(), Adaptation.classify(b, ws, 8).size());
+      }
+    }
+    assertThrows(IllegalArgumentException.class,
+        () -> new Adaptation.Options(false, true, false, 0));
+  }
 }

@@ -93,6 +93,41 @@ class DataEngineTest {
   }
 
   @Test
+  void finalTrainingUsesTheHeldOutWindowsOnlyWhenAsked() {
+    DenseDataset data = SyntheticGenerator.generate(
+        SyntheticConfig.builder().count(20).length(64).seed(5).events(0, 1).build());
+    PromptHead head = PromptHead.of(Vocabulary.standard());
+    EngineConfig ec = EngineConfig.tiny().withMaxLengths(32, 48);
+    for (boolean all : new boolean[] {false, true}) {
+      DataEngineConfig cfg = DataEngineConfig.defaults(2, 3).withSteps(1, 1, 1)
+          .withOptimizer(4, 1e-3).withThreads(1).withFinalOnAll(all);
+      List<String> calls = new ArrayList<>();
+      DataEngineResult r;
+      try (ModelBundle b = ModelBundle.create(ec, SeriesFrontEndConfig.defaults(ec.dModel()), head, 3)) {
+        r = DataEngine.of(Labelers.defaultSuite(), cfg).run(data, b.model(), head,
+            new DataEngineListener() {
+              @Override
+              public void progress(int round, String phase, long done, long total) {
+                if (calls.isEmpty() || !calls.get(calls.size() - 1).equals(round + phase)) {
+                  calls.add(round + phase);
+                }
+              }
+
+              @Override
+              public void beforeFinalTraining() {
+                calls.add("beforeFinal");
+              }
+            });
+      }
+      assertEquals(List.of("0label", "1train", "1relabel", "1merge", "beforeFinal", "2train"), calls);
+      int rounds = r.training().get(0).windows();
+      int last = r.training().get(1).windows();
+      assertTrue(rounds < data.size(), "the rounds train without the held-out windows: " + rounds);
+      assertEquals(all ? data.size() : rounds, last, "final training windows, finalOnAll " + all);
+    }
+  }
+
+  @Test
   void rejectsBadSettings() {
     assertThrows(IllegalArgumentException.class, () -> DataEngineConfig.defaults(0, 1));
     assertThrows(IllegalArgumentException.class,

@@ -162,6 +162,50 @@ public final class EngineModel<I> implements AutoCloseable {
     return List.copyOf(fresh);
   }
 
+  /**
+   * Sets every weight to the mean of that weight over this model and {@code others}: a uniform
+   * weight average ("model soup") of models trained from one starting point, which answers like
+   * their ensemble at the cost of one model when they stay in one basin.
+   *
+   * @param others models with this model's vocabulary and the same parameter names and shapes
+   * @throws IllegalArgumentException if a vocabulary, a parameter name or a shape differs
+   */
+  public void averageWith(List<? extends EngineModel<?>> others) {
+    Objects.requireNonNull(others, "others");
+    List<Map<String, Parameter>> srcs = new java.util.ArrayList<>();
+    for (EngineModel<?> o : others) {
+      if (!o.vocab().equals(vocab)) {
+        throw new IllegalArgumentException("cannot average with a model of vocabulary "
+            + o.vocab() + ": this model's is " + vocab);
+      }
+      Map<String, Parameter> src = new HashMap<>();
+      for (Pair<String, Parameter> p : o.network.getParameters()) {
+        src.put(p.getKey(), p.getValue());
+      }
+      srcs.add(src);
+    }
+    int n = others.size() + 1;
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      float[] sum = p.getValue().getArray().toFloatArray();
+      for (Map<String, Parameter> src : srcs) {
+        Parameter from = src.get(p.getKey());
+        if (from == null || !from.getShape().equals(p.getValue().getShape())) {
+          throw new IllegalArgumentException("parameter '" + p.getKey() + "' of shape "
+              + p.getValue().getShape() + " is " + (from == null ? "missing" : "of shape "
+              + from.getShape()) + " in a model to average with");
+        }
+        float[] v = from.getArray().toFloatArray();
+        for (int j = 0; j < sum.length; j++) {
+          sum[j] += v[j];
+        }
+      }
+      for (int j = 0; j < sum.length; j++) {
+        sum[j] /= n;
+      }
+      ArrayIO.assign(p.getValue().getArray(), sum);
+    }
+  }
+
   /** Standard deviation of the noise added to the mean row for each new vocabulary row. */
   public static final double NEW_ROW_NOISE = 0.02;
 

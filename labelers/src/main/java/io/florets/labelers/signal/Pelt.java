@@ -68,7 +68,7 @@ public final class Pelt {
     int[] last = new int[n + 1];
     Arrays.fill(f, Double.POSITIVE_INFINITY);
     f[0] = -penalty;
-    PeltBounds bounds = slack < Double.POSITIVE_INFINITY ? new PeltBounds(n + 1, slack, null) : null;
+    PeltBounds bounds = slack < Double.POSITIVE_INFINITY ? new PeltBounds(n + 1, slack) : null;
     int[] cand = new int[n + 1];
     int size = 0;
     SeenCosts seen = new SeenCosts(minSize, n + 1);
@@ -87,7 +87,9 @@ public final class Pelt {
           } else if (tau >= tp) {
             stays = true;
           } else if (tau > tp - minSize) {
-            stays = f[tau] + cost.cost(tau, tp) <= bound;
+            // not searched at tp (too close): PELT evaluates the pair here
+            stays = bounds != null ? bounds.staysUnlessOwed(tau, tp, bound)
+                : f[tau] + cost.cost(tau, tp) <= bound;
           } else {
             // tau was searched at step tp, where f[tau] + C(tau, tp) was met unless skipped
             double g = seen.get(row, tau);
@@ -182,7 +184,7 @@ public final class Pelt {
     int[] last = new int[m + 2];
     Arrays.fill(f, Double.POSITIVE_INFINITY);
     f[0] = -penalty;
-    PeltBounds bounds = slack < Double.POSITIVE_INFINITY ? new PeltBounds(m + 2, slack, pos) : null;
+    PeltBounds bounds = slack < Double.POSITIVE_INFINITY ? new PeltBounds(m + 2, slack) : null;
     Cost byIndex = (i, j) -> cost.cost(pos[i], pos[j]);
     // live: the admissible last changes not yet pruned; s: the next position to become admissible
     int[] live = new int[m + 2];
@@ -204,7 +206,9 @@ public final class Pelt {
             if (bounds != null && bounds.dead(i)) {
               stays = false;
             } else if (pos[s] - pos[i] < minSize) {
-              stays = f[i] + cost.cost(pos[i], pos[s]) <= f[s];
+              // not live in the search for s (too close): PELT evaluates the pair here
+              stays = bounds != null ? bounds.staysUnlessOwed(i, s, f[s])
+                  : f[i] + cost.cost(pos[i], pos[s]) <= f[s];
             } else {
               // i was live in the search for s, where f[i] + C(pos[i], pos[s]) was met unless skipped
               double g = seen.get(row, i);

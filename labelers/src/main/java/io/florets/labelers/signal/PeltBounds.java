@@ -13,12 +13,10 @@ final class PeltBounds {
   private final int[] at;
   private final int[] owedFrom;
   private final boolean[] dead;
-  private final int[] pos;
 
-  /** For {@code width} candidates at positions {@code pos} ({@code null}: their indices). */
-  PeltBounds(int width, double slack, int[] pos) {
+  /** For candidates {@code 0..width-1}. */
+  PeltBounds(int width, double slack) {
     this.slack = slack;
-    this.pos = pos;
     this.value = new double[width];
     this.at = new int[width];
     this.owedFrom = new int[width];
@@ -46,8 +44,9 @@ final class PeltBounds {
   }
 
   /**
-   * The pruning test at step {@code tp} (is {@code f[tau] + C(tau, tp) <= bound}?) for a
-   * candidate the search at {@code tp} skipped: decided by the bound when it can, else owed.
+   * The pruning test made when {@code tp} is admitted (is {@code f[tau] + C(tau, tp) <= bound}?)
+   * for a candidate whose cost to {@code tp} the search did not meet: decided by the bound when it
+   * can, else owed.
    */
   boolean staysUnlessOwed(int tau, int tp, double bound) {
     double b = value[tau];
@@ -66,12 +65,12 @@ final class PeltBounds {
 
   /**
    * The pruning tests {@code tau} owes, up to the one made when {@code lastTested} was admitted,
-   * made with the costs: false (and {@code tau} marked dead) if PELT had dropped it.
+   * made with the costs (every later admission tested every live candidate; a test decided then
+   * gives the same answer again): false (and {@code tau} marked dead) if PELT had dropped it.
    */
-  private boolean settle(Pelt.Cost cost, int tau, int lastTested, int minSize, double[] f) {
-    for (int q = owedFrom[tau]; q <= lastTested; q++) {
-      int gap = pos == null ? q - tau : pos[q] - pos[tau];
-      if (gap >= minSize && f[q] < Double.POSITIVE_INFINITY && !(f[tau] + cost.cost(tau, q) <= f[q])) {
+  private boolean settle(Pelt.Cost cost, int tau, int lastTested, double[] f) {
+    for (int q = Math.max(owedFrom[tau], tau + 1); q <= lastTested; q++) {
+      if (f[q] < Double.POSITIVE_INFINITY && !(f[tau] + cost.cost(tau, q) <= f[q])) {
         dead[tau] = true;
         return false;
       }
@@ -122,7 +121,7 @@ final class PeltBounds {
       at[tau] = t;
       double v = g + penalty;
       if ((v < best || (v == best && tau < arg))
-          && (owedFrom[tau] == NONE || settle(cost, tau, lastTested, minSize, f))) {
+          && (owedFrom[tau] == NONE || settle(cost, tau, lastTested, f))) {
         best = v;
         arg = tau;
       }

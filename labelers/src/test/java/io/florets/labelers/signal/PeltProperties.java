@@ -51,6 +51,14 @@ class PeltProperties {
     int[] bounded = Pelt.changePoints(lp::rssLine, n, penalty, minSize, lp.rssSlack());
     assertEquals(java.util.Arrays.toString(plain), java.util.Arrays.toString(bounded),
         "series " + java.util.Arrays.toString(y));
+    // the restricted search, cuts in clusters around a few centres as the segmentation makes them
+    int[] allowed = new int[17 * (steps + 1)];
+    for (int k = 0; k < allowed.length; k++) {
+      allowed[k] = (k / 17 + 1) * n / (steps + 2) - 8 + k % 17;
+    }
+    assertEquals(java.util.Arrays.toString(Pelt.changePoints(lp::rssLine, n, penalty, minSize, allowed)),
+        java.util.Arrays.toString(Pelt.changePoints(lp::rssLine, n, penalty, minSize, allowed, lp.rssSlack())),
+        "restricted, series " + java.util.Arrays.toString(y));
   }
 
   private static void check(List<Double> values, double penalty, int minSize, boolean line) {

@@ -83,6 +83,19 @@ public final class LinePrefix {
     return Math.max(0, cxx - ctx * ctx / ctt);
   }
 
+  /**
+   * How far, at most, a computed {@link #rssLine(int, int)} can fall below the computed residual
+   * of the same start and an earlier end (exact residuals never do: a longer stretch cannot be
+   * fitted better). Twice a generous bound on the rounding error of one residual,
+   * {@code 64 u (n^2.5 + n^2 + n) Q}, with {@code u} the unit roundoff and {@code Q} the sum of
+   * squares about the mean: the prefix sums carry errors up to {@code n u} times their terms, of
+   * which {@code t x_t} reach {@code n^1.5 sqrt(Q)}. Lets {@link Pelt} skip costs by bounds.
+   */
+  public double rssSlack() {
+    double n = sx.length - 1;
+    return 64 * Math.ulp(1.0) * (n * n * Math.sqrt(n) + n * n + n) * sxx[sx.length - 1];
+  }
+
   /** Slope of the least-squares line over {@code [a, b)} (0 if fewer than 2 samples). */
   public double slope(int a, int b) {
     int m = b - a;

@@ -36,9 +36,30 @@ public final class Pelt {
    *     empty if one segment is best or {@code n < 2 minSize}
    */
   public static int[] changePoints(Cost cost, int n, double penalty, int minSize) {
-    if (minSize < 1 || !(penalty >= 0)) {
-      throw new IllegalArgumentException("PELT needs minSize >= 1 and penalty >= 0, got "
-          + minSize + ", " + penalty);
+    return changePoints(cost, n, penalty, minSize, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * The optimal change points for a cost that does not fall when its segment grows at the end,
+   * up to {@code slack}: {@code C(a, c) >= C(a, b) - slack} for {@code a < b < c} (true of
+   * least-squares residual sums, with {@code slack} covering their rounding). The result is the
+   * one of plain PELT, double for double, with far fewer cost evaluations on series without
+   * change points (where PELT prunes nothing).
+   *
+   * <p>Each candidate keeps the last {@code f[tau] + C(tau, b)} evaluated. In a search, a
+   * candidate whose bound plus the penalty exceeds the step's best by more than {@code slack} is
+   * not evaluated (it cannot win). In the pruning test, the bound decides when it can (below the
+   * step: a lower bound; beyond it: an upper bound); otherwise the candidate is kept and the test
+   * is owed: before a candidate with owed tests sets a search's best, those tests are made with
+   * the costs themselves, and a candidate PELT would have dropped is dropped then. So every best
+   * and every optimum is the one plain PELT finds. {@code slack = +infinity} is plain PELT.
+   *
+   * @param slack how far, at most, a computed cost can fall when its segment grows (&ge; 0)
+   */
+  public static int[] changePoints(Cost cost, int n, double penalty, int minSize, double slack) {
+    if (minSize < 1 || !(penalty >= 0) || !(slack >= 0)) {
+      throw new IllegalArgumentException("PELT needs minSize >= 1, penalty >= 0 and slack >= 0, got "
+          + minSize + ", " + penalty + ", " + slack);
     }
     if (n < 2 * minSize) {
       return new int[0];
@@ -47,9 +68,11 @@ public final class Pelt {
     int[] last = new int[n + 1];
     Arrays.fill(f, Double.POSITIVE_INFINITY);
     f[0] = -penalty;
+    PeltBounds bounds = slack < Double.POSITIVE_INFINITY ? new PeltBounds(n + 1, slack) : null;
     int[] cand = new int[n + 1];
     int size = 0;
     SeenCosts seen = new SeenCosts(minSize, n + 1);
+    int prevArg = -1;
     for (int t = minSize; t <= n; t++) {
       int tp = t - minSize;
       if (f[tp] < Double.POSITIVE_INFINITY) {
@@ -58,36 +81,39 @@ public final class Pelt {
         int row = seen.row(tp);
         for (int i = 0; i < size; i++) {
           int tau = cand[i];
-          // tau <= tp - minSize: tau was searched at step tp, where f[tau] + C(tau, tp) was met
-          double g = tau <= tp - minSize ? seen.get(row, tau) : Double.NaN;
-          if (tau >= tp || (g == g ? g : f[tau] + cost.cost(tau, tp)) <= bound) {
+          boolean stays;
+          if (bounds != null && bounds.dead(tau)) {
+            stays = false;
+          } else if (tau >= tp) {
+            stays = true;
+          } else if (tau > tp - minSize) {
+            // not searched at tp (too close): PELT evaluates the pair here
+            stays = bounds != null ? bounds.staysUnlessOwed(tau, tp, bound)
+                : f[tau] + cost.cost(tau, tp) <= bound;
+          } else {
+            // tau was searched at step tp, where f[tau] + C(tau, tp) was met unless skipped
+            double g = seen.get(row, tau);
+            if (g == g) {
+              stays = g <= bound;
+            } else if (bounds != null) {
+              stays = bounds.staysUnlessOwed(tau, tp, bound);
+            } else {
+              stays = f[tau] + cost.cost(tau, tp) <= bound;
+            }
+          }
+          if (stays) {
             cand[keep++] = tau;
           }
         }
         size = keep;
         cand[size++] = tp;
-      }
-      double best = Double.POSITIVE_INFINITY;
-      int arg = -1;
-      int row = seen.row(t);
-      for (int i = 0; i < size; i++) {
-        int tau = cand[i];
-        double ft = f[tau];
-        if (ft + penalty >= best) {
-          // costs are >= 0, so f[tau] + C + penalty cannot fall below best: no need to evaluate C
-          seen.put(row, tau, Double.NaN);
-          continue;
-        }
-        double g = ft + cost.cost(tau, t);
-        seen.put(row, tau, g);
-        double v = g + penalty;
-        if (v < best) {
-          best = v;
-          arg = tau;
+        if (bounds != null) {
+          bounds.admit(tp, f[tp]);
         }
       }
-      f[t] = best;
-      last[t] = arg;
+      f[t] = bounds == null ? search(cost, t, penalty, f, cand, size, seen, last)
+          : bounds.search(cost, t, tp, minSize, penalty, f, cand, size, seen, prevArg, last);
+      prevArg = last[t];
     }
     int count = 0;
     for (int t = last[n]; t > 0; t = last[t]) {
@@ -100,6 +126,32 @@ public final class Pelt {
     return cps;
   }
 
+  /** Plain PELT's search at step {@code t}: sets {@code last[t]}, returns {@code f[t]}. */
+  private static double search(Cost cost, int t, double penalty, double[] f, int[] cand, int size,
+      SeenCosts seen, int[] last) {
+    double best = Double.POSITIVE_INFINITY;
+    int arg = -1;
+    int row = seen.row(t);
+    for (int i = 0; i < size; i++) {
+      int tau = cand[i];
+      double ft = f[tau];
+      if (ft + penalty >= best) {
+        // costs are >= 0, so f[tau] + C + penalty cannot fall below best: no need to evaluate C
+        seen.put(row, tau, Double.NaN);
+        continue;
+      }
+      double g = ft + cost.cost(tau, t);
+      seen.put(row, tau, g);
+      double v = g + penalty;
+      if (v < best) {
+        best = v;
+        arg = tau;
+      }
+    }
+    last[t] = arg;
+    return best;
+  }
+
   /**
    * The optimal change points when cuts may only fall on {@code allowed} positions: optimal
    * partitioning over that set with PELT's pruning (exact under the same cost condition as
@@ -109,6 +161,19 @@ public final class Pelt {
    * @param allowed candidate cut positions in (0, n), any order, duplicates ignored
    */
   public static int[] changePoints(Cost cost, int n, double penalty, int minSize, int[] allowed) {
+    return changePoints(cost, n, penalty, minSize, allowed, Double.POSITIVE_INFINITY);
+  }
+
+  /**
+   * As {@link #changePoints(Cost, int, double, int, int[])}, with the bounds of
+   * {@link #changePoints(Cost, int, double, int, double)} for a cost that does not fall, up to
+   * {@code slack}, when its segment grows at the end: the same change points, fewer evaluations.
+   */
+  public static int[] changePoints(Cost cost, int n, double penalty, int minSize, int[] allowed,
+      double slack) {
+    if (!(slack >= 0)) {
+      throw new IllegalArgumentException("PELT needs slack >= 0, got " + slack);
+    }
     int[] cand = admissibleSorted(allowed, minSize, n);
     int m = cand.length;
     int[] pos = new int[m + 2];
@@ -119,12 +184,15 @@ public final class Pelt {
     int[] last = new int[m + 2];
     Arrays.fill(f, Double.POSITIVE_INFINITY);
     f[0] = -penalty;
+    PeltBounds bounds = slack < Double.POSITIVE_INFINITY ? new PeltBounds(m + 2, slack) : null;
+    Cost byIndex = (i, j) -> cost.cost(pos[i], pos[j]);
     // live: the admissible last changes not yet pruned; s: the next position to become admissible
     int[] live = new int[m + 2];
     int size = 0;
     int s = 0;
     // s is admitted at most minSize steps after its own search (positions are distinct integers)
     SeenCosts seen = new SeenCosts(minSize, m + 2);
+    int prevArg = -1;
     for (int j = 1; j < m + 2; j++) {
       // positions at least minSize before pos[j] are admissible for j and every later target:
       // each, as it is admitted, prunes the live ones that can never beat it (as in PELT)
@@ -134,16 +202,40 @@ public final class Pelt {
           int row = seen.row(s);
           for (int q = 0; q < size; q++) {
             int i = live[q];
-            // i was live in the search for s when it lies minSize before it
-            double g = pos[s] - pos[i] >= minSize ? seen.get(row, i) : Double.NaN;
-            if ((g == g ? g : f[i] + cost.cost(pos[i], pos[s])) <= f[s]) {
+            boolean stays;
+            if (bounds != null && bounds.dead(i)) {
+              stays = false;
+            } else if (pos[s] - pos[i] < minSize) {
+              // not live in the search for s (too close): PELT evaluates the pair here
+              stays = bounds != null ? bounds.staysUnlessOwed(i, s, f[s])
+                  : f[i] + cost.cost(pos[i], pos[s]) <= f[s];
+            } else {
+              // i was live in the search for s, where f[i] + C(pos[i], pos[s]) was met unless skipped
+              double g = seen.get(row, i);
+              if (g == g) {
+                stays = g <= f[s];
+              } else if (bounds != null) {
+                stays = bounds.staysUnlessOwed(i, s, f[s]);
+              } else {
+                stays = f[i] + cost.cost(pos[i], pos[s]) <= f[s];
+              }
+            }
+            if (stays) {
               live[keep++] = i;
             }
           }
           size = keep;
           live[size++] = s;
+          if (bounds != null) {
+            bounds.admit(s, f[s]);
+          }
         }
         s++;
+      }
+      if (bounds != null) {
+        f[j] = bounds.search(byIndex, j, s - 1, minSize, penalty, f, live, size, seen, prevArg, last);
+        prevArg = last[j];
+        continue;
       }
       int row = seen.row(j);
       for (int q = 0; q < size; q++) {
@@ -201,7 +293,7 @@ public final class Pelt {
    * doubles). {@code NaN} marks a pair the search skipped. Off (every lookup a miss) when the table
    * would be large.
    */
-  private static final class SeenCosts {
+  static final class SeenCosts {
     private static final int MAX_ENTRIES = 1 << 18;
     private final int rows;
     private final int width;

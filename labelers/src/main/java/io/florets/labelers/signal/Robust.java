@@ -15,24 +15,104 @@ public final class Robust {
    * average: the prefix is partitioned around the median, not sorted). Values are ordered as
    * {@link Double#compare} orders them (NaN last), so the result is the one a sort would give.
    * NaN if {@code len == 0}.
+   *
+   * <p>Without NaN and {@code -0.0} (the usual case: one pass checks) that order is the one of
+   * {@code <}, and the selection compares with it directly.
    */
   public static double medianInPlace(double[] v, int len) {
     if (len == 0) {
       return Double.NaN;
     }
     int h = len >>> 1;
-    double upper = select(v, len, h);
+    boolean plain = plain(v, len);
+    double upper = plain ? selectPlain(v, len, h) : select(v, len, h);
     if ((len & 1) == 1) {
       return upper;
     }
     // after selecting h, v[0..h) holds the h smallest values: the lower middle is their maximum
     double lower = v[0];
-    for (int i = 1; i < h; i++) {
-      if (Double.compare(v[i], lower) > 0) {
-        lower = v[i];
+    if (plain) {
+      for (int i = 1; i < h; i++) {
+        if (v[i] > lower) {
+          lower = v[i];
+        }
+      }
+    } else {
+      for (int i = 1; i < h; i++) {
+        if (Double.compare(v[i], lower) > 0) {
+          lower = v[i];
+        }
       }
     }
     return 0.5 * (lower + upper);
+  }
+
+  /**
+   * True if {@code v[0..len)} holds neither NaN nor {@code -0.0}: there {@code a < b} exactly when
+   * {@code Double.compare(a, b) < 0}, and equal values are the same double.
+   */
+  private static boolean plain(double[] v, int len) {
+    boolean ok = true;
+    for (int i = 0; i < len; i++) {
+      long bits = Double.doubleToRawLongBits(v[i]);
+      // NaN: exponent all ones and a non-zero fraction; -0.0: the sign bit alone
+      ok &= (bits & Long.MAX_VALUE) <= 0x7ff0000000000000L && bits != Long.MIN_VALUE;
+    }
+    return ok;
+  }
+
+  /** {@link #select} with {@code <} and {@code >}, for arrays that pass {@link #plain}. */
+  private static double selectPlain(double[] v, int len, int k) {
+    int lo = 0;
+    int hi = len - 1;
+    while (hi > lo) {
+      if (hi - lo < 16) {
+        for (int i = lo + 1; i <= hi; i++) {
+          double x = v[i];
+          int j = i - 1;
+          while (j >= lo && v[j] > x) {
+            v[j + 1] = v[j];
+            j--;
+          }
+          v[j + 1] = x;
+        }
+        return v[k];
+      }
+      int mid = (lo + hi) >>> 1;
+      if (v[mid] < v[lo]) {
+        swap(v, mid, lo);
+      }
+      if (v[hi] < v[lo]) {
+        swap(v, hi, lo);
+      }
+      if (v[hi] < v[mid]) {
+        swap(v, hi, mid);
+      }
+      double pivot = v[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (v[i] < pivot) {
+          i++;
+        }
+        while (v[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(v, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return v[k];
+      }
+    }
+    return v[k];
   }
 
   /**

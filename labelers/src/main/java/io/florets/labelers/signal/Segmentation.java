@@ -49,7 +49,7 @@ public record Segmentation(int[] bounds, double[] slopes, double[] jumps, double
     double penalty = penaltyFactor * sigma * sigma * Math.log(Math.max(2, n));
     int[] cps;
     if (block <= 1 || n < 4 * block) {
-      cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment);
+      cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment, lp.rssSlack());
     } else {
       int m = n / block;
       double[] means = new double[m];
@@ -62,7 +62,8 @@ public record Segmentation(int[] bounds, double[] slopes, double[] jumps, double
       }
       LinePrefix coarse = new LinePrefix(means);
       int minBlocks = Math.max(2, (minSegment + block - 1) / block);
-      int[] coarseCps = Pelt.changePoints((a, b) -> block * coarse.rssLine(a, b), m, penalty, minBlocks);
+      int[] coarseCps = Pelt.changePoints((a, b) -> block * coarse.rssLine(a, b), m, penalty, minBlocks,
+          block * coarse.rssSlack());
       int[] allowed = new int[coarseCps.length * (4 * block + 1)];
       int k = 0;
       for (int c : coarseCps) {
@@ -70,7 +71,7 @@ public record Segmentation(int[] bounds, double[] slopes, double[] jumps, double
           allowed[k++] = t;
         }
       }
-      cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment, allowed);
+      cps = Pelt.changePoints(lp::rssLine, n, penalty, minSegment, allowed, lp.rssSlack());
     }
     int[] bounds = new int[cps.length + 2];
     System.arraycopy(cps, 0, bounds, 1, cps.length);

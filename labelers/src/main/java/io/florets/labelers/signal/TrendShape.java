@@ -62,13 +62,19 @@ public final class TrendShape {
     double best = Double.POSITIVE_INFINITY;
     int c1 = -1;
     int c2 = -1;
+    double slack = lp.rssSlack();
     for (int a = minPiece; a <= n - 2 * minPiece; a += step) {
       double left = lp.rssLine(0, a);
       if (left >= best) {
         continue;
       }
       for (int b = a + minPiece; b <= n - minPiece; b += step) {
-        double r = left + lp.rssLine(a, b) + lp.rssLine(b, n);
+        double mid = lp.rssLine(a, b);
+        // the middle residual grows with b (up to the slack): no later b can beat best
+        if (left + mid - slack - 1e-12 * (Math.abs(left) + mid + Math.abs(best)) > best) {
+          break;
+        }
+        double r = left + mid + lp.rssLine(b, n);
         if (r < best) {
           best = r;
           c1 = a;

@@ -29,6 +29,38 @@ class PeltProperties {
     check(values, penalty, minSize, false);
   }
 
+  /**
+   * The bounded search returns plain PELT's change points exactly, on series with and without
+   * level steps (values rounded to a grid, so ties and exact zeros occur).
+   */
+  @Property(tries = 300)
+  void boundedSearchEqualsPlainPelt(
+      @ForAll @Size(min = 2, max = 120) List<@DoubleRange(min = -3, max = 3) Double> noise,
+      @ForAll @IntRange(min = 0, max = 3) int steps,
+      @ForAll @DoubleRange(min = 0.0, max = 30) double penalty,
+      @ForAll @IntRange(min = 1, max = 8) int minSize,
+      @ForAll boolean grid) {
+    int n = noise.size();
+    double[] y = new double[n];
+    for (int i = 0; i < n; i++) {
+      double v = noise.get(i);
+      y[i] = (grid ? Math.rint(v) : v) + 6.0 * (steps * i / n);
+    }
+    LinePrefix lp = new LinePrefix(y);
+    int[] plain = Pelt.changePoints(lp::rssLine, n, penalty, minSize);
+    int[] bounded = Pelt.changePoints(lp::rssLine, n, penalty, minSize, lp.rssSlack());
+    assertEquals(java.util.Arrays.toString(plain), java.util.Arrays.toString(bounded),
+        "series " + java.util.Arrays.toString(y));
+    // the restricted search, cuts in clusters around a few centres as the segmentation makes them
+    int[] allowed = new int[17 * (steps + 1)];
+    for (int k = 0; k < allowed.length; k++) {
+      allowed[k] = (k / 17 + 1) * n / (steps + 2) - 8 + k % 17;
+    }
+    assertEquals(java.util.Arrays.toString(Pelt.changePoints(lp::rssLine, n, penalty, minSize, allowed)),
+        java.util.Arrays.toString(Pelt.changePoints(lp::rssLine, n, penalty, minSize, allowed, lp.rssSlack())),
+        "restricted, series " + java.util.Arrays.toString(y));
+  }
+
   private static void check(List<Double> values, double penalty, int minSize, boolean line) {
     double[] y = values.stream().mapToDouble(Double::doubleValue).toArray();
     LinePrefix lp = new LinePrefix(y);

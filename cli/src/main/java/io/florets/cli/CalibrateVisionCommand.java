@@ -107,8 +107,15 @@ public final class CalibrateVisionCommand implements Callable<Integer> {
       String prompt = io.florets.prompt.task.Tasks.OD.token();
       r = OodCalibration.run(m.engine(), prompt, io.florets.prompt.task.Tasks.OD.prompt().tokens(m.vocabulary()),
           f, d, seed, images, quantile, cap, command);
-      r.check().save(model);
-      VisionModel checked = m.withOodCheck(r.check());
+      OodCheck bound;
+      try {
+        bound = r.check().withFact(OodCheck.PARAMETERS_HASH,
+            io.florets.engine.checkpoint.Checkpoints.parametersHash(model.resolve("engine")));
+      } catch (io.florets.engine.checkpoint.CheckpointException e) {
+        throw new IOException("vision model " + model + ": " + e.getMessage(), e);
+      }
+      bound.save(model);
+      VisionModel checked = m.withOodCheck(bound);
       for (Path p : probe) {
         RasterImage img = ImageFiles.read(p);
         OodVerdict v = checked.check(img);

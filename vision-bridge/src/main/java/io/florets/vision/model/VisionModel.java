@@ -295,12 +295,33 @@ public final class VisionModel implements InputModel<RasterImage> {
         fe.get("stem1").asInt(), fe.get("stem2").asInt());
     Vocabulary v = Vocabulary.load(dir.resolve("vocabulary.json"));
     try {
+      OodCheck ood = boundCheck(dir).orElse(null);  // before the engine: a refused check leaks nothing
       EngineModel<RasterImage> e = Checkpoints.load(dir.resolve("engine"), ImageFrontEnd.of(cfg),
           VisionVocabulary.spec(v));
-      return new VisionModel(e, v, root.path("recipe").toString(), 1, OodCheck.load(dir).orElse(null));
+      return new VisionModel(e, v, root.path("recipe").toString(), 1, ood);
     } catch (CheckpointException e) {
       throw new IOException("vision model " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The folder's out-of-distribution check, if it has one, after checking it was fitted on this
+   * folder's weights (its {@value OodCheck#PARAMETERS_HASH} fact, when present).
+   *
+   * @throws IOException if it is corrupt or was fitted on other weights (the file named)
+   */
+  private static Optional<OodCheck> boundCheck(Path dir) throws IOException, CheckpointException {
+    Optional<OodCheck> c = OodCheck.load(dir);
+    if (c.isPresent() && c.get().facts().containsKey(OodCheck.PARAMETERS_HASH)) {
+      String mine = Checkpoints.parametersHash(dir.resolve("engine"));
+      Object theirs = c.get().facts().get(OodCheck.PARAMETERS_HASH);
+      if (!mine.equals(theirs)) {
+        throw new IOException(dir.resolve(OodCheck.FILE) + " was fitted on other weights (parameters "
+            + "hash " + theirs + ", this model's is " + mine + "); rerun florets calibrate-vision --model "
+            + dir);
+      }
+    }
+    return c;
   }
 
   /** The provenance of a model folder. */

@@ -82,6 +82,16 @@ public record OodCheck(String prompt, double quantile, double confidenceCap, Lis
     facts = Map.copyOf(new java.util.LinkedHashMap<>(facts));
   }
 
+  /** The fact that binds a check to the weights it was fitted on (SHA-256 of the engine parameters). */
+  public static final String PARAMETERS_HASH = "parametersHash";
+
+  /** This check with one more fact (or one replaced). */
+  public OodCheck withFact(String key, Object value) {
+    Map<String, Object> f = new java.util.LinkedHashMap<>(facts);
+    f.put(key, value);
+    return new OodCheck(prompt, quantile, confidenceCap, components, f);
+  }
+
   /** The quantile each of {@code k} features' thresholds is taken at: {@code 1 - (1 - quantile) / k}. */
   public static double perFeatureQuantile(double quantile, int k) {
     return 1 - (1 - quantile) / k;

@@ -64,6 +64,16 @@ class VisionModelOodTest {
   }
 
   @Test
+  void aCheckFittedOnOtherWeightsIsRefused(@TempDir Path other) throws Exception {
+    VisionModel.exportDefaultModel(other);
+    OodCheck c = OodCheck.load(other).orElseThrow();
+    assertTrue(c.facts().containsKey(OodCheck.PARAMETERS_HASH), c.facts().toString());
+    c.withFact(OodCheck.PARAMETERS_HASH, "0".repeat(64)).save(other);
+    java.io.IOException e = assertThrows(java.io.IOException.class, () -> VisionModel.load(other));
+    assertTrue(e.getMessage().contains(OodCheck.FILE) && e.getMessage().contains("other weights"), e.getMessage());
+  }
+
+  @Test
   void inDistributionScenesAreRarelyFlaggedAndAnswersAboutThemAreUnchanged() {
     // a seed neither training (1), evaluation (99) nor calibration (2027) used
     SceneGenerator g = SceneGenerator.of(SceneConfig.DEFAULT, 31);

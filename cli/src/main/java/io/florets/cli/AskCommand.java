@@ -102,6 +102,8 @@ public final class AskCommand implements Callable<Integer> {
       long t0 = System.nanoTime();
       Readout answer = f.ask(img, prompt);
       double ms = (System.nanoTime() - t0) / 1e6;
+      java.util.Optional<io.florets.vision.ood.OodVerdict> verdict = m.oodCheck().map(c -> m.check(img));
+      java.util.Optional<String> caveat = caveat(answer);
       if (annotate != null) {
         ImageFiles.writePng(BoxPainter.paint(img, drawn(answer)), annotate);
       }
@@ -113,12 +115,30 @@ public final class AskCommand implements Callable<Integer> {
         out.put("prompt", prompt);
         out.put("kind", answer.kind());
         out.put("answer", toMap(answer));
+        caveat.ifPresent(c -> out.put("caveat", c));
+        verdict.ifPresent(v -> {
+          Map<String, Object> o = new LinkedHashMap<>();
+          o.put("flagged", v.flagged());
+          List<Map<String, Object>> scores = new ArrayList<>();
+          for (io.florets.vision.ood.OodVerdict.Score s : v.scores()) {
+            Map<String, Object> e = new LinkedHashMap<>();
+            e.put("feature", s.feature());
+            e.put("distance", Math.round(s.distance() * 1000) / 1000.0);
+            e.put("threshold", Math.round(s.threshold() * 1000) / 1000.0);
+            scores.add(e);
+          }
+          o.put("scores", scores);
+          o.put("confidenceCap", m.oodCheck().get().confidenceCap());
+          out.put("outOfDistribution", o);
+        });
         out.put("ms", Math.round(ms * 10) / 10.0);
         if (annotate != null) {
           out.put("annotated", annotate.toString());
         }
         System.out.println(new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(out));
       } else {
+        caveat.ifPresent(c -> System.out.printf(Locale.ROOT, "caveat: %s (%s; confidences capped at "
+            + "%.2f)%n", c, distances(verdict.get()), m.oodCheck().get().confidenceCap()));
         System.out.println(text(answer));
         if (annotate != null) {
           System.out.println("annotated image: " + annotate);
@@ -143,6 +163,30 @@ public final class AskCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--annotate " + annotate + " draws boxes on an image and "
           + "applies to --image only; leave it out with --input");
     }
+  }
+
+  /** The out-of-distribution distances of a verdict, e.g. "encoder-mean distance 23.0 > 22.0". */
+  private static String distances(io.florets.vision.ood.OodVerdict v) {
+    StringBuilder b = new StringBuilder();
+    for (io.florets.vision.ood.OodVerdict.Score s : v.scores()) {
+      b.append(b.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s distance %.1f %s %.1f",
+          s.feature(), s.distance(), s.over() ? ">" : "<=", s.threshold()));
+    }
+    return b.toString();
+  }
+
+  /** The caveat an image answer carries, if any. */
+  static java.util.Optional<String> caveat(Readout r) {
+    if (r instanceof Boxes b) {
+      return b.caveat();
+    }
+    if (r instanceof Label l) {
+      return l.caveat();
+    }
+    if (r instanceof Caption c) {
+      return c.caveat();
+    }
+    return java.util.Optional.empty();
   }
 
   private static List<BoxPainter.Drawn> drawn(Readout r) {

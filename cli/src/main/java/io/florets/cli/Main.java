@@ -22,6 +22,7 @@ import picocli.CommandLine.Command;
         LexiconCommand.class,
         AskCommand.class,
         CalibrateCommand.class,
+        CalibrateVisionCommand.class,
         CardCommand.class,
         TrainVisionCommand.class,
         EngineCommand.class,

@@ -1,17 +1,37 @@
 package io.florets.prompt.readout;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The answer of {@code <OD>} and {@code <CAPTION_TO_PHRASE_GROUNDING>}: labelled boxes in pixels of
  * the original image.
  *
  * @param boxes the boxes in decoded order
+ * @param caveat why the answer should not be trusted (e.g. an image unlike the model's training
+ *     data), or empty
  */
-public record Boxes(List<Box> boxes) implements Readout {
-  /** Copies. */
+public record Boxes(List<Box> boxes, Optional<String> caveat) implements Readout {
+  /** Copies and validates. */
   public Boxes {
     boxes = List.copyOf(boxes);
+    caveat = Readout.checkCaveat(caveat, "boxes");
+  }
+
+  /** Boxes without a caveat. */
+  public Boxes(List<Box> boxes) {
+    this(boxes, Optional.empty());
+  }
+
+  /** These boxes with {@code caveat} and every box's confidence at most {@code cap}. */
+  public Boxes withCaveat(String caveat, double cap) {
+    List<Box> capped = new ArrayList<>(boxes.size());
+    for (Box b : boxes) {
+      capped.add(new Box(b.label(), b.x1(), b.y1(), b.x2(), b.y2(), Math.min(b.confidence(), cap)));
+    }
+    return new Boxes(capped, Optional.of(Objects.requireNonNull(caveat, "caveat")));
   }
 
   /**

@@ -27,6 +27,22 @@ public sealed interface Readout
     }
   }
 
+  /**
+   * Checks an optional caveat: present means non-blank text.
+   *
+   * @return the caveat itself
+   */
+  static java.util.Optional<String> checkCaveat(java.util.Optional<String> caveat, String what) {
+    if (caveat == null) {
+      throw new IllegalArgumentException(what + ": caveat must be Optional.empty() or text, got null");
+    }
+    if (caveat.isPresent() && caveat.get().isBlank()) {
+      throw new IllegalArgumentException(what + ": a caveat must be non-blank text, got '"
+          + caveat.get() + "'");
+    }
+    return caveat;
+  }
+
   /** Checks a channel: -1 (whole window) or &ge; 0. */
   static void checkChannel(int channel, String what) {
     if (channel < -1) {

@@ -22,6 +22,8 @@ import io.florets.prompt.vocab.Vocabulary;
 import io.florets.vision.frontend.ImageFrontEnd;
 import io.florets.vision.frontend.ImageFrontEndConfig;
 import io.florets.vision.image.RasterImage;
+import io.florets.vision.ood.OodCheck;
+import io.florets.vision.ood.OodVerdict;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -30,6 +32,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * A vision model that answers image prompts: the engine with the image front end, the vision vocabulary,
@@ -49,6 +52,8 @@ public final class VisionModel implements InputModel<RasterImage> {
   public static final String DEFAULT_RESOURCE = "/io/florets/vision/model/default/";
   private static final String[] DEFAULT_FILES = {"vision.json", "vocabulary.json", "engine/manifest.json",
       "engine/params.bin"};
+  /** Files of the default model that an older copy may lack. */
+  private static final String[] OPTIONAL_DEFAULT_FILES = {OodCheck.FILE};
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(VisionModel.class);
 
@@ -58,8 +63,11 @@ public final class VisionModel implements InputModel<RasterImage> {
   private final ReadoutParser parser;
   private final String recipeJson;
   private final int beamSize;
+  private final OodCheck ood;
 
-  private VisionModel(EngineModel<RasterImage> engine, Vocabulary vocab, String recipeJson, int beamSize) {
+  private VisionModel(EngineModel<RasterImage> engine, Vocabulary vocab, String recipeJson, int beamSize,
+      OodCheck ood) {
+    this.ood = ood;
     this.engine = engine;
     this.vocab = vocab;
     this.grammars = new Grammars(vocab);
@@ -73,7 +81,7 @@ public final class VisionModel implements InputModel<RasterImage> {
     Vocabulary v = VisionVocabulary.build();
     EngineModel<RasterImage> e = EngineModel.create(recipe.engine(), ImageFrontEnd.of(recipe.frontEnd()),
         VisionVocabulary.spec(v), recipe.seed());
-    return new VisionModel(e, v, recipe.toJson(), 1);
+    return new VisionModel(e, v, recipe.toJson(), 1, null);
   }
 
   /** {@link RasterImage}: the input type of the image front end. */
@@ -103,7 +111,43 @@ public final class VisionModel implements InputModel<RasterImage> {
     if (beam < 1) {
       throw new IllegalArgumentException("beam size must be >= 1, got " + beam);
     }
-    return new VisionModel(engine, vocab, recipeJson, beam);
+    return new VisionModel(engine, vocab, recipeJson, beam, ood);
+  }
+
+  /** The same model with an out-of-distribution check (for example one just calibrated). */
+  public VisionModel withOodCheck(OodCheck check) {
+    return new VisionModel(engine, vocab, recipeJson, beamSize, Objects.requireNonNull(check, "check"));
+  }
+
+  /**
+   * The out-of-distribution check answers go through: the folder's {@value OodCheck#FILE}, or one
+   * attached with {@link #withOodCheck}; empty for a model without one (its answers carry no caveat).
+   */
+  public Optional<OodCheck> oodCheck() {
+    return Optional.ofNullable(ood);
+  }
+
+  /**
+   * The out-of-distribution verdicts on images, in order.
+   *
+   * @throws IllegalStateException if the model has no check ({@link #oodCheck()} is empty)
+   */
+  public List<OodVerdict> checkAll(List<? extends RasterImage> images) {
+    if (ood == null) {
+      throw new IllegalStateException("this vision model has no out-of-distribution check ("
+          + OodCheck.FILE + "); write one with florets calibrate-vision");
+    }
+    return ood.verdicts(engine, oodPrompt(ood), images);
+  }
+
+  /** The verdict on one image; see {@link #checkAll}. */
+  public OodVerdict check(RasterImage image) {
+    return checkAll(List.of(image)).get(0);
+  }
+
+  /** The tokens of the prompt the check's encoder feature is taken under. */
+  public int[] oodPrompt(OodCheck check) {
+    return PromptParser.parse(check.prompt(), Modality.IMAGE).tokens(vocab);
   }
 
   /** Asks an argument-free image task ({@code Tasks.OD}, {@code Tasks.IMAGE_CAPTION}, ...) about one image. */
@@ -127,7 +171,10 @@ public final class VisionModel implements InputModel<RasterImage> {
   }
 
   /**
-   * Asks the same prompt about several images in one batch; answers in input order.
+   * Asks the same prompt about several images in one batch; answers in input order. When the model
+   * has an out-of-distribution check ({@link #oodCheck()}), the answer about an image it flags
+   * carries {@link OodCheck#CAVEAT} and its confidences are capped at the check's
+   * {@link OodCheck#confidenceCap()}; answers about other images are the model's own.
    *
    * @throws IllegalStateException if an answer does not parse (constrained decoding should prevent it)
    */
@@ -140,12 +187,21 @@ public final class VisionModel implements InputModel<RasterImage> {
       out.add(r.orElseThrow(() -> new IllegalStateException("the answer about image " + row + " to " + prompt
           + " did not parse")));
     }
+    if (ood != null && !images.isEmpty()) {
+      List<OodVerdict> v = checkAll(images);
+      for (int k = 0; k < out.size(); k++) {
+        if (v.get(k).flagged()) {
+          out.set(k, ood.caveated(out.get(k)));
+        }
+      }
+    }
     return out;
   }
 
   /**
-   * Like {@link #askAll} but an answer that fails to parse is empty (and logged) instead of throwing;
-   * the evaluation counts these for its parse rate.
+   * Like {@link #askAll} but an answer that fails to parse is empty (and logged) instead of throwing,
+   * and answers are the model's own, without the out-of-distribution caveat; the evaluation counts
+   * these for its parse rate.
    */
   public <R extends Readout> List<java.util.Optional<R>> tryAskAll(List<? extends RasterImage> images,
       Prompt<R> prompt) {
@@ -239,12 +295,33 @@ public final class VisionModel implements InputModel<RasterImage> {
         fe.get("stem1").asInt(), fe.get("stem2").asInt());
     Vocabulary v = Vocabulary.load(dir.resolve("vocabulary.json"));
     try {
+      OodCheck ood = boundCheck(dir).orElse(null);  // before the engine: a refused check leaks nothing
       EngineModel<RasterImage> e = Checkpoints.load(dir.resolve("engine"), ImageFrontEnd.of(cfg),
           VisionVocabulary.spec(v));
-      return new VisionModel(e, v, root.path("recipe").toString(), 1);
+      return new VisionModel(e, v, root.path("recipe").toString(), 1, ood);
     } catch (CheckpointException e) {
       throw new IOException("vision model " + dir + ": " + e.getMessage(), e);
     }
+  }
+
+  /**
+   * The folder's out-of-distribution check, if it has one, after checking it was fitted on this
+   * folder's weights (its {@value OodCheck#PARAMETERS_HASH} fact, when present).
+   *
+   * @throws IOException if it is corrupt or was fitted on other weights (the file named)
+   */
+  private static Optional<OodCheck> boundCheck(Path dir) throws IOException, CheckpointException {
+    Optional<OodCheck> c = OodCheck.load(dir);
+    if (c.isPresent() && c.get().facts().containsKey(OodCheck.PARAMETERS_HASH)) {
+      String mine = Checkpoints.parametersHash(dir.resolve("engine"));
+      Object theirs = c.get().facts().get(OodCheck.PARAMETERS_HASH);
+      if (!mine.equals(theirs)) {
+        throw new IOException(dir.resolve(OodCheck.FILE) + " was fitted on other weights (parameters "
+            + "hash " + theirs + ", this model's is " + mine + "); rerun florets calibrate-vision --model "
+            + dir);
+      }
+    }
+    return c;
   }
 
   /** The provenance of a model folder. */
@@ -292,6 +369,13 @@ public final class VisionModel implements InputModel<RasterImage> {
         Path out = dir.resolve(f);
         Files.createDirectories(out.getParent());
         Files.copy(in, out, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+    }
+    for (String f : OPTIONAL_DEFAULT_FILES) {
+      try (InputStream in = VisionModel.class.getResourceAsStream(DEFAULT_RESOURCE + f)) {
+        if (in != null) {
+          Files.copy(in, dir.resolve(f), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        }
       }
     }
   }

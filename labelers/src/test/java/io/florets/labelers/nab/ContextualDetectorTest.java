@@ -1,0 +1,126 @@
+package io.florets.labelers.nab;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+
+/** Behaviour of the contextual detector and of the combined detector built on it. */
+class ContextualDetectorTest {
+  private final StreamingDetector contextual = ContextualDetector.of(ContextualConfig.defaults());
+  private final StreamingDetector combined = CombinedDetector.defaults();
+
+  /** A saw-tooth of period 16 with a little noise: a sequence of levels the memory can learn. */
+  private static double[] saw(long seed, int n) {
+    Random r = new Random(seed);
+    double[] x = new double[n];
+    for (int i = 0; i < n; i++) {
+      x[i] = (i % 16) + 0.05 * r.nextGaussian();
+    }
+    return x;
+  }
+
+  @Test
+  void aPrefixScoresTheSameWhateverFollows() {
+    for (StreamingDetector d : new StreamingDetector[] {contextual, combined}) {
+      double[] x = saw(1, 2000);
+      double[] other = x.clone();
+      Random r = new Random(9);
+      for (int i = 1200; i < other.length; i++) {
+        other[i] = 40 * r.nextGaussian();
+      }
+      double[] a = d.scoreAll(x);
+      double[] b = d.scoreAll(other);
+      assertArrayEquals(Arrays.copyOf(a, 1200), Arrays.copyOf(b, 1200), 0.0,
+          d.name() + ": a score must not depend on later samples");
+      for (double[] s : new double[][] {a, b}) {
+        for (double v : s) {
+          assertTrue(v >= 0 && v <= 1, d.name() + " score " + v);
+        }
+      }
+    }
+  }
+
+  @Test
+  void aLearnedSequenceIsQuietAndABrokenOneIsNot() {
+    double[] x = saw(2, 2000);
+    for (int i = 1500; i < 1516; i++) {
+      x[i] = 15 - (i - 1500);
+    }
+    double[] s = contextual.scoreAll(x);
+    double before = Arrays.stream(s, 1000, 1500).max().orElse(0);
+    double at = Arrays.stream(s, 1500, 1520).max().orElse(0);
+    assertTrue(before < 0.5, "a learned saw-tooth scores below 0.5, got " + before);
+    assertTrue(at >= 0.75, "the reversed tooth reaches the alarm level, got " + at);
+  }
+
+  @Test
+  void warmUpAndRestAreSilent() {
+    ContextualConfig c = ContextualConfig.defaults();
+    double[] x = saw(3, 2000);
+    for (int i = 1500; i < 1516; i++) {
+      x[i] = 15 - (i - 1500);
+    }
+    double[] s = contextual.scoreAll(x);
+    for (int i = 0; i < c.warmup(); i++) {
+      assertEquals(0.0, s[i], 0.0, "sample " + i + " lies in the warm-up");
+    }
+    int alarm = 1500;
+    while (s[alarm] < c.alarmLevel()) {
+      alarm++;
+    }
+    for (int i = alarm + 1; i <= alarm + c.restPeriod(); i++) {
+      assertEquals(0.0, s[i], 0.0, "sample " + i + " lies in the rest after the alarm at " + alarm);
+    }
+  }
+
+  @Test
+  void sharedRawScoresGiveTheStreamingScores() {
+    double[] x = saw(4, 1500);
+    ContextualDetector d = ContextualDetector.of(ContextualConfig.defaults());
+    assertArrayEquals(d.scoreAll(x), d.silenced(d.rawScores(x)), 0.0);
+  }
+
+  @Test
+  void theCombinedScoreIsTheLargerPart() {
+    double[] x = saw(5, 1500);
+    CombinedConfig c = CombinedConfig.defaults();
+    double[] base = MultiScaleDetector.of(c.base()).scoreAll(x);
+    double[] ctx = ContextualDetector.of(c.context()).scoreAll(x);
+    double[] both = combined.scoreAll(x);
+    for (int i = 0; i < x.length; i++) {
+      assertEquals(Math.max(base[i], c.contextWeight() * ctx[i]), both[i], 0.0, "sample " + i);
+    }
+  }
+
+  @Test
+  void badSettingsAndValuesAreNamed() {
+    ContextualConfig d = ContextualConfig.defaults();
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new ContextualConfig(9, d.maxLeftFacts(), d.maxActive(), d.alarmLevel(), d.restPeriod(), d.warmup(),
+            d.rangeMargin()));
+    assertTrue(e.getMessage().contains("valueBits") && e.getMessage().contains("9"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new ContextualConfig(3, 7, 15, Double.NaN, 150, 150, 0.0));
+    assertTrue(e.getMessage().contains("alarmLevel"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class, () -> new ContextualConfig(3, 7, -1, 0.75, 150, 150, 0.0));
+    assertTrue(e.getMessage().contains("-1"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new CombinedConfig(MultiScaleConfig.defaults(), d, 1.5));
+    assertTrue(e.getMessage().contains("contextWeight") && e.getMessage().contains("1.5"), e.getMessage());
+    StreamingDetector.Session s = contextual.start();
+    e = assertThrows(IllegalArgumentException.class, () -> s.update(Double.NaN));
+    assertTrue(e.getMessage().contains("sample 0"), e.getMessage());
+  }
+
+  @Test
+  void theGridsStayWithinSixteenSettings() {
+    assertTrue(ContextualConfig.candidates().size() <= 16);
+    assertTrue(CombinedConfig.candidates().size() <= 16);
+    assertEquals(CombinedConfig.candidates().size(), CombinedConfig.candidates().stream().distinct().count());
+  }
+}

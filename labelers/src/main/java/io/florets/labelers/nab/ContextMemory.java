@@ -3,7 +3,6 @@ package io.florets.labelers.nab;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,8 +29,23 @@ final class ContextMemory {
     final int[] facts;
     final int[] matched;
     int matchedCount;
-    /** Left semi-contexts only: right semi-context id to context id, in creation order. */
-    final Map<Integer, Integer> contexts = new LinkedHashMap<>();
+    /** Left semi-contexts only: right semi-context id to context id. */
+    final Map<Integer, Integer> contexts = new HashMap<>();
+    /** Left semi-contexts only: the same pairs in creation order, for fast iteration. */
+    int[] rights = new int[2];
+    int[] ids = new int[2];
+    int count;
+
+    void link(int right, int id) {
+      contexts.put(right, id);
+      if (count == rights.length) {
+        rights = Arrays.copyOf(rights, 2 * count);
+        ids = Arrays.copyOf(ids, 2 * count);
+      }
+      rights[count] = right;
+      ids[count] = id;
+      count++;
+    }
 
     Semi(int[] facts) {
       this.facts = facts;
@@ -78,6 +92,8 @@ final class ContextMemory {
   private final List<List<Semi>> semis = List.of(new ArrayList<>(), new ArrayList<>());
   private final List<Map<Integer, List<Semi>>> byFact = List.of(new HashMap<>(), new HashMap<>());
   private final List<List<Semi>> crossed = new ArrayList<>(List.of(new ArrayList<>(), new ArrayList<>()));
+  /** Left semi-contexts by their largest fact: a set lies within the facts only if its largest fact does. */
+  private final Map<Integer, List<Semi>> byLast = new HashMap<>();
   private final List<int[]> contexts = new ArrayList<>();
   private int[] leftFacts = new int[0];
 
@@ -115,17 +131,18 @@ final class ContextMemory {
     }
     boolean newTransition = created >= 0;
     cross(RIGHT, current);
+    List<Semi> lefts = newTransition ? crossAll(leftFacts) : wholeLefts(leftFacts);
     List<int[]> confirmed = new ArrayList<>();
     Set<Pair> general = new LinkedHashSet<>();
     int predicting = 0;
-    for (Semi left : crossed.get(LEFT)) {
-      for (Map.Entry<Integer, Integer> e : left.contexts.entrySet()) {
-        int id = e.getValue();
+    for (Semi left : lefts) {
+      for (int k = 0; k < left.count; k++) {
+        int id = left.ids[k];
         if (id == created) {
           continue;
         }
         int[] ctx = contexts.get(id);
-        Semi right = semis.get(RIGHT).get(e.getKey());
+        Semi right = semis.get(RIGHT).get(left.rights[k]);
         if (left.whole()) {
           predicting++;
           if (right.whole()) {
@@ -150,7 +167,6 @@ final class ContextMemory {
       general.add(whole);
     }
     leftFacts = nextLeft(current, confirmed);
-    cross(LEFT, leftFacts);
     double novel = newTransition ? added / (double) general.size() : 0.0;
     return new Step(share, novel);
   }
@@ -184,7 +200,7 @@ final class ContextMemory {
       return -1;
     }
     int id = contexts.size();
-    left.contexts.put(r, id);
+    left.link(r, id);
     contexts.add(new int[] {0, zeroLevel ? 1 : 0});
     return id;
   }
@@ -201,7 +217,54 @@ final class ContextMemory {
     for (int f : key.facts()) {
       byFact.get(side).computeIfAbsent(f, k -> new ArrayList<>()).add(s);
     }
+    if (side == LEFT && key.facts().length > 0) {
+      byLast.computeIfAbsent(key.facts()[key.facts().length - 1], k -> new ArrayList<>()).add(s);
+    }
     return fresh;
+  }
+
+  /** The left semi-contexts sharing any fact with {@code facts}, each with its matched part. */
+  private List<Semi> crossAll(int[] facts) {
+    cross(LEFT, facts);
+    return crossed.get(LEFT);
+  }
+
+  /**
+   * The left semi-contexts lying wholly within {@code facts} (sorted), each marked wholly matched. The
+   * partial matches are not needed on steps that store no new context, and finding only the whole ones
+   * through their largest fact is much cheaper than crossing every semi-context.
+   */
+  private List<Semi> wholeLefts(int[] facts) {
+    for (Semi s : crossed.get(LEFT)) {
+      s.matchedCount = 0;
+    }
+    List<Semi> out = new ArrayList<>();
+    for (int f : facts) {
+      for (Semi s : byLast.getOrDefault(f, List.of())) {
+        if (within(s.facts, facts)) {
+          System.arraycopy(s.facts, 0, s.matched, 0, s.facts.length);
+          s.matchedCount = s.facts.length;
+          out.add(s);
+        }
+      }
+    }
+    crossed.set(LEFT, out);
+    return out;
+  }
+
+  /** Whether every element of sorted {@code small} occurs in sorted {@code big}. */
+  private static boolean within(int[] small, int[] big) {
+    int j = 0;
+    for (int v : small) {
+      while (j < big.length && big[j] < v) {
+        j++;
+      }
+      if (j == big.length || big[j] != v) {
+        return false;
+      }
+      j++;
+    }
+    return true;
   }
 
   /** Matches the facts (sorted) against every semi-context of one side; keeps those sharing any. */

@@ -53,7 +53,7 @@ public final class EvalNabCommand implements Callable<Integer> {
 
   @Option(names = "--detector", defaultValue = "florets", paramLabel = "NAME",
       description = "florets (default: the multi-scale detector), combined (multi-scale and contextual),"
-          + " contextual, robust (the earlier robust detector), windowedGaussian, or null")
+          + " combinedLikelihood (the same with the contextual score's anomaly likelihood), contextual, robust (the earlier robust detector), windowedGaussian, or null")
   String detector;
 
   @Option(names = "--results-dir", paramLabel = "OUT",
@@ -123,6 +123,8 @@ public final class EvalNabCommand implements Callable<Integer> {
         return RobustStreamingDetector.of(RobustDetectorConfig.defaults());
       case "combined":
         return CombinedDetector.defaults();
+      case "combinedLikelihood":
+        return CombinedDetector.of(CombinedConfig.likelihoodCandidates().get(1));
       case "contextual":
         return ContextualDetector.of(ContextualConfig.defaults());
       case "windowedGaussian":
@@ -130,7 +132,7 @@ public final class EvalNabCommand implements Callable<Integer> {
       case "null":
         return ConstantDetector.nab();
       default:
-        throw new IllegalArgumentException("--detector must be florets, combined, contextual, robust, windowedGaussian or null, got '" + name + "'");
+        throw new IllegalArgumentException("--detector must be florets, combined, combinedLikelihood, contextual, robust, windowedGaussian or null, got '" + name + "'");
     }
   }
 
@@ -145,6 +147,8 @@ public final class EvalNabCommand implements Callable<Integer> {
         return ContextualGrid.contextual(corpus, ContextualConfig.candidates(), ps);
       case "combined":
         return ContextualGrid.combined(corpus, CombinedConfig.candidates(), ps);
+      case "combinedLikelihood":
+        return ContextualGrid.combined(corpus, CombinedConfig.likelihoodCandidates(), ps);
       default:
         return CategoryCrossValidation.run(corpus, candidates(name), ps);
     }

@@ -1,5 +1,7 @@
 package io.florets.labelers.nab;
 
+import java.util.function.DoubleUnaryOperator;
+
 /**
  * The multi-scale detector and the contextual detector side by side on one stream: the score is the
  * larger of the {@link MultiScaleDetector}'s score (robust surprises against the stream's own past) and
@@ -42,9 +44,25 @@ public final class CombinedDetector implements StreamingDetector {
   @Override
   public Session start() {
     Session base = MultiScaleDetector.of(config.base()).start();
-    Session context = ContextualDetector.of(config.context()).start();
+    ContextualDetector.ContextualSession context = new ContextualDetector.ContextualSession(config.context());
+    DoubleUnaryOperator part = contextPart(config);
     double w = config.contextWeight();
-    return x -> combine(base.update(x), context.update(x), w);
+    return x -> combine(base.update(x), part.applyAsDouble(context.raw(x)), w);
+  }
+
+  /**
+   * The contextual part of one stream: maps each raw contextual score (in stream order) to the score that
+   * enters the maximum, before weighting: its anomaly likelihood when that is on, then the silence after
+   * alarms. Stateful: one per stream.
+   */
+  static DoubleUnaryOperator contextPart(CombinedConfig config) {
+    ContextualConfig c = config.context();
+    RestSilence silence = new RestSilence(c.alarmLevel(), c.restPeriod(), c.warmup());
+    if (config.likelihoodLong() == 0) {
+      return silence::apply;
+    }
+    AnomalyLikelihood likelihood = new AnomalyLikelihood(config.likelihoodShort(), config.likelihoodLong());
+    return r -> silence.apply(likelihood.apply(r));
   }
 
   /** The combined score of a base score and a contextual score at context weight {@code w}. */

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.DoubleUnaryOperator;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
@@ -42,15 +43,16 @@ public final class ContextualGrid {
     List<List<double[]>> scores = new ArrayList<>();
     List<Record> settings = new ArrayList<>();
     for (CombinedConfig c : grid) {
-      ContextualDetector d = ContextualDetector.of(c.context());
       List<double[]> ctx = raw.get(c.context().memoryKey());
       List<double[]> b = base.get(c.base());
       List<double[]> out = new ArrayList<>();
       for (int f = 0; f < corpus.size(); f++) {
-        double[] s = d.silenced(ctx.get(f));
+        double[] rf = ctx.get(f);
         double[] bf = b.get(f);
+        double[] s = new double[rf.length];
+        DoubleUnaryOperator part = CombinedDetector.contextPart(c);
         for (int i = 0; i < s.length; i++) {
-          s[i] = CombinedDetector.combine(bf[i], s[i], c.contextWeight());
+          s[i] = CombinedDetector.combine(bf[i], part.applyAsDouble(rf[i]), c.contextWeight());
         }
         out.add(s);
       }

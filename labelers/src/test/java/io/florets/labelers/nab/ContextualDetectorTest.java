@@ -13,6 +13,7 @@ import org.junit.jupiter.api.Test;
 class ContextualDetectorTest {
   private final StreamingDetector contextual = ContextualDetector.of(ContextualConfig.defaults());
   private final StreamingDetector combined = CombinedDetector.defaults();
+  private final StreamingDetector likelihood = CombinedDetector.of(CombinedConfig.likelihoodCandidates().get(0));
 
   /** A saw-tooth of period 16 with a little noise: a sequence of levels the memory can learn. */
   private static double[] saw(long seed, int n) {
@@ -26,7 +27,7 @@ class ContextualDetectorTest {
 
   @Test
   void aPrefixScoresTheSameWhateverFollows() {
-    for (StreamingDetector d : new StreamingDetector[] {contextual, combined}) {
+    for (StreamingDetector d : new StreamingDetector[] {contextual, combined, likelihood}) {
       double[] x = saw(1, 2000);
       double[] other = x.clone();
       Random r = new Random(9);
@@ -98,6 +99,22 @@ class ContextualDetectorTest {
   }
 
   @Test
+  void theLikelihoodRisesOnlyWhenRawScoresStayHigh() {
+    AnomalyLikelihood l = new AnomalyLikelihood(5, 200);
+    Random r = new Random(6);
+    double quiet = 0;
+    for (int i = 0; i < 600; i++) {
+      quiet = Math.max(quiet, l.apply(0.25 + 0.05 * r.nextGaussian()));
+    }
+    double high = 0;
+    for (int i = 0; i < 5; i++) {
+      high = Math.max(high, l.apply(0.9));
+    }
+    assertTrue(quiet < 0.5, "noise alone keeps the log-likelihood below 0.5, got " + quiet);
+    assertTrue(high > 0.5 && high <= 1.0, "five high raw scores in a row exceed 0.5, got " + high);
+  }
+
+  @Test
   void badSettingsAndValuesAreNamed() {
     ContextualConfig d = ContextualConfig.defaults();
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
@@ -110,8 +127,11 @@ class ContextualDetectorTest {
     e = assertThrows(IllegalArgumentException.class, () -> new ContextualConfig(3, 7, -1, 0.75, 150, 150, 0.0));
     assertTrue(e.getMessage().contains("-1"), e.getMessage());
     e = assertThrows(IllegalArgumentException.class,
-        () -> new CombinedConfig(MultiScaleConfig.defaults(), d, 1.5));
+        () -> new CombinedConfig(MultiScaleConfig.defaults(), d, 1.5, 0, 0));
     assertTrue(e.getMessage().contains("contextWeight") && e.getMessage().contains("1.5"), e.getMessage());
+    e = assertThrows(IllegalArgumentException.class,
+        () -> new CombinedConfig(MultiScaleConfig.defaults(), d, 0.5, 0, 1000));
+    assertTrue(e.getMessage().contains("likelihoodShort") && e.getMessage().contains("1000"), e.getMessage());
     StreamingDetector.Session s = contextual.start();
     e = assertThrows(IllegalArgumentException.class, () -> s.update(Double.NaN));
     assertTrue(e.getMessage().contains("sample 0"), e.getMessage());
@@ -121,6 +141,7 @@ class ContextualDetectorTest {
   void theGridsStayWithinSixteenSettings() {
     assertTrue(ContextualConfig.candidates().size() <= 16);
     assertTrue(CombinedConfig.candidates().size() <= 16);
+    assertTrue(CombinedConfig.likelihoodCandidates().size() <= 16);
     assertEquals(CombinedConfig.candidates().size(), CombinedConfig.candidates().stream().distinct().count());
   }
 }

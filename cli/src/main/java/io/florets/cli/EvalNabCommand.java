@@ -52,8 +52,8 @@ public final class EvalNabCommand implements Callable<Integer> {
   Path profiles;
 
   @Option(names = "--detector", defaultValue = "florets", paramLabel = "NAME",
-      description = "florets (default: the multi-scale detector), combined (multi-scale and contextual),"
-          + " combinedLikelihood (the same with the contextual score's anomaly likelihood), contextual, robust (the earlier robust detector), windowedGaussian, or null")
+      description = "florets (default: the multi-scale detector with the anomaly likelihood of the contextual"
+          + " detector), multiscale (the multi-scale detector alone), contextual (the contextual detector alone), robust (the earlier robust detector), windowedGaussian, or null")
   String detector;
 
   @Option(names = "--results-dir", paramLabel = "OUT",
@@ -118,13 +118,11 @@ public final class EvalNabCommand implements Callable<Integer> {
   static StreamingDetector detector(String name) {
     switch (name) {
       case "florets":
+        return CombinedDetector.defaults();
+      case "multiscale":
         return MultiScaleDetector.defaults();
       case "robust":
         return RobustStreamingDetector.of(RobustDetectorConfig.defaults());
-      case "combined":
-        return CombinedDetector.defaults();
-      case "combinedLikelihood":
-        return CombinedDetector.of(CombinedConfig.likelihoodCandidates().get(1));
       case "contextual":
         return ContextualDetector.of(ContextualConfig.defaults());
       case "windowedGaussian":
@@ -132,7 +130,7 @@ public final class EvalNabCommand implements Callable<Integer> {
       case "null":
         return ConstantDetector.nab();
       default:
-        throw new IllegalArgumentException("--detector must be florets, combined, combinedLikelihood, contextual, robust, windowedGaussian or null, got '" + name + "'");
+        throw new IllegalArgumentException("--detector must be florets, multiscale, contextual, robust, windowedGaussian or null, got '" + name + "'");
     }
   }
 
@@ -145,10 +143,8 @@ public final class EvalNabCommand implements Callable<Integer> {
     switch (name) {
       case "contextual":
         return ContextualGrid.contextual(corpus, ContextualConfig.candidates(), ps);
-      case "combined":
+      case "florets":
         return ContextualGrid.combined(corpus, CombinedConfig.candidates(), ps);
-      case "combinedLikelihood":
-        return ContextualGrid.combined(corpus, CombinedConfig.likelihoodCandidates(), ps);
       default:
         return CategoryCrossValidation.run(corpus, candidates(name), ps);
     }
@@ -157,7 +153,7 @@ public final class EvalNabCommand implements Callable<Integer> {
   /** The declared candidate grid of a detector family (one candidate for the fixed baselines). */
   static List<StreamingDetector> candidates(String name) {
     List<StreamingDetector> out = new ArrayList<>();
-    if (name.equals("florets")) {
+    if (name.equals("multiscale")) {
       MultiScaleConfig.candidates().forEach(c -> out.add(MultiScaleDetector.of(c)));
       return out;
     }

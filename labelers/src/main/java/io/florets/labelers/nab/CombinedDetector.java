@@ -33,7 +33,7 @@ public final class CombinedDetector implements StreamingDetector {
 
   @Override
   public String name() {
-    return "combined";
+    return "florets";
   }
 
   @Override

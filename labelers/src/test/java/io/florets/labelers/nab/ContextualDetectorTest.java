@@ -13,7 +13,8 @@ import org.junit.jupiter.api.Test;
 class ContextualDetectorTest {
   private final StreamingDetector contextual = ContextualDetector.of(ContextualConfig.defaults());
   private final StreamingDetector combined = CombinedDetector.defaults();
-  private final StreamingDetector likelihood = CombinedDetector.of(CombinedConfig.likelihoodCandidates().get(0));
+  private final CombinedDetector rawCombined = CombinedDetector.of(
+      new CombinedConfig(MultiScaleConfig.defaults(), ContextualConfig.defaults(), 0.7, 0, 0));
 
   /** A saw-tooth of period 16 with a little noise: a sequence of levels the memory can learn. */
   private static double[] saw(long seed, int n) {
@@ -27,7 +28,7 @@ class ContextualDetectorTest {
 
   @Test
   void aPrefixScoresTheSameWhateverFollows() {
-    for (StreamingDetector d : new StreamingDetector[] {contextual, combined, likelihood}) {
+    for (StreamingDetector d : new StreamingDetector[] {contextual, combined, rawCombined}) {
       double[] x = saw(1, 2000);
       double[] other = x.clone();
       Random r = new Random(9);
@@ -89,12 +90,20 @@ class ContextualDetectorTest {
   @Test
   void theCombinedScoreIsTheLargerPart() {
     double[] x = saw(5, 1500);
-    CombinedConfig c = CombinedConfig.defaults();
-    double[] base = MultiScaleDetector.of(c.base()).scoreAll(x);
-    double[] ctx = ContextualDetector.of(c.context()).scoreAll(x);
-    double[] both = combined.scoreAll(x);
+    for (CombinedConfig c : new CombinedConfig[] {CombinedConfig.defaults(), rawCombined.settings()}) {
+      double[] base = MultiScaleDetector.of(c.base()).scoreAll(x);
+      double[] raw = ContextualDetector.of(c.context()).rawScores(x);
+      java.util.function.DoubleUnaryOperator part = CombinedDetector.contextPart(c);
+      double[] both = CombinedDetector.of(c).scoreAll(x);
+      for (int i = 0; i < x.length; i++) {
+        assertEquals(Math.max(base[i], c.contextWeight() * part.applyAsDouble(raw[i])), both[i], 0.0, "sample " + i);
+      }
+    }
+    double[] plain = ContextualDetector.of(ContextualConfig.defaults()).scoreAll(x);
+    double[] base = MultiScaleDetector.defaults().scoreAll(x);
+    double[] both = rawCombined.scoreAll(x);
     for (int i = 0; i < x.length; i++) {
-      assertEquals(Math.max(base[i], c.contextWeight() * ctx[i]), both[i], 0.0, "sample " + i);
+      assertEquals(Math.max(base[i], 0.7 * plain[i]), both[i], 0.0, "without the likelihood, sample " + i);
     }
   }
 
@@ -141,7 +150,6 @@ class ContextualDetectorTest {
   void theGridsStayWithinSixteenSettings() {
     assertTrue(ContextualConfig.candidates().size() <= 16);
     assertTrue(CombinedConfig.candidates().size() <= 16);
-    assertTrue(CombinedConfig.likelihoodCandidates().size() <= 16);
     assertEquals(CombinedConfig.candidates().size(), CombinedConfig.candidates().stream().distinct().count());
   }
 }

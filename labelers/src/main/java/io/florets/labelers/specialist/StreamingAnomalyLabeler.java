@@ -54,7 +54,7 @@ public final class StreamingAnomalyLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

@@ -53,7 +53,8 @@ public final class EvalNabCommand implements Callable<Integer> {
 
   @Option(names = "--detector", defaultValue = "florets", paramLabel = "NAME",
       description = "florets (default: the multi-scale detector with the anomaly likelihood of the contextual"
-          + " detector), multiscale (the multi-scale detector alone), contextual (the contextual detector alone), robust (the earlier robust detector), windowedGaussian, or null")
+          + " detector), multiscale (the multi-scale detector alone), contextual (the contextual detector"
+          + " alone), robust (the earlier robust detector), windowedGaussian, or null")
   String detector;
 
   @Option(names = "--results-dir", paramLabel = "OUT",
@@ -130,7 +131,8 @@ public final class EvalNabCommand implements Callable<Integer> {
       case "null":
         return ConstantDetector.nab();
       default:
-        throw new IllegalArgumentException("--detector must be florets, multiscale, contextual, robust, windowedGaussian or null, got '" + name + "'");
+        throw new IllegalArgumentException("--detector must be florets, multiscale, contextual, robust,"
+            + " windowedGaussian or null, got '" + name + "'");
     }
   }
 

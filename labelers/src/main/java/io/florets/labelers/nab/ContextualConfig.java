@@ -48,18 +48,16 @@ public record ContextualConfig(int valueBits, int maxLeftFacts, int maxActive, d
   }
 
   /**
-   * The declared candidate grid of the leave-one-category-out selection (8 settings): 3 or 4 value bits,
-   * rest periods of 75 or 150 samples, and alarm levels of 0.75 or 0.85.
+   * The declared candidate grid of the leave-one-category-out selection (8 settings): range margins of
+   * 0, 0.1, 0.5 or 1 and rest periods of 75 or 150 samples, with 3 value bits and alarm level 0.75.
    */
   public static List<ContextualConfig> candidates() {
     ContextualConfig d = defaults();
     List<ContextualConfig> out = new ArrayList<>();
-    for (int bits : new int[] {3, 4}) {
+    for (double margin : new double[] {0.0, 0.1, 0.5, 1.0}) {
       for (int rest : new int[] {75, 150}) {
-        for (double alarm : new double[] {0.75, 0.85}) {
-          out.add(new ContextualConfig(bits, d.maxLeftFacts(), d.maxActive(), alarm, rest, d.warmup(),
-              d.rangeMargin()));
-        }
+        out.add(new ContextualConfig(d.valueBits(), d.maxLeftFacts(), d.maxActive(), d.alarmLevel(), rest,
+            d.warmup(), margin));
       }
     }
     return out;

@@ -3,7 +3,12 @@ package io.florets.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import io.florets.labelers.nab.CategoryCrossValidation;
+import io.florets.labelers.nab.CombinedConfig;
+import io.florets.labelers.nab.CombinedDetector;
 import io.florets.labelers.nab.ConstantDetector;
+import io.florets.labelers.nab.ContextualConfig;
+import io.florets.labelers.nab.ContextualDetector;
+import io.florets.labelers.nab.ContextualGrid;
 import io.florets.labelers.nab.FileScore;
 import io.florets.labelers.nab.MultiScaleConfig;
 import io.florets.labelers.nab.MultiScaleDetector;
@@ -47,8 +52,9 @@ public final class EvalNabCommand implements Callable<Integer> {
   Path profiles;
 
   @Option(names = "--detector", defaultValue = "florets", paramLabel = "NAME",
-      description = "florets (default: the multi-scale detector), robust (the earlier robust detector),"
-          + " windowedGaussian, or null")
+      description = "florets (default: the multi-scale detector with the anomaly likelihood of the contextual"
+          + " detector), multiscale (the multi-scale detector alone), contextual (the contextual detector"
+          + " alone), robust (the earlier robust detector), windowedGaussian, or null")
   String detector;
 
   @Option(names = "--results-dir", paramLabel = "OUT",
@@ -76,7 +82,7 @@ public final class EvalNabCommand implements Callable<Integer> {
     }
     StreamingDetector d = detector(detector);
     List<CategoryCrossValidation.ProfileCv> cvs = cv == null ? List.of()
-        : CategoryCrossValidation.run(corpus, candidates(detector), ps);
+        : crossValidate(detector, corpus, ps);
     NabBenchmark.Outcome out = NabBenchmark.run(corpus, d, ps);
     List<Path> written = resultsDir == null ? List.of()
         : NabResultsWriter.write(resultsDir, d.name(), corpus, out.anomalyScores());
@@ -113,22 +119,43 @@ public final class EvalNabCommand implements Callable<Integer> {
   static StreamingDetector detector(String name) {
     switch (name) {
       case "florets":
+        return CombinedDetector.defaults();
+      case "multiscale":
         return MultiScaleDetector.defaults();
       case "robust":
         return RobustStreamingDetector.of(RobustDetectorConfig.defaults());
+      case "contextual":
+        return ContextualDetector.of(ContextualConfig.defaults());
       case "windowedGaussian":
         return WindowedGaussianDetector.nab();
       case "null":
         return ConstantDetector.nab();
       default:
-        throw new IllegalArgumentException("--detector must be florets, robust, windowedGaussian or null, got '" + name + "'");
+        throw new IllegalArgumentException("--detector must be florets, multiscale, contextual, robust,"
+            + " windowedGaussian or null, got '" + name + "'");
+    }
+  }
+
+  /**
+   * Leave-one-category-out over a detector family's declared grid; the contextual and combined families
+   * share their score streams across candidates ({@link ContextualGrid}).
+   */
+  static List<CategoryCrossValidation.ProfileCv> crossValidate(String name, List<NabSeries> corpus,
+      List<NabProfile> ps) {
+    switch (name) {
+      case "contextual":
+        return ContextualGrid.contextual(corpus, ContextualConfig.candidates(), ps);
+      case "florets":
+        return ContextualGrid.combined(corpus, CombinedConfig.candidates(), ps);
+      default:
+        return CategoryCrossValidation.run(corpus, candidates(name), ps);
     }
   }
 
   /** The declared candidate grid of a detector family (one candidate for the fixed baselines). */
   static List<StreamingDetector> candidates(String name) {
     List<StreamingDetector> out = new ArrayList<>();
-    if (name.equals("florets")) {
+    if (name.equals("multiscale")) {
       MultiScaleConfig.candidates().forEach(c -> out.add(MultiScaleDetector.of(c)));
       return out;
     }

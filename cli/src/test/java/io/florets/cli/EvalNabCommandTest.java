@@ -53,7 +53,8 @@ class EvalNabCommandTest {
       assertTrue(j.get("thresholds").has(p));
       assertEquals(1, j.get("perFile").get(p).size());
     }
-    assertTrue(j.get("settings").get("fast").has("discordLength"));
+    assertTrue(j.get("settings").get("base").get("fast").has("discordLength"));
+    assertEquals(1000, j.get("settings").get("likelihoodLong").asInt());
     Path written = results.resolve("florets/artificialWithAnomaly/florets_art_daily_jumpsup.csv");
     List<String> lines = Files.readAllLines(written);
     assertEquals("timestamp,value,anomaly_score,label", lines.get(0));
@@ -99,7 +100,7 @@ class EvalNabCommandTest {
     JsonNode folds = j.get("cv").get("standard").get("folds");
     assertEquals(2, folds.size());
     assertEquals("artificialWithAnomaly", folds.get(0).get("heldOut").asText());
-    assertTrue(folds.get(0).get("settings").has("shortWindow"));
+    assertTrue(folds.get(0).get("settings").get("base").has("shortWindow"));
     double raw = folds.get(0).get("heldOutRaw").asDouble() + folds.get(1).get("heldOutRaw").asDouble();
     assertEquals(raw, j.get("cv").get("standard").get("raw").asDouble(), 1e-9);
 

@@ -38,7 +38,7 @@ public final class MultiScaleDetector implements StreamingDetector {
 
   @Override
   public String name() {
-    return "florets";
+    return "multiscale";
   }
 
   @Override

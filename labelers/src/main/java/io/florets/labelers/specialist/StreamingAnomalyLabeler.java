@@ -4,7 +4,7 @@ import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
-import io.florets.labelers.nab.MultiScaleDetector;
+import io.florets.labelers.nab.CombinedDetector;
 import io.florets.labelers.nab.StreamingDetector;
 import io.florets.labelers.signal.ChannelSignal;
 import java.util.EnumSet;
@@ -12,8 +12,9 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * {@code anomaly.stream}: the project's streaming detector ({@link MultiScaleDetector}, the one scored on
- * NAB by {@code florets eval nab}) run causally over a channel; every sample whose anomaly score reaches
+ * {@code anomaly.stream}: the project's streaming detector ({@link CombinedDetector}: the multi-scale
+ * detector with the anomaly likelihood of the contextual detector, the one scored on NAB by
+ * {@code florets eval nab}) run causally over a channel; every sample whose anomaly score reaches
  * the threshold becomes a one-sample {@code anomaly} event with the score as its confidence. The detector
  * needs a warm-up (150 samples by default) before it scores, so it suits long windows and whole series;
  * it is not part of the default suite.
@@ -24,14 +25,14 @@ public final class StreamingAnomalyLabeler extends ChannelLabeler {
    * The threshold of the default labeler: the median of the standard-profile thresholds chosen by the
    * leave-one-category-out folds on NAB (each chosen without its held-out category).
    */
-  public static final double DEFAULT_THRESHOLD = 0.544;
+  public static final double DEFAULT_THRESHOLD = 0.545;
 
   private final StreamingDetector detector;
   private final double threshold;
 
   /** The default detector at {@link #DEFAULT_THRESHOLD}. */
   public StreamingAnomalyLabeler() {
-    this(MultiScaleDetector.defaults(), DEFAULT_THRESHOLD);
+    this(CombinedDetector.defaults(), DEFAULT_THRESHOLD);
   }
 
   /**
@@ -53,7 +54,7 @@ public final class StreamingAnomalyLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.labelers.Labelers;
+import io.florets.labelers.nab.CombinedDetector;
 import io.florets.labelers.nab.MultiScaleDetector;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,7 @@ class StreamingAnomalyLabelerTest {
     for (int i = 0; i < x.length; i++) {
       xs[i] = x[i];
     }
-    double[] s = MultiScaleDetector.defaults().scoreAll(xs);
+    double[] s = CombinedDetector.defaults().scoreAll(xs);
     long alarms = java.util.Arrays.stream(s).filter(v -> v >= StreamingAnomalyLabeler.DEFAULT_THRESHOLD).count();
     assertEquals(alarms, ev.size(), "one event per alarm of the streaming detector");
   }

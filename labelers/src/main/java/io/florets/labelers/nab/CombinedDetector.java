@@ -1,0 +1,72 @@
+package io.florets.labelers.nab;
+
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * The multi-scale detector and the contextual detector side by side on one stream: the score is the
+ * larger of the {@link MultiScaleDetector}'s score (robust surprises against the stream's own past) and
+ * the {@link ContextualDetector}'s score times {@link CombinedConfig#contextWeight()} (a value sequence the
+ * contexts learned so far did not predict). The two see different anomalies: the first sizes, the second
+ * orders.
+ *
+ * <p>Causal, as both parts are. Immutable and thread-safe; sessions are not.
+ */
+public final class CombinedDetector implements StreamingDetector {
+  private final CombinedConfig config;
+
+  private CombinedDetector(CombinedConfig config) {
+    this.config = config;
+  }
+
+  /** A detector with the given settings. */
+  public static CombinedDetector of(CombinedConfig config) {
+    if (config == null) {
+      throw new IllegalArgumentException("config must not be null");
+    }
+    return new CombinedDetector(config);
+  }
+
+  /** The detector with {@link CombinedConfig#defaults()}. */
+  public static CombinedDetector defaults() {
+    return of(CombinedConfig.defaults());
+  }
+
+  @Override
+  public String name() {
+    return "florets";
+  }
+
+  @Override
+  public CombinedConfig settings() {
+    return config;
+  }
+
+  @Override
+  public Session start() {
+    Session base = MultiScaleDetector.of(config.base()).start();
+    ContextualDetector.ContextualSession context = new ContextualDetector.ContextualSession(config.context());
+    DoubleUnaryOperator part = contextPart(config);
+    double w = config.contextWeight();
+    return x -> combine(base.update(x), part.applyAsDouble(context.raw(x)), w);
+  }
+
+  /**
+   * The contextual part of one stream: maps each raw contextual score (in stream order) to the score that
+   * enters the maximum, before weighting: its anomaly likelihood when that is on, then the silence after
+   * alarms. Stateful: one per stream.
+   */
+  static DoubleUnaryOperator contextPart(CombinedConfig config) {
+    ContextualConfig c = config.context();
+    RestSilence silence = new RestSilence(c.alarmLevel(), c.restPeriod(), c.warmup());
+    if (config.likelihoodLong() == 0) {
+      return silence::apply;
+    }
+    AnomalyLikelihood likelihood = new AnomalyLikelihood(config.likelihoodShort(), config.likelihoodLong());
+    return r -> silence.apply(likelihood.apply(r));
+  }
+
+  /** The combined score of a base score and a contextual score at context weight {@code w}. */
+  static double combine(double base, double context, double w) {
+    return Math.max(base, w * context);
+  }
+}

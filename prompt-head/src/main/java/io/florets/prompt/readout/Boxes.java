@@ -1,5 +1,8 @@
 package io.florets.prompt.readout;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -13,7 +16,8 @@ import java.util.Optional;
  * @param caveat why the answer should not be trusted (e.g. an image unlike the model's training
  *     data), or empty
  */
-public record Boxes(List<Box> boxes, Optional<String> caveat) implements Readout {
+public record Boxes(List<Box> boxes,
+    @JsonIgnore Optional<String> caveat) implements Readout {
   /** Copies and validates. */
   public Boxes {
     boxes = List.copyOf(boxes);
@@ -54,6 +58,13 @@ public record Boxes(List<Box> boxes, Optional<String> caveat) implements Readout
       Readout.checkSpan(y1, y2, "box " + label + " (y)");
       Readout.checkConfidence(confidence, "box " + label);
     }
+  }
+
+  /** The caveat for JSON: its text, or absent when there is none. */
+  @JsonProperty("caveat")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public String caveatText() {
+    return caveat.orElse(null);
   }
 
   @Override

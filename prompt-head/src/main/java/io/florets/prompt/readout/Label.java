@@ -1,5 +1,8 @@
 package io.florets.prompt.readout;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -12,7 +15,8 @@ import java.util.Optional;
  * @param caveat why the answer should not be trusted (e.g. an image unlike the model's training
  *     data), or empty
  */
-public record Label(String name, double confidence, Optional<String> caveat) implements Readout {
+public record Label(String name, double confidence,
+    @JsonIgnore Optional<String> caveat) implements Readout {
   /** Validates. */
   public Label {
     if (name == null || name.isBlank()) {
@@ -30,6 +34,13 @@ public record Label(String name, double confidence, Optional<String> caveat) imp
   /** This label with {@code caveat} and its confidence at most {@code cap}. */
   public Label withCaveat(String caveat, double cap) {
     return new Label(name, Math.min(confidence, cap), Optional.of(Objects.requireNonNull(caveat, "caveat")));
+  }
+
+  /** The caveat for JSON: its text, or absent when there is none. */
+  @JsonProperty("caveat")
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  public String caveatText() {
+    return caveat.orElse(null);
   }
 
   @Override

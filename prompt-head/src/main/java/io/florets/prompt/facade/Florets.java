@@ -25,8 +25,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The public entry point: ask a trained model about sensor windows and get typed readouts.
@@ -81,8 +79,7 @@ public final class Florets implements AutoCloseable {
    */
   public static final Duration CLOSE_WAIT = Duration.ofSeconds(30);
   /** The message of the exception thrown by asks that arrive after {@link #close()}. */
-  static final String CLOSED = "this Florets is closed";
-  private static final Logger LOG = LoggerFactory.getLogger(Florets.class);
+  static final String CLOSED = AskGate.CLOSED;
 
   private final ModelBundle bundle;
   private final PromptHead head;
@@ -92,13 +89,8 @@ public final class Florets implements AutoCloseable {
   private final Calibration calibration;
   /** The model of another modality, or null when the facade serves a series bundle. */
   private final InputModel<?> inputModel;
-  /** Guards {@link #inFlight}, {@link #closed} and {@link #freed}; notified when an ask ends. */
-  private final Object gate = new Object();
-  private int inFlight;
-  private boolean closed;
-  private boolean freed;
-  /** True while a {@link #close} call waits for asks in flight (it then frees the memory itself). */
-  private boolean closerWaiting;
+  /** Open/closed state and the asks in flight; frees the model's native memory once. */
+  private final AskGate gate = new AskGate(this::freeNative);
 
   private Florets(ModelBundle bundle) {
     this.bundle = bundle;
@@ -366,7 +358,7 @@ public final class Florets implements AutoCloseable {
       throw new IllegalArgumentException("prompt " + prompt + " is an image task; this model "
           + "answers time-series tasks");
     }
-    checkChannel(windows, prompt);
+    WindowChecks.channel(windows, prompt);
     List<R> out = new ArrayList<>(windows.size());
     if (!prompt.task().decoded()) {
       for (FacetEmbedder.Row r : embedRows(windows, prompt.facet().orElse(EmbedFacet.GENERAL))) {
@@ -537,112 +529,32 @@ public final class Florets implements AutoCloseable {
     if (windows.isEmpty()) {
       throw new IllegalArgumentException("no windows given");
     }
-    int expected = bundle.channels();
-    int maxChannels = bundle.frontEndConfig().maxChannels();
-    int maxLength = maxWindowLength();
-    for (int i = 0; i < windows.size(); i++) {
-      Window w = Objects.requireNonNull(windows.get(i), "window at index " + i);
-      if (w.length() == 0) {
-        throw new IllegalArgumentException(w + " (index " + i + ") has length 0");
-      }
-      if (w.isAllMissing()) {
-        throw new IllegalArgumentException(w + " (index " + i + ") has only missing (NaN) values");
-      }
-      if (expected > 0 && w.channels() != expected) {
-        throw new IllegalArgumentException(w + " (index " + i + ") has " + w.channels()
-            + " channels but this model was trained on windows of " + expected + " channel"
-            + (expected == 1 ? "" : "s"));
-      }
-      if (w.channels() > maxChannels) {
-        throw new IllegalArgumentException(w + " (index " + i + ") has " + w.channels()
-            + " channels; this model takes at most " + maxChannels);
-      }
-      if (w.length() > maxLength) {
-        throw new IllegalArgumentException(w + " (index " + i + ") has " + w.length()
-            + " samples; this model takes at most " + maxLength + " (cut it with Windowing)");
-      }
-    }
-  }
-
-  /**
-   * Refuses a prompt about a channel that a window does not have (e.g. {@code <PROPERTY>mean<ch_5>}
-   * of a one-channel window), which the model would otherwise answer as if it were there.
-   */
-  private static void checkChannel(List<Window> windows, Prompt<?> prompt) {
-    int c = prompt.channel();
-    if (c < 0) {
-      return;
-    }
-    for (int i = 0; i < windows.size(); i++) {
-      Window w = windows.get(i);
-      if (c >= w.channels()) {
-        throw new IllegalArgumentException("prompt " + prompt.text() + " asks about channel " + c
-            + ", but " + w + " (index " + i + ") has " + w.channels() + " channel"
-            + (w.channels() == 1 ? " (channel 0)" : "s (channels 0.." + (w.channels() - 1) + ")")
-            + "; name a channel it has, or leave <ch_c> out to ask about the whole window");
-      }
-    }
+    WindowChecks.fit(windows, bundle.channels(), bundle.frontEndConfig().maxChannels(),
+        maxWindowLength());
   }
 
   private void checkOpen() {
-    synchronized (gate) {
-      if (closed) {
-        throw new IllegalStateException(CLOSED);
-      }
-    }
+    gate.checkOpen();
   }
 
-  /**
-   * Runs one ask while holding the facade open: counted in flight, so that {@link #close} does not
-   * free the native memory under it.
-   *
-   * @throws IllegalStateException if the facade is closed (before the ask starts)
-   */
+  /** Runs one ask while holding the facade open (see {@link AskGate#guarded}). */
   private <T> T guarded(Supplier<T> ask) {
-    synchronized (gate) {
-      if (closed) {
-        throw new IllegalStateException(CLOSED);
-      }
-      inFlight++;
-    }
-    try {
-      return ask.get();
-    } finally {
-      boolean free;
-      synchronized (gate) {
-        inFlight--;
-        // a close() still waiting frees the memory itself; one that gave up left it to the last ask
-        free = closed && inFlight == 0 && !freed && !closerWaiting;
-        if (free) {
-          freed = true;
-        }
-        gate.notifyAll();
-      }
-      if (free) {
-        freeNative();
-      }
-    }
+    return gate.guarded(ask);
   }
 
   /** True once {@link #close} has been called (asks are refused from then on). */
   public boolean isClosed() {
-    synchronized (gate) {
-      return closed;
-    }
+    return gate.isClosed();
   }
 
   /** Asks running now (for tests of closing under load). */
   int asksInFlight() {
-    synchronized (gate) {
-      return inFlight;
-    }
+    return gate.inFlight();
   }
 
   /** True once the model's native memory has been freed (for tests of closing under load). */
   boolean nativeMemoryFreed() {
-    synchronized (gate) {
-      return freed;
-    }
+    return gate.freed();
   }
 
   /**
@@ -667,48 +579,7 @@ public final class Florets implements AutoCloseable {
    * @throws IllegalArgumentException if {@code maxWait} is negative
    */
   public boolean close(Duration maxWait) {
-    Objects.requireNonNull(maxWait, "maxWait");
-    if (maxWait.isNegative()) {
-      throw new IllegalArgumentException("maxWait must be >= 0, got " + maxWait);
-    }
-    boolean free;
-    int running;
-    synchronized (gate) {
-      closed = true;
-      // capped at a day so that the nanosecond arithmetic cannot overflow
-      long left = maxWait.compareTo(Duration.ofDays(1)) > 0 ? Duration.ofDays(1).toNanos()
-          : maxWait.toNanos();
-      long deadline = System.nanoTime() + left;
-      closerWaiting = true;
-      try {
-        while (inFlight > 0 && left > 0) {
-          try {
-            gate.wait(Math.max(1, left / 1_000_000));
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            break;
-          }
-          left = deadline - System.nanoTime();
-        }
-      } finally {
-        closerWaiting = false;
-      }
-      running = inFlight;
-      free = running == 0 && !freed;
-      if (free) {
-        freed = true;
-      }
-    }
-    if (free) {
-      freeNative();
-      return true;
-    }
-    if (running > 0) {
-      LOG.warn("Florets.close: {} ask(s) still running after waiting {}; the last of them frees "
-          + "the model's native memory as it returns", running, maxWait);
-      return false;
-    }
-    return true;
+    return gate.close(maxWait);
   }
 
   private void freeNative() {

@@ -83,8 +83,9 @@ public final class TrainCommand implements Callable<Integer> {
       + "predecessor exactly or lie in a run of 5 identical values), number-copy, no-number-copy "
       + "(numbers may be copied from statistics computed exactly from the window), copy-signs, "
       + "no-copy-signs (the copy also scores a number's sign and zero tokens), noise-scores, "
-      + "no-noise-scores (local differences in units of the window's noise) (default: the "
-      + "recipe's front end).")
+      + "no-noise-scores (local differences in units of the window's noise), cycle, no-cycle "
+      + "(per channel: a two-piece trend fit and the harmonics and kurtosis of the series folded "
+      + "at its period, in the statistics token) (default: the recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
@@ -341,12 +342,18 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-noise-scores":
           f = f.withNoiseScores(false);
           break;
+        case "cycle":
+          f = f.withCycleFeatures(true);
+          break;
+        case "no-cycle":
+          f = f.withCycleFeatures(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
               + "stuck, no-stuck, number-copy, no-number-copy, copy-signs, no-copy-signs, "
-              + "noise-scores or no-noise-scores");
+              + "noise-scores, no-noise-scores, cycle or no-cycle");
       }
     }
     return f;

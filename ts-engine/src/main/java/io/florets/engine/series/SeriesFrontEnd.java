@@ -26,7 +26,8 @@ import java.util.Objects;
  * [B, C * K]} (the magnitude bin of each {@link NumberCandidates number candidate}, -1 where it is
  * zero, undefined or the channel absent), with its signs {@code copySigns [B, C * K]} (1 zero,
  * 2 positive, 3 negative, 0 undefined or absent), with the convolution features {@code conv
- * [B, C, P, F]} ({@link ConvFeatures}) and with a pointer {@code locationIndex [B, bins]} (the
+ * [B, C, P, F]} ({@link ConvFeatures}), with the cycle features {@code cycle [B, C, F]}
+ * ({@link CycleFeatures}) and with a pointer {@code locationIndex [B, bins]} (the
  * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
  * patch tokens]}.
@@ -111,6 +112,8 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     float[] copySigns = config.copySigns() ? new float[b * maxC * nk] : null;
     int nv = ConvFeatures.FEATURES;
     float[] conv = config.convFeatures() ? new float[b * maxC * maxP * nv] : null;
+    int ny = CycleFeatures.FEATURES;
+    float[] cycle = config.cycleFeatures() ? new float[b * maxC * ny] : null;
     int bins = config.pointerBins();
     float[] locationIndex = bins > 0 ? new float[b * bins] : null;
     List<OutputMapping> mappings = new ArrayList<>(b);
@@ -136,6 +139,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
         scaleFeatures[bc * 2 + 1] = (float) Math.log(ls[1]);
         if (stats != null) {
           System.arraycopy(WindowStatistics.of(x, ls[0], ls[1]), 0, stats, bc * nf, nf);
+        }
+        if (cycle != null) {
+          System.arraycopy(CycleFeatures.of(x, ls[0], ls[1]), 0, cycle, bc * ny, ny);
         }
         if (copyBins != null) {
           double[] cand = NumberCandidates.of(x, ls[0], ls[1]);
@@ -185,6 +191,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     }
     if (conv != null) {
       tensors.add(new HostTensor("conv", conv, new long[] {b, maxC, maxP, nv}));
+    }
+    if (cycle != null) {
+      tensors.add(new HostTensor("cycle", cycle, new long[] {b, maxC, ny}));
     }
     if (locationIndex != null) {
       tensors.add(new HostTensor("locationIndex", locationIndex, new long[] {b, bins}));

@@ -77,6 +77,7 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final boolean copySigns;
   private final Dense convPatch;
   private final int convInput;
+  private final Dense cycleStats;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -163,6 +164,9 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     convPatch = config.convFeatures() ? addChildBlock("convPatch", new Dense(ConvFeatures.FEATURES,
         d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
     convInput = 4 + (stats ? 1 : 0) + (config.numberCopy() ? 1 : 0) + (copySigns ? 1 : 0);
+    // zero-initialised like the other optional parts, and added after them (names by position)
+    cycleStats = config.cycleFeatures() ? addChildBlock("cycleStats", new Dense(
+        CycleFeatures.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
   }
 
   @Override
@@ -256,8 +260,12 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     if (stats) {
       NDArray st = inputs.get(4);                                                     // [B, C, F]
       NDArray statsType0 = lookup(statsType.getArray(), m.zeros(new Shape(1), DataType.INT64));
-      parts.add(statsProjection.apply(st).add(chan.reshape(1, c, d))                  // [B, C, d]
-          .add(statsType0.reshape(1, 1, d)));
+      NDArray statTok = statsProjection.apply(st).add(chan.reshape(1, c, d))           // [B, C, d]
+          .add(statsType0.reshape(1, 1, d));
+      if (cycleStats != null) {
+        statTok = statTok.add(cycleStats.apply(inputs.get(convInput + (convPatch != null ? 1 : 0))));
+      }
+      parts.add(statTok);
       masks.add(chanMask);
     }
     parts.add(tok.reshape(b, c * p, d));

@@ -67,11 +67,18 @@ import java.util.Locale;
  *     sensitive description of every stretch that needs no training, so that a model adapted to a
  *     few dozen labelled series learns only the projection and what to attend to, not the shape
  *     detectors themselves
+ * @param cycleFeatures whole-window trend and waveform features per channel ({@link
+ *     CycleFeatures}: a two-piece line's fit and bend, the period and the harmonics, kurtosis and
+ *     skewness of the series folded at it), projected into the statistics token (needs the
+ *     statistics tokens): which waveform a cycle has and where a trend bends are not linear in
+ *     the patches, and models trained without them kept confusing sine, triangle and square
+ *     seasonality
  */
 public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
-    boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures) {
+    boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
+    boolean cycleFeatures) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -105,11 +112,25 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
       throw new IllegalArgumentException("series front end: the noise scores read the noise "
           + "estimate of the statistics tokens; turn stats on");
     }
+    if (cycleFeatures && !stats) {
+      throw new IllegalArgumentException("series front end: the cycle features are added to the "
+          + "statistics tokens; turn stats on");
+    }
     if (pointerBins > 0 && stride != patchLength) {
       throw new IllegalArgumentException("series front end: the location pointer needs "
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the cycle features (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, noiseScores,
+        copySigns, convFeatures, false);
   }
 
   /** Without the convolution features (model folders written before they existed). */
@@ -189,84 +210,91 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
   public SeriesFrontEndConfig withStats(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, on && noiseScores, copySigns, convFeatures);
+        stuck, numberCopy, on && noiseScores, copySigns, convFeatures, on && cycleFeatures);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
   public SeriesFrontEndConfig withPointer(int firstId, int bins) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
-        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns, convFeatures);
+        bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
-        noiseScores, copySigns, convFeatures);
+        noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
   public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with the stuck-sample features on or off. */
   public SeriesFrontEndConfig withStuck(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
-        numberCopy, noiseScores, copySigns, convFeatures);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with the noise scores on or off. */
   public SeriesFrontEndConfig withNoiseScores(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, on, copySigns, convFeatures);
+        numberCopy, on, copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy whose number copy also scores the sign and zero tokens (off with the copy). */
   public SeriesFrontEndConfig withCopySigns(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, on && numberCopy, convFeatures);
+        numberCopy, noiseScores, on && numberCopy, convFeatures, cycleFeatures);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
-        noiseScores, on && copySigns, convFeatures);
+        noiseScores, on && copySigns, convFeatures, cycleFeatures);
   }
 
   /** A copy with the convolution features on or off. */
   public SeriesFrontEndConfig withConvFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, on);
+        numberCopy, noiseScores, copySigns, on, cycleFeatures);
+  }
+
+  /** A copy with the cycle features on or off (on needs the statistics tokens). */
+  public SeriesFrontEndConfig withCycleFeatures(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, noiseScores, copySigns, convFeatures, on);
   }
 
   /** True when the location pointer is on. */
@@ -289,7 +317,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
@@ -298,7 +326,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
             ",\"typeFirstId\":%d,\"types\":%d", typeFirstId, types) : "",
         stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "",
         noiseScores ? ",\"noiseScores\":true" : "", copySigns ? ",\"copySigns\":true" : "",
-        convFeatures ? ",\"convFeatures\":true" : "");
+        convFeatures ? ",\"convFeatures\":true" : "", cycleFeatures ? ",\"cycleFeatures\":true" : "");
   }
 
   private static String describe(int d, int p, int s, int mp, int mc) {

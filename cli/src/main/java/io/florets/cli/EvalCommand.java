@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = "Evaluate labelers and models; prints figures (use --json for machine-readable output).",
     subcommands = {EvalNabCommand.class, EvalUcrCommand.class, EvalLabelersCommand.class,
-        EvalVisionCommand.class, EvalSyntheticCommand.class, EvalEmbeddingCommand.class})
+        EvalVisionCommand.class, EvalSyntheticCommand.class, EvalEmbeddingCommand.class,
+        EvalSegmentationCommand.class})
 public final class EvalCommand implements Runnable {
   @CommandLine.Spec
   CommandLine.Model.CommandSpec spec;

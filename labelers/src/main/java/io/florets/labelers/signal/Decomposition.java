@@ -8,7 +8,8 @@ package io.florets.labelers.signal;
  * <p>The trend is a centred moving average over one period (a 2&times;p average for even p) when the
  * channel has a significant period, otherwise over {@code max(5, n/8)} samples; the ends are
  * extrapolated linearly from the nearest full averages. The seasonal component is the per-phase
- * mean of the detrended values, centred. Arrays are shared; do not modify them.
+ * median of the detrended values, centred: a spike, or the ramp the moving average leaves at a level
+ * shift, falls in one cycle of its phase and does not leak into every other cycle. Arrays are shared; do not modify them.
  *
  * @param trend trend component, length n
  * @param seasonal seasonal component, length n (zeros without a period)
@@ -33,14 +34,17 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
     double[] seasonal = new double[n];
     double[] profile = new double[Math.max(p, 0)];
     if (p >= 2) {
-      int[] cnt = new int[p];
-      for (int i = 0; i < n; i++) {
-        profile[i % p] += x[i] - trend[i];
-        cnt[i % p]++;
+      int cycles = (n + p - 1) / p;
+      double[] buf = new double[cycles];
+      for (int j = 0; j < p; j++) {
+        int k = 0;
+        for (int i = j; i < n; i += p) {
+          buf[k++] = x[i] - trend[i];
+        }
+        profile[j] = Robust.medianInPlace(buf, k);
       }
       double mu = 0;
       for (int j = 0; j < p; j++) {
-        profile[j] /= Math.max(1, cnt[j]);
         mu += profile[j];
       }
       mu /= p;

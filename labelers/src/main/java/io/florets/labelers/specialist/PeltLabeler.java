@@ -112,9 +112,11 @@ public final class PeltLabeler extends ChannelLabeler {
     List<Integer> cuts = new ArrayList<>();
     cuts.add(0);
     double[] local = s.localScale();
+    LinePrefix lp = new LinePrefix(s.deseasonalized());
     for (int j = 0; j < inner; j++) {
       double jump = seg.jumps()[j];
-      double sl = local[pos[j]];
+      double misfit = Math.sqrt((lp.rssLine(b[j], b[j + 1]) + lp.rssLine(b[j + 1], b[j + 2])) / (b[j + 2] - b[j]));
+      double sl = Math.max(local[pos[j]], misfit);
       if (Math.abs(jump) > config.shiftSigmas() * sl) {
         if (!keep[j]) {
           continue;
@@ -136,7 +138,6 @@ public final class PeltLabeler extends ChannelLabeler {
     int n = s.length();
     cuts.add(n);
     cuts = new ArrayList<>(new java.util.TreeSet<>(cuts));
-    LinePrefix lp = new LinePrefix(s.deseasonalized());
     boolean seasonal = s.decomposition().period() > 0;
     double rise = 0;
     double fall = 0;

@@ -1,5 +1,6 @@
 package io.florets.labelers.specialist;
 
+import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
@@ -43,6 +44,11 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
     }
   }
 
+  /** Narrowest wide spike in samples. */
+  static final int WIDE_MIN_WIDTH = 5;
+  /** Least wide-spike peak in noise sigmas. */
+  static final double WIDE_MIN_PEAK = 3;
+
   private final Config config;
 
   public RobustZSpikeLabeler() {
@@ -60,7 +66,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -94,7 +100,21 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
     for (int i = 0; i < n; i++) {
       z[i] = raw[i] != raw[i] ? Double.NaN : 0.6745 * (r[i] - center) / Math.max(localMad[i], floorMad);
     }
+    double[] wideMed = RollingMedian.of(y, 2 * config.maxWideWidth());
+    double[] wr = new double[n];
+    for (int i = 0; i < n; i++) {
+      wr[i] = y[i] - wideMed[i];
+    }
+    double spread = Math.max(s.scale(), Robust.MAD_TO_SIGMA * Robust.mad(wr, n, Robust.median(wr)));
+    for (int[] b : WideSpikes.find(y, wr, raw, spread, WIDE_MIN_WIDTH, config.maxWideWidth(), config.threshold(), WIDE_MIN_PEAK)) {
+      double bz = b[3] / 1000.0;
+      sink.add(new Event(EventType.WIDE_SPIKE, b[0], b[1], ch),
+          Math.min(1, 0.5 + 0.5 * (bz - config.threshold()) / config.threshold()));
+      for (int t = b[0]; t <= b[1]; t++) {
+        z[t] = 0;
+      }
+    }
     new SpikeRuns(config.threshold(), config.edgeThreshold(), config.maxSpikeWidth(),
-        config.maxWideWidth(), config.maxRunGap(), config.minRunCount()).emit(z, ch, sink);
+        0, config.maxRunGap(), config.minRunCount()).emit(z, ch, sink);
   }
 }

@@ -14,8 +14,8 @@ import java.util.List;
  *   <li>{@code |z|} exceeds the threshold and {@code |A|} exceeds {@code minPeak} sigma;</li>
  *   <li>the bump explains most of the residual's energy over its span (a single spike or a ragged
  *       stretch does not: {@code explained / total >= minExplained});</li>
- *   <li>the residual is back near zero on both sides, and the series is at the same level on both
- *       sides (a level shift is not a bump);</li>
+ *   <li>the residual is back near zero on both sides, and the series is at the same level over the
+ *       {@link #LEVEL_SPAN} samples on each side (a level shift is not a bump);</li>
  *   <li>no sample is missing and no three samples in a row are equal (dropouts, flatlines and
  *       filled gaps are not bumps).</li>
  * </ul>
@@ -31,6 +31,8 @@ final class WideSpikes {
   static final double MAX_SHOULDER = 0.3;
   /** Samples on each side of the bump in which the residual must be back near zero. */
   static final int SHOULDER = 3;
+  /** Samples on each side whose mean levels must agree (a level shift is not a bump). */
+  static final int LEVEL_SPAN = 8;
 
   private WideSpikes() {
   }
@@ -71,17 +73,15 @@ final class WideSpikes {
         }
         double left = 0;
         double right = 0;
-        double yl = 0;
-        double yr = 0;
         for (int j = 1; j <= SHOULDER; j++) {
           left += r[a - j];
           right += r[a + w - 1 + j];
-          yl += y[a - j];
-          yr += y[a + w - 1 + j];
         }
         if (Math.abs(left) / SHOULDER > MAX_SHOULDER * Math.abs(amp)
             || Math.abs(right) / SHOULDER > MAX_SHOULDER * Math.abs(amp)
-            || Math.abs(yl - yr) / SHOULDER > 2 * MAX_SHOULDER * Math.abs(amp) || !smooth(raw, a, a + w - 1)) {
+            || Math.abs(sideMean(y, a - LEVEL_SPAN, a) - sideMean(y, a + w, a + w + LEVEL_SPAN))
+                > 2 * MAX_SHOULDER * Math.abs(amp)
+            || !smooth(raw, a, a + w - 1)) {
           continue;
         }
         cands.add(new double[] {Math.abs(z), a, a + w - 1, Math.signum(amp)});
@@ -106,6 +106,17 @@ final class WideSpikes {
     }
     out.sort((u, v) -> Integer.compare(u[0], v[0]));
     return out;
+  }
+
+  /** Mean of {@code y[from, to)} clipped to the array. */
+  private static double sideMean(double[] y, int from, int to) {
+    double sum = 0;
+    int k = 0;
+    for (int t = Math.max(0, from); t < Math.min(y.length, to); t++) {
+      sum += y[t];
+      k++;
+    }
+    return k == 0 ? 0 : sum / k;
   }
 
   /** False if {@code raw[a..e]} holds a missing sample or three equal samples in a row. */

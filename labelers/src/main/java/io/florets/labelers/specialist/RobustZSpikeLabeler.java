@@ -28,12 +28,13 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
    * @param edgeThreshold a wide spike extends over neighbours beyond this z; default 1.5
    * @param maxSpikeWidth widest run called a spike; default 2
    * @param maxWideWidth widest run called a wide spike; default 16
-   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 3
+   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 6 (twice
+   *     the widest spacing of a run, so one member too weak to pass the threshold does not split it)
    * @param minRunCount fewest chained spikes that make a spike run; default 3
    */
   public record Config(int halfWidth, double threshold, double edgeThreshold, int maxSpikeWidth,
       int maxWideWidth, int maxRunGap, int minRunCount) {
-    public static final Config DEFAULTS = new Config(16, 5.0, 1.5, 2, 16, 3, 3);
+    public static final Config DEFAULTS = new Config(16, 5.0, 1.5, 2, 16, 6, 3);
 
     public Config {
       if (halfWidth < 1 || !(threshold > 0) || !(edgeThreshold > 0) || maxSpikeWidth < 1

@@ -52,6 +52,10 @@ final class WideSpikes {
       double zThreshold, double minPeak) {
     int n = r.length;
     List<double[]> cands = new ArrayList<>();
+    double[] sq = new double[n + 1];
+    for (int i = 0; i < n; i++) {
+      sq[i + 1] = sq[i] + r[i] * r[i];
+    }
     for (int w = minWidth; w <= maxWidth; w += 2) {
       double[] h = new double[w];
       double hh = 0;
@@ -61,14 +65,13 @@ final class WideSpikes {
       }
       for (int a = SHOULDER; a + w + SHOULDER <= n; a++) {
         double rh = 0;
-        double rr = 0;
         for (int j = 0; j < w; j++) {
           rh += r[a + j] * h[j];
-          rr += r[a + j] * r[a + j];
         }
         double amp = rh / hh;
         double z = amp * Math.sqrt(hh) / sigma;
-        if (Math.abs(z) <= zThreshold || Math.abs(amp) <= minPeak * sigma || rh * amp < MIN_EXPLAINED * rr) {
+        if (Math.abs(z) <= zThreshold || Math.abs(amp) <= minPeak * sigma
+            || rh * amp < MIN_EXPLAINED * (sq[a + w] - sq[a])) {
           continue;
         }
         double left = 0;

@@ -5,13 +5,17 @@ import io.florets.datasets.target.Property;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
 import io.florets.labelers.signal.ChannelSignal;
+import io.florets.labelers.signal.Robust;
 import java.util.EnumSet;
 import java.util.Set;
 
 /**
  * {@code stats.basic}: exact summary statistics of each channel in its own units (mean, std, min,
  * max, median, range, OLS slope per sample, lag-1 autocorrelation, missing fraction) and two
- * estimates (noise std from the difference MAD; signal-to-noise ratio). O(n log n) (the median).
+ * estimates: the noise std is the smaller of the difference MAD of the samples and of the samples less
+ * their seasonal component; the signal-to-noise ratio is the std of the signal without spikes and
+ * level shifts (the level-adjusted series plus its seasonal component, noise removed) over that
+ * noise std. O(n log n) (the median).
  */
 public final class StatsLabeler extends ChannelLabeler {
 
@@ -53,7 +57,7 @@ public final class StatsLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -109,9 +113,19 @@ public final class StatsLabeler extends ChannelLabeler {
     }
     double noise = s.noiseSigma();
     if (noise > 0) {
-      sink.add(new NumericProperty(Property.NOISE_STD, noise, ch), config.estimateConfidence());
-      double signal = Math.sqrt(Math.max(0, s.variance() - noise * noise));
-      sink.add(new NumericProperty(Property.SNR, signal / noise, ch), config.estimateConfidence());
+      sink.add(new NumericProperty(Property.NOISE_STD, Math.min(noise, s.residualSigma()), ch),
+          config.estimateConfidence());
+      double[] adj = s.levelAdjusted();
+      double[] seas = s.decomposition().seasonal();
+      double[] clean = new double[n];
+      for (int i = 0; i < n; i++) {
+        clean[i] = adj[i] + seas[i];
+      }
+      double eventFreeNoise = Math.min(noise, s.residualSigma());
+      if (eventFreeNoise > 0) {
+        double signal = Math.sqrt(Math.max(0, Robust.variance(clean) - eventFreeNoise * eventFreeNoise));
+        sink.add(new NumericProperty(Property.SNR, signal / eventFreeNoise, ch), config.estimateConfidence());
+      }
     }
   }
 }

@@ -5,10 +5,14 @@ package io.florets.labelers.signal;
  * Wang, Smith &amp; Hyndman: {@code F_T = max(0, 1 - Var(R)/Var(T+R))},
  * {@code F_S = max(0, 1 - Var(R)/Var(S+R))}.
  *
- * <p>The trend is a centred moving average over one period (a 2&times;p average for even p) when the
+ * <p>The period is the integer within {@link #PERIOD_SEARCH} of the rounded spectral estimate whose
+ * decomposition leaves the smallest sum of absolute remainders (a window holds only a few cycles
+ * of a long period, so the spectral peak alone is often one or two samples off). The trend is a
+ * centred moving average over one period (a 2&times;p average for even p) when the
  * channel has a significant period, otherwise over {@code max(5, n/8)} samples; the ends are
  * extrapolated linearly from the nearest full averages. The seasonal component is the per-phase
- * mean of the detrended values, centred. Arrays are shared; do not modify them.
+ * median of the detrended values, centred: a spike, or the ramp the moving average leaves at a level
+ * shift, falls in one cycle of its phase and does not leak into every other cycle. Arrays are shared; do not modify them.
  *
  * @param trend trend component, length n
  * @param seasonal seasonal component, length n (zeros without a period)
@@ -21,6 +25,9 @@ package io.florets.labelers.signal;
 public record Decomposition(double[] trend, double[] seasonal, double[] remainder, int period,
     double[] profile, double trendStrength, double seasonalStrength) {
 
+  /** Integer periods tried on each side of the rounded spectral estimate. */
+  static final int PERIOD_SEARCH = 3;
+
   static Decomposition of(ChannelSignal s, SignalConfig cfg) {
     double[] x = s.filled();
     int n = x.length;
@@ -29,24 +36,36 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
     if (p > n / 2) {
       p = 0;
     }
-    double[] trend = p >= 2 ? movingAverage(x, p) : movingAverage(x, Math.max(5, n / 8) | 1);
-    double[] seasonal = new double[n];
-    double[] profile = new double[Math.max(p, 0)];
+    double[] trend;
+    double[] profile;
     if (p >= 2) {
-      int[] cnt = new int[p];
-      for (int i = 0; i < n; i++) {
-        profile[i % p] += x[i] - trend[i];
-        cnt[i % p]++;
+      double bestCost = Double.POSITIVE_INFINITY;
+      double[] bestTrend = null;
+      double[] bestProfile = null;
+      int bestP = p;
+      for (int q = Math.max(2, p - PERIOD_SEARCH); q <= Math.min(n / 2, p + PERIOD_SEARCH); q++) {
+        double[] t = movingAverage(x, q);
+        double[] prof = medianProfile(x, t, q);
+        double cost = 0;
+        for (int i = 0; i < n; i++) {
+          cost += Math.abs(x[i] - t[i] - prof[i % q]);
+        }
+        if (cost < bestCost) {
+          bestCost = cost;
+          bestTrend = t;
+          bestProfile = prof;
+          bestP = q;
+        }
       }
-      double mu = 0;
-      for (int j = 0; j < p; j++) {
-        profile[j] /= Math.max(1, cnt[j]);
-        mu += profile[j];
-      }
-      mu /= p;
-      for (int j = 0; j < p; j++) {
-        profile[j] -= mu;
-      }
+      p = bestP;
+      trend = bestTrend;
+      profile = bestProfile;
+    } else {
+      trend = movingAverage(x, Math.max(5, n / 8) | 1);
+      profile = new double[0];
+    }
+    double[] seasonal = new double[n];
+    if (p >= 2) {
       for (int i = 0; i < n; i++) {
         seasonal[i] = profile[i % p];
       }
@@ -65,6 +84,27 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
     double ft = vtr > 0 ? Math.max(0, 1 - vr / vtr) : 0;
     double fs = p >= 2 && vsr > 0 ? Math.max(0, 1 - vr / vsr) : 0;
     return new Decomposition(trend, seasonal, rem, p, profile, ft, fs);
+  }
+
+  /** Per-phase median of {@code x - trend} for period {@code p}, centred to mean zero. */
+  private static double[] medianProfile(double[] x, double[] trend, int p) {
+    int n = x.length;
+    double[] profile = new double[p];
+    double[] buf = new double[(n + p - 1) / p];
+    double mu = 0;
+    for (int j = 0; j < p; j++) {
+      int k = 0;
+      for (int i = j; i < n; i += p) {
+        buf[k++] = x[i] - trend[i];
+      }
+      profile[j] = Robust.medianInPlace(buf, k);
+      mu += profile[j];
+    }
+    mu /= p;
+    for (int j = 0; j < p; j++) {
+      profile[j] -= mu;
+    }
+    return profile;
   }
 
   /**

@@ -52,8 +52,49 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
     if (lag - 1 > 0 && lag + 1 < n) {
       r = Math.max(r, Math.max(acf[lag - 1], acf[lag + 1]));
     }
-    boolean sig = pValue < cfg.periodAlpha() && r >= cfg.minAcf();
+    boolean sig = pValue < cfg.periodAlpha()
+        && (r >= cfg.minAcf() || (lag >= 2 && lag + 1 < n && localAcf(s.filled(), lag) >= LOCAL_ACF));
     return new Periodicity(period, pValue, g, r, sig);
+  }
+
+  /**
+   * Least autocorrelation at the period of the channel detrended at the period's own scale that
+   * confirms a period the plain autocorrelation does not (a bent or shifted trend can make the plain
+   * one negative at a true period).
+   */
+  static final double LOCAL_ACF = 0.3;
+
+  /**
+   * The largest autocorrelation at lags {@code lag - 1, lag, lag + 1} of {@code x} less its moving
+   * average over {@code lag} samples.
+   */
+  static double localAcf(double[] x, int lag) {
+    int n = x.length;
+    double[] ma = Decomposition.movingAverage(x, lag);
+    double[] d = new double[n];
+    double mean = 0;
+    for (int i = 0; i < n; i++) {
+      d[i] = x[i] - ma[i];
+      mean += d[i];
+    }
+    mean /= n;
+    double den = 0;
+    for (int i = 0; i < n; i++) {
+      d[i] -= mean;
+      den += d[i] * d[i];
+    }
+    if (!(den > 0)) {
+      return 0;
+    }
+    double best = Double.NEGATIVE_INFINITY;
+    for (int l = Math.max(1, lag - 1); l <= Math.min(n - 1, lag + 1); l++) {
+      double num = 0;
+      for (int i = 0; i + l < n; i++) {
+        num += d[i] * d[i + l];
+      }
+      best = Math.max(best, num / den);
+    }
+    return best;
   }
 
   /**

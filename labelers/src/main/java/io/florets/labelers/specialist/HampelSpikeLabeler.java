@@ -23,12 +23,13 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
    *     stays mostly clean around a run of several spikes a few samples apart
    * @param threshold outlier threshold in robust sigmas; default 4
    * @param maxSpikeWidth widest outlier run called a spike; default 2
-   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 3
+   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 6 (twice
+   *     the widest spacing of a run, so one member too weak to pass the threshold does not split it)
    * @param minRunCount fewest chained spikes that make a spike run; default 3
    */
   public record Config(int halfWidth, double threshold, int maxSpikeWidth, int maxRunGap,
       int minRunCount) {
-    public static final Config DEFAULTS = new Config(8, 4.0, 2, 3, 3);
+    public static final Config DEFAULTS = new Config(8, 4.0, 2, 6, 3);
 
     public Config {
       if (halfWidth < 1 || !(threshold > 0) || maxSpikeWidth < 1 || maxSpikeWidth > halfWidth

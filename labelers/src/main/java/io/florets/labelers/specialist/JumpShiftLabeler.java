@@ -18,7 +18,9 @@ import java.util.Set;
  * their difference, divided by its standard error under white noise
  * ({@code sigma sqrt(2 (1/w + 3w/(w^2-1)))}, sigma the local noise sigma), is a z statistic that a trend or a trend change does
  * not move. Local maxima of |z| above {@code zThreshold} (one per {@code w} samples) whose jump also
- * exceeds {@code minJumpSigmas} sigma are reported. Runs on the despiked, deseasonalised channel;
+ * exceeds {@code minJumpSigmas} sigma are reported. Sigma is the larger of the local noise sigma and
+ * the residual spread about the two lines, so a stretch the lines do not fit (say, what a seasonal
+ * estimate leaves behind) does not pass for a jump. Runs on the despiked, deseasonalised channel;
  * O(n) through prefix sums.
  */
 public final class JumpShiftLabeler extends ChannelLabeler {
@@ -58,7 +60,7 @@ public final class JumpShiftLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -84,16 +86,18 @@ public final class JumpShiftLabeler extends ChannelLabeler {
     double seUnit = Math.sqrt(2 * (1.0 / w + 3.0 * w / ((double) w * w - 1)));
     double[] z = new double[n];
     double[] jump = new double[n];
+    double[] scale = new double[n];
     for (int t = w; t <= n - w; t++) {
       double left = lp.lineAt(t - w, t, t - 0.5);
       double right = lp.lineAt(t, t + w, t - 0.5);
       jump[t] = right - left;
-      z[t] = jump[t] / (seUnit * local[t]);
+      scale[t] = Math.max(local[t], Math.sqrt((lp.rssLine(t - w, t) + lp.rssLine(t, t + w)) / (2.0 * (w - 2))));
+      z[t] = jump[t] / (seUnit * scale[t]);
     }
     List<Integer> found = new ArrayList<>();
     for (int t = w; t <= n - w; t++) {
       double a = Math.abs(z[t]);
-      if (a <= config.zThreshold() || Math.abs(jump[t]) <= config.minJumpSigmas() * local[t]) {
+      if (a <= config.zThreshold() || Math.abs(jump[t]) <= config.minJumpSigmas() * scale[t]) {
         continue;
       }
       boolean isMax = true;

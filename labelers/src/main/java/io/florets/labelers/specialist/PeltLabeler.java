@@ -10,6 +10,7 @@ import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
 import io.florets.labelers.signal.Bumps;
 import io.florets.labelers.signal.ChannelSignal;
+import io.florets.labelers.signal.Hinge;
 import io.florets.labelers.signal.LinePrefix;
 import io.florets.labelers.signal.Segmentation;
 import io.florets.labelers.signal.SignalConfig;
@@ -26,7 +27,9 @@ import java.util.Set;
  * <p>A change point is a {@code level_shift_up/down} when the two fitted lines jump by more than
  * {@code shiftSigmas} sigma at the boundary (unless an opposite jump within {@code maxBumpWidth}
  * samples cancels it: that is a bump), or a {@code trend_change} when the slope change times the
- * shorter piece exceeds {@code trendSigmas} sigma and both pieces span {@code minTrendPiece}. Weaker change points are dropped and their
+ * shorter piece exceeds {@code trendSigmas} sigma and both pieces span {@code minTrendPiece}; a
+ * trend change is then placed where one continuous broken line fits the two pieces best
+ * ({@link Hinge}). Weaker change points are dropped and their
  * pieces merged. Each resulting {@link Segment} is rising/falling when its line changes by more
  * than {@code trendSigmas} sigma, else oscillating in a seasonal channel, else flat. A trend tag
  * summarises the segments.
@@ -56,6 +59,9 @@ public final class PeltLabeler extends ChannelLabeler {
     }
   }
 
+  /** A trend change is placed by a continuous broken-line fit within this many samples of PELT's cut. */
+  static final int HINGE_RADIUS = 8;
+
   private final Config config;
 
   public PeltLabeler() {
@@ -73,7 +79,7 @@ public final class PeltLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override
@@ -106,9 +112,11 @@ public final class PeltLabeler extends ChannelLabeler {
     List<Integer> cuts = new ArrayList<>();
     cuts.add(0);
     double[] local = s.localScale();
+    LinePrefix lp = s.deseasonalizedLines();
     for (int j = 0; j < inner; j++) {
       double jump = seg.jumps()[j];
-      double sl = local[pos[j]];
+      double misfit = Math.sqrt((lp.rssLine(b[j], b[j + 1]) + lp.rssLine(b[j + 1], b[j + 2])) / (b[j + 2] - b[j]));
+      double sl = Math.max(local[pos[j]], misfit);
       if (Math.abs(jump) > config.shiftSigmas() * sl) {
         if (!keep[j]) {
           continue;
@@ -120,14 +128,16 @@ public final class PeltLabeler extends ChannelLabeler {
       } else if (seg.slopeEvidence()[j] > config.trendSigmas() * sl
           && b[j + 1] - b[j] >= config.minTrendPiece() && b[j + 2] - b[j + 1] >= config.minTrendPiece()) {
         double z = seg.slopeEvidence()[j] / sl;
-        sink.add(new Event(EventType.TREND_CHANGE, pos[j], pos[j], ch),
+        int at = Hinge.locate(s.deseasonalized(), b[j], b[j + 2], Math.max(b[j] + 2, pos[j] - HINGE_RADIUS),
+            Math.min(b[j + 2] - 2, pos[j] + HINGE_RADIUS));
+        sink.add(new Event(EventType.TREND_CHANGE, at, at, ch),
             Math.min(1, 0.5 + 0.5 * (z - config.trendSigmas()) / config.trendSigmas()));
-        cuts.add(pos[j]);
+        cuts.add(at);
       }
     }
     int n = s.length();
     cuts.add(n);
-    LinePrefix lp = s.deseasonalizedLines();
+    cuts = new ArrayList<>(new java.util.TreeSet<>(cuts));
     boolean seasonal = s.decomposition().period() > 0;
     double rise = 0;
     double fall = 0;

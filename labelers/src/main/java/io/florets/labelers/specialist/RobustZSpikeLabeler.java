@@ -1,5 +1,6 @@
 package io.florets.labelers.specialist;
 
+import io.florets.datasets.target.Event;
 import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
@@ -27,12 +28,13 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
    * @param edgeThreshold a wide spike extends over neighbours beyond this z; default 1.5
    * @param maxSpikeWidth widest run called a spike; default 2
    * @param maxWideWidth widest run called a wide spike; default 16
-   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 3
+   * @param maxRunGap spikes of one sign at most this far apart chain into a spike run; default 6 (twice
+   *     the widest spacing of a run, so one member too weak to pass the threshold does not split it)
    * @param minRunCount fewest chained spikes that make a spike run; default 3
    */
   public record Config(int halfWidth, double threshold, double edgeThreshold, int maxSpikeWidth,
       int maxWideWidth, int maxRunGap, int minRunCount) {
-    public static final Config DEFAULTS = new Config(16, 5.0, 1.5, 2, 16, 3, 3);
+    public static final Config DEFAULTS = new Config(16, 5.0, 1.5, 2, 16, 6, 3);
 
     public Config {
       if (halfWidth < 1 || !(threshold > 0) || !(edgeThreshold > 0) || maxSpikeWidth < 1
@@ -42,6 +44,11 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
       }
     }
   }
+
+  /** Narrowest wide spike in samples. */
+  static final int WIDE_MIN_WIDTH = 5;
+  /** Least wide-spike peak in noise sigmas. */
+  static final double WIDE_MIN_PEAK = 3;
 
   private final Config config;
 
@@ -60,7 +67,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -94,7 +101,21 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
     for (int i = 0; i < n; i++) {
       z[i] = raw[i] != raw[i] ? Double.NaN : 0.6745 * (r[i] - center) / Math.max(localMad[i], floorMad);
     }
+    double[] wideMed = RollingMedian.of(y, 2 * config.maxWideWidth());
+    double[] wr = new double[n];
+    for (int i = 0; i < n; i++) {
+      wr[i] = y[i] - wideMed[i];
+    }
+    double spread = Math.max(s.scale(), Robust.MAD_TO_SIGMA * Robust.mad(wr, n, Robust.median(wr)));
+    for (int[] b : WideSpikes.find(y, wr, raw, spread, WIDE_MIN_WIDTH, config.maxWideWidth(), config.threshold(), WIDE_MIN_PEAK)) {
+      double bz = b[3] / 1000.0;
+      sink.add(new Event(EventType.WIDE_SPIKE, b[0], b[1], ch),
+          Math.min(1, 0.5 + 0.5 * (bz - config.threshold()) / config.threshold()));
+      for (int t = b[0]; t <= b[1]; t++) {
+        z[t] = 0;
+      }
+    }
     new SpikeRuns(config.threshold(), config.edgeThreshold(), config.maxSpikeWidth(),
-        config.maxWideWidth(), config.maxRunGap(), config.minRunCount()).emit(z, ch, sink);
+        0, config.maxRunGap(), config.minRunCount()).emit(z, ch, sink);
   }
 }

@@ -80,7 +80,8 @@ public final class CycleFeatures {
     if (!(tss > 1e-12 * count)) {
       return f;
     }
-    double[] line = fit(z, ok);
+    double[][] prefix = prefixSums(z, ok);
+    double[] line = fit(prefix);
     double rss1 = line[2];
     f[0] = asinh(line[1] * n);
     f[1] = (float) clamp(1 - rss1 / tss, 0, 1);
@@ -93,13 +94,13 @@ public final class CycleFeatures {
     double[] three = line;
     int[] threeBends = {};
     for (int i = 0; i < BENDS; i++) {
-      double[] h = fit(z, ok, grid[i]);
+      double[] h = fit(prefix, grid[i]);
       if (h[3] < (twoBends.length == 0 ? rss1 : two[3])) {
         two = h;
         twoBends = new int[] {grid[i]};
       }
       for (int j = i + 1; j < BENDS; j++) {
-        double[] g = fit(z, ok, grid[i], grid[j]);
+        double[] g = fit(prefix, grid[i], grid[j]);
         if (g[4] < (threeBends.length == 0 ? rss1 : three[4])) {
           three = g;
           threeBends = new int[] {grid[i], grid[j]};
@@ -221,38 +222,75 @@ public final class CycleFeatures {
   }
 
   /**
-   * Least squares of {@code z} on {@code 1, t} and {@code max(0, t - bend)} for each bend (a
-   * continuous piecewise line): the coefficients, then the residual sum of squares.
+   * Prefix sums over the observed samples before index k of 1, t, t^2, z, t z and z^2 (rows 0-5),
+   * so that every least-squares fit below costs the same whatever the window's length.
    */
-  private static double[] fit(double[] z, boolean[] ok, int... bends) {
+  private static double[][] prefixSums(double[] z, boolean[] ok) {
+    int n = z.length;
+    double[][] p = new double[6][n + 1];
+    for (int t = 0; t < n; t++) {
+      double[] v = ok[t] ? new double[] {1, t, (double) t * t, z[t], t * z[t], z[t] * z[t]}
+          : new double[6];
+      for (int r = 0; r < 6; r++) {
+        p[r][t + 1] = p[r][t] + v[r];
+      }
+    }
+    return p;
+  }
+
+  /** Sum of row {@code r} of the prefix sums over samples {@code t > b} ({@code b = -1}: all). */
+  private static double above(double[][] p, int r, int b) {
+    int n = p[r].length - 1;
+    return p[r][n] - p[r][Math.min(n, b + 1)];
+  }
+
+  /**
+   * Least squares of {@code z} on {@code 1, t} and {@code max(0, t - bend)} for each bend (a
+   * continuous piecewise line): the coefficients, then the residual sum of squares. The normal
+   * equations come from the prefix sums: over {@code t > b}, {@code sum (t - b) = S1 - b S0},
+   * {@code sum (t - b)(t - c) = S2 - (b + c) S1 + b c S0}, {@code sum z (t - b) = Z1 - b Z0}.
+   */
+  private static double[] fit(double[][] ps, int... bends) {
     int p = 2 + bends.length;
+    int[] from = new int[p];
+    from[0] = -1;
+    from[1] = -1;
+    double[] shift = new double[p];
+    for (int i = 0; i < bends.length; i++) {
+      from[2 + i] = bends[i];
+      shift[2 + i] = bends[i];
+    }
     double[][] a = new double[p][p + 1];
-    double[] row = new double[p];
-    for (int t = 0; t < z.length; t++) {
-      if (!ok[t]) {
-        continue;
-      }
-      row[0] = 1;
-      row[1] = t;
-      for (int b = 0; b < bends.length; b++) {
-        row[2 + b] = t > bends[b] ? t - bends[b] : 0;
-      }
-      for (int i = 0; i < p; i++) {
-        for (int j = 0; j < p; j++) {
-          a[i][j] += row[i] * row[j];
+    double[] xz = new double[p];
+    for (int i = 0; i < p; i++) {
+      for (int j = 0; j < p; j++) {
+        int b = Math.max(from[i], from[j]);
+        // basis i is 1 (i = 0) or (t - shift_i) for t > from_i
+        double s0 = above(ps, 0, b);
+        double s1 = above(ps, 1, b);
+        double s2 = above(ps, 2, b);
+        double v;
+        if (i == 0 && j == 0) {
+          v = s0;
+        } else if (i == 0 || j == 0) {
+          double c = shift[i == 0 ? j : i];
+          v = s1 - c * s0;
+        } else {
+          v = s2 - (shift[i] + shift[j]) * s1 + shift[i] * shift[j] * s0;
         }
-        a[i][p] += row[i] * z[t];
+        a[i][j] = v;
       }
+      double z0 = above(ps, 3, from[i]);
+      double z1 = above(ps, 4, from[i]);
+      xz[i] = i == 0 ? z0 : z1 - shift[i] * z0;
+      a[i][p] = xz[i];
     }
     double[] out = java.util.Arrays.copyOf(solve(a, p), p + 1);
-    double rss = 0;
-    for (int t = 0; t < z.length; t++) {
-      if (ok[t]) {
-        double e = z[t] - trendAt(out, bends, t);
-        rss += e * e;
-      }
+    double rss = above(ps, 5, -1);
+    for (int i = 0; i < p; i++) {
+      rss -= out[i] * xz[i];
     }
-    out[p] = rss;
+    out[p] = Math.max(0, rss);
     return out;
   }
 

@@ -106,4 +106,24 @@ public final class TestModels {
     }
     return p;
   }
+
+  /**
+   * Asserts that {@code grown} (given new zero-initialised parts and every other weight of
+   * {@code source}) decodes three random windows exactly as {@code source} does, token for token
+   * and with the same log-probabilities.
+   */
+  public static void assertDecodesAlike(EngineModel<Window> source, EngineModel<Window> grown) {
+    List<Window> ws = windows(3, 48, 6);
+    int[][] p = prompts(3, 5, 8);
+    io.florets.engine.decode.DecodeOptions o = new io.florets.engine.decode.DecodeOptions(1, 8,
+        io.florets.engine.decode.TokenConstraint.NONE, true);
+    List<io.florets.engine.decode.Decoded> x = source.decode(ws, p, o);
+    List<io.florets.engine.decode.Decoded> y = grown.decode(ws, p, o);
+    for (int i = 0; i < ws.size(); i++) {
+      org.junit.jupiter.api.Assertions.assertArrayEquals(x.get(i).tokens(), y.get(i).tokens(),
+          "row " + i);
+      org.junit.jupiter.api.Assertions.assertArrayEquals(x.get(i).logProbs(), y.get(i).logProbs(),
+          1e-4f);
+    }
+  }
 }

@@ -11,9 +11,6 @@ import io.florets.engine.EngineModel;
 import io.florets.engine.FrontEndBatch;
 import io.florets.engine.HostTensor;
 import io.florets.engine.TestModels;
-import io.florets.engine.decode.DecodeOptions;
-import io.florets.engine.decode.Decoded;
-import io.florets.engine.decode.TokenConstraint;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -142,15 +139,7 @@ class CycleFeaturesTest {
             SeriesFrontEnd.of(f.withCycleFeatures(true)), TestModels.VOCAB, 5)) {
       List<String> fresh = grown.copyMatchingFrom(source);
       assertTrue(fresh.stream().anyMatch(n -> n.contains("cycleStats")), fresh.toString());
-      List<Window> ws = TestModels.windows(3, 48, 6);
-      int[][] prompts = TestModels.prompts(3, 5, 8);
-      DecodeOptions o = new DecodeOptions(1, 8, TokenConstraint.NONE, true);
-      List<Decoded> x = source.decode(ws, prompts, o);
-      List<Decoded> y = grown.decode(ws, prompts, o);
-      for (int i = 0; i < ws.size(); i++) {
-        assertArrayEquals(x.get(i).tokens(), y.get(i).tokens(), "row " + i);
-        assertArrayEquals(x.get(i).logProbs(), y.get(i).logProbs(), 1e-4f);
-      }
+      TestModels.assertDecodesAlike(source, grown);
     }
   }
 }

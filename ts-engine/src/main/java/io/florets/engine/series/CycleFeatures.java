@@ -229,11 +229,14 @@ public final class CycleFeatures {
     int n = z.length;
     double[][] p = new double[6][n + 1];
     for (int t = 0; t < n; t++) {
-      double[] v = ok[t] ? new double[] {1, t, (double) t * t, z[t], t * z[t], z[t] * z[t]}
-          : new double[6];
-      for (int r = 0; r < 6; r++) {
-        p[r][t + 1] = p[r][t] + v[r];
-      }
+      double w = ok[t] ? 1 : 0;
+      double zt = ok[t] ? z[t] : 0;
+      p[0][t + 1] = p[0][t] + w;
+      p[1][t + 1] = p[1][t] + w * t;
+      p[2][t + 1] = p[2][t] + w * t * t;
+      p[3][t + 1] = p[3][t] + zt;
+      p[4][t + 1] = p[4][t] + t * zt;
+      p[5][t + 1] = p[5][t] + zt * zt;
     }
     return p;
   }

@@ -31,12 +31,19 @@ final class AdaptationOptions {
       + "steps, and average their weights into one model (a model soup; default 1).")
   int members = 1;
 
+  @Option(names = "--readout", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "With class labels: give the adapted model a class readout, a frozen "
+          + "whole-window convolution transform fitted to your series with a linear readout fitted "
+          + "in closed form after the decoder has trained, whose scores add to your class names' "
+          + "logits (default on; --no-readout: the decoder alone).")
+  boolean readout = true;
+
   /** The adaptation's options as chosen. */
   Adaptation.Options options() {
     if (members < 1) {
       throw new IllegalArgumentException("--members must be >= 1, got " + members);
     }
-    return new Adaptation.Options(convFeatures, transferSet, refitAll, members);
+    return new Adaptation.Options(convFeatures, transferSet, refitAll, members, readout);
   }
 
   /** Training steps of each member out of a budget of {@code steps} (at least 1). */

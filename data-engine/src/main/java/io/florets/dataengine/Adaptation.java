@@ -131,14 +131,24 @@ public final class Adaptation {
    *     own held-out split, batches and rounds; the caller divides the step budget as it sees fit)
    *     whose weights are then averaged into the returned model ({@code EngineModel#averageWith});
    *     the held-out accuracy is then the first member's on its own held-out windows
+   * @param readout give the adapted model a class readout ({@link ClassReadouts}): a frozen
+   *     whole-window convolution transform fitted to the labelled windows and a linear readout of
+   *     it, fitted in closed form after the decoder has trained, whose scores add to the class
+   *     names' logits
    */
-  public record Options(boolean convFeatures, boolean transferSet, boolean refitAll, int members) {
+  public record Options(boolean convFeatures, boolean transferSet, boolean refitAll, int members,
+      boolean readout) {
     /**
      * The defaults: no convolution features, a transfer set, the final training without the
      * held-out windows (on the development splits of data-engine/RECIPES.md refitting on them did
-     * not answer more series right), one member.
+     * not answer more series right), one member, a class readout (seventh study there).
      */
-    public static final Options DEFAULTS = new Options(false, true, false, 1);
+    public static final Options DEFAULTS = new Options(false, true, false, 1, true);
+
+    /** Options with the default class readout. */
+    public Options(boolean convFeatures, boolean transferSet, boolean refitAll, int members) {
+      this(convFeatures, transferSet, refitAll, members, true);
+    }
 
     /** Validates. */
     public Options {
@@ -241,6 +251,7 @@ public final class Adaptation {
       Map<String, String> details = new LinkedHashMap<>(p.details());
       details.put("transferCopies", copies + " per labelled window (" + transfer.size() + ")");
       details.put("convFeatures", String.valueOf(b.frontEndConfig().convFeatures()));
+      details.put("classReadout", first.readout() == null ? "none" : first.readout());
       details.put("finalTrainingOnHeldOut", String.valueOf(cfg.finalOnAll()));
       details.put("members", options.members() + (options.members() > 1
           ? " (weights averaged; seeds " + config.seed() + ".." + (config.seed() + options.members() - 1)
@@ -259,8 +270,12 @@ public final class Adaptation {
     }
   }
 
-  /** One adapted member, its run and {accuracy, count} on its held-out labelled windows. */
-  private record Member(ModelBundle bundle, DataEngineResult result, double[] heldOut) {
+  /**
+   * One adapted member, its run, {accuracy, count} on its held-out labelled windows and what its
+   * class readout is (null = none).
+   */
+  private record Member(ModelBundle bundle, DataEngineResult result, double[] heldOut,
+      String readout) {
   }
 
   private static Member member(ModelBundle initial, int channels, Set<String> names,
@@ -275,6 +290,51 @@ public final class Adaptation {
             .withChannels(channels);
       }
     }
+    // a readout of an earlier adaptation names other classes: the copy trains without it
+    if (b.frontEndConfig().readout() != null) {
+      try (ModelBundle stale = b) {
+        b = stale.withFrontEnd(stale.frontEndConfig().withReadout(null), initSeed)
+            .withChannels(channels);
+      }
+    }
+    // The decoder trains without the readout and learns the classes on its own; the readout is
+    // attached to the trained model, and the decoder's class logits are scaled by the temperature
+    // that fits the held-out labelled windows (which the decoder never trained on). Its transform (thresholds from the labelled windows' values,
+    // not their labels; the same for every member, so that members average) comes from all
+    // labelled windows; for the held-out figure its weights are first fitted on the labelled
+    // windows the rounds train on, so that figure stays one on labels the model never saw; the
+    // returned model's weights come from all of them.
+    List<Window> rw = new ArrayList<>();
+    List<String> rl = new ArrayList<>();
+    List<Window> allLabelled = new ArrayList<>();
+    List<String> allLabels = new ArrayList<>();
+    boolean[] held = Split.heldOut(windows.size(), cfg.heldOutFraction(), cfg.seed());
+    for (int i = 0; i < windows.size(); i++) {
+      if (labels.get(i) != null) {
+        allLabelled.add(windows.get(i));
+        allLabels.add(labels.get(i));
+        if (!held[i]) {
+          rw.add(windows.get(i));
+          rl.add(labels.get(i));
+        }
+      }
+    }
+    if (rw.isEmpty()) {
+      rw = allLabelled;
+      rl = allLabels;
+    }
+    List<Window> readoutWindows = rw;
+    List<String> readoutLabels = rl;
+    List<String> classNames = List.copyOf(names);
+    List<Window> heldWindows = new ArrayList<>();
+    List<String> heldLabels = new ArrayList<>();
+    for (int i = 0; i < windows.size(); i++) {
+      if (held[i] && labels.get(i) != null) {
+        heldWindows.add(windows.get(i));
+        heldLabels.add(labels.get(i));
+      }
+    }
+    double[] decoderScale = {Double.NaN};
     ModelBundle trained = b;
     double[][] measured = new double[1][];
     DataEngineListener measuring = new DataEngineListener() {
@@ -292,7 +352,17 @@ public final class Adaptation {
       public void beforeFinalTraining() {
         listener.beforeFinalTraining();
         if (cfg.finalOnAll()) {
-          measured[0] = heldOutAccuracy(trained, windows, labels, cfg);
+          if (options.readout()) {
+            try (ModelBundle withReadout = ClassReadouts.attach(trained, classNames,
+                allLabelled, initSeed)) {
+              decoderScale[0] = ClassReadouts.scaleDecoder(withReadout, classNames, heldWindows,
+                  heldLabels);
+              ClassReadouts.fit(withReadout, classNames, readoutWindows, readoutLabels);
+              measured[0] = heldOutAccuracy(withReadout, windows, labels, cfg);
+            }
+          } else {
+            measured[0] = heldOutAccuracy(trained, windows, labels, cfg);
+          }
         }
       }
     };
@@ -300,8 +370,27 @@ public final class Adaptation {
       DataEngineResult r = DataEngine.of(all, cfg).run(
           DenseDataset.of(es, Map.of("adaptation", "classification")), groups, b.model(),
           b.head(), measuring);
-      return new Member(b, r,
-          measured[0] != null ? measured[0] : heldOutAccuracy(b, windows, labels, cfg));
+      String readout = null;
+      if (options.readout()) {
+        try (ModelBundle plain = b) {
+          b = ClassReadouts.attach(plain, classNames, allLabelled, initSeed)
+              .withChannels(channels);
+        }
+        if (measured[0] == null) {
+          decoderScale[0] = ClassReadouts.scaleDecoder(b, classNames, heldWindows, heldLabels);
+          ClassReadouts.fit(b, classNames, readoutWindows, readoutLabels);
+        } else {
+          // the final training used the held-out windows: keep the factor fitted before it
+          b.model().setParameter("readoutDecoderScale", new float[] {(float) decoderScale[0]});
+        }
+      }
+      double[] heldOut = measured[0] != null ? measured[0] : heldOutAccuracy(b, windows, labels, cfg);
+      if (options.readout()) {
+        readout = ClassReadouts.fit(b, classNames, allLabelled, allLabels) + String.format(
+            java.util.Locale.ROOT, "; decoder's class logits times %.3g (fitted on %d held-out "
+            + "labelled windows)", decoderScale[0], heldWindows.size());
+      }
+      return new Member(b, r, heldOut, readout);
     } catch (RuntimeException e) {
       b.close();
       throw e;

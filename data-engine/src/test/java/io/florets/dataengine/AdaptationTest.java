@@ -1,5 +1,6 @@
 package io.florets.dataengine;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -100,6 +101,21 @@ class AdaptationTest {
       for (Label l : f.askAll(data.windows().subList(0, 3), Tasks.CLASSIFY)) {
         assertTrue(List.of("rising", "wavy").contains(l.name()), "answer " + l.name());
       }
+      // the class readout is saved with the model and, after 3 training steps, it is what answers
+      // the labelled windows' classes
+      var readout = f.bundle().frontEndConfig().readout();
+      assertTrue(readout != null, "no class readout in the saved model");
+      var v = f.bundle().head().vocabulary();
+      assertArrayEquals(new int[] {v.id("rising"), v.id("wavy")}, readout.classIds());
+      String how = f.bundle().provenance().details().get("classReadout");
+      assertTrue(how.contains("ridge alpha") && how.contains("decoder's class logits times"),
+          f.bundle().provenance().details().toString());
+      int right = 0;
+      List<Label> answers = f.askAll(data.windows().subList(0, 10), Tasks.CLASSIFY);
+      for (int i = 0; i < 10; i++) {
+        right += answers.get(i).name().equals(data.labels().get(i)) ? 1 : 0;
+      }
+      assertTrue(right >= 9, right + " of 10 labelled windows answered right");
     }
   }
 

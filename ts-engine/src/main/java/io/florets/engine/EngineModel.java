@@ -262,6 +262,33 @@ public final class EngineModel<I> implements AutoCloseable {
     return manager;
   }
 
+  /**
+   * Overwrites the one parameter whose name ends with {@code suffix} (for example a front end's
+   * {@code readoutWeight}) with {@code values}, laid out as its shape.
+   *
+   * @throws IllegalArgumentException if no parameter or more than one ends with {@code suffix}, or
+   *     the sizes differ
+   */
+  public void setParameter(String suffix, float[] values) {
+    Parameter found = null;
+    for (Pair<String, Parameter> p : network.getParameters()) {
+      if (p.getKey().endsWith(suffix)) {
+        if (found != null) {
+          throw new IllegalArgumentException("more than one parameter ends with '" + suffix + "'");
+        }
+        found = p.getValue();
+      }
+    }
+    if (found == null) {
+      throw new IllegalArgumentException("no parameter ends with '" + suffix + "'");
+    }
+    if (found.getShape().size() != values.length) {
+      throw new IllegalArgumentException("parameter '" + suffix + "' has " + found.getShape().size()
+          + " values, got " + values.length);
+    }
+    io.florets.engine.checkpoint.ArrayIO.assign(found.getArray(), values);
+  }
+
   /** Number of scalar parameters, front end included. */
   public long parameterCount() {
     long n = 0;

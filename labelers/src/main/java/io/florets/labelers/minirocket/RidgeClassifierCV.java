@@ -37,14 +37,17 @@ public final class RidgeClassifierCV {
   /** Row k holds the weights of class k over all features, with the standardisation folded in. */
   private final double[][] weights;
   private final double[] intercepts;
+  /** Per training example, its scores from the fit that left it out (at the chosen alpha). */
+  private final double[][] looScores;
 
   private RidgeClassifierCV(int numClasses, double alpha, double[] looErrors, double[][] weights,
-      double[] intercepts) {
+      double[] intercepts, double[][] looScores) {
     this.numClasses = numClasses;
     this.alpha = alpha;
     this.looErrors = looErrors;
     this.weights = weights;
     this.intercepts = intercepts;
+    this.looScores = looScores;
   }
 
   /**
@@ -100,7 +103,13 @@ public final class RidgeClassifierCV {
         byClass[k][j] = w[j][k];
       }
     }
-    return new RidgeClassifierCV(numClasses, alphas[best], errors, byClass, intercept);
+    double[][] loo = sp.looScores(uty, yc, alphas[best]);
+    for (double[] row : loo) {
+      for (int k = 0; k < numClasses; k++) {
+        row[k] += ymean[k];
+      }
+    }
+    return new RidgeClassifierCV(numClasses, alphas[best], errors, byClass, intercept, loo);
   }
 
   private static int checkInput(float[][] x, int[] y, int numClasses, double[] alphas) {
@@ -236,6 +245,34 @@ public final class RidgeClassifierCV {
     return looErrors.clone();
   }
 
+  /**
+   * Each training example's scores from the fit without it, at the chosen alpha (exact for the
+   * ridge with the standardisation of the full set): examples &times; classes, a copy. What the
+   * classifier scores on series it has not seen looks like these, not like its scores on its own
+   * training examples, so a confidence calibrated on them carries over.
+   */
+  public double[][] looScores() {
+    double[][] out = new double[looScores.length][];
+    for (int i = 0; i < out.length; i++) {
+      out[i] = looScores[i].clone();
+    }
+    return out;
+  }
+
+  /** Per class its weights over the features (the standardisation folded in), a copy. */
+  public double[][] weights() {
+    double[][] out = new double[weights.length][];
+    for (int k = 0; k < out.length; k++) {
+      out[k] = weights[k].clone();
+    }
+    return out;
+  }
+
+  /** Per class its intercept, a copy. */
+  public double[] intercepts() {
+    return intercepts.clone();
+  }
+
   /** Number of classes. */
   public int numClasses() {
     return numClasses;
@@ -305,6 +342,32 @@ public final class RidgeClassifierCV {
         }
       }
       return sum;
+    }
+
+    /** Leave-one-out scores {@code y_i - r_i} in centred target units, n &times; K. */
+    double[][] looScores(double[][] uty, double[][] yc, double alpha) {
+      double[] f = factors(alpha);
+      int n = u.length;
+      int classes = yc[0].length;
+      double[][] out = new double[n][classes];
+      double[] fitted = new double[classes];
+      for (int i = 0; i < n; i++) {
+        double h = 1.0 / n;
+        Arrays.fill(fitted, 0.0);
+        double[] ui = u[i];
+        for (int j = 0; j < f.length; j++) {
+          double g = ui[j] * f[j];
+          h += g * ui[j];
+          double[] row = uty[j];
+          for (int k = 0; k < classes; k++) {
+            fitted[k] += g * row[k];
+          }
+        }
+        for (int k = 0; k < classes; k++) {
+          out[i][k] = yc[i][k] - (yc[i][k] - fitted[k]) / (1.0 - h);
+        }
+      }
+      return out;
     }
 
     /** Weights in standardised space, p &times; K. */

@@ -149,6 +149,21 @@ class RidgeClassifierCVTest {
       }
       assertArrayEquals(expectedScores, r.decisionFunction(x[i]), 1e-6, "scores of example " + i);
     }
+    // each example's leave-one-out scores equal those of the fit on the other rows
+    double[][] loo = r.looScores();
+    for (int i = 0; i < n; i++) {
+      boolean[] keep = all.clone();
+      keep[i] = false;
+      double[][] wi = fitClosedForm(z, yy, keep, r.alpha());
+      for (int c = 0; c < k; c++) {
+        double expectedScore = wi[0][c];
+        for (int j = 0; j < p; j++) {
+          expectedScore += z[i][j] * wi[j + 1][c];
+        }
+        assertEquals(expectedScore, loo[i][c], 1e-6 * Math.max(1, Math.abs(expectedScore)),
+            "leave-one-out score of example " + i + ", class " + c);
+      }
+    }
   }
 
   @Test

@@ -46,36 +46,52 @@ public final class EncoderDecoder extends Module {
   private final Dense copyQuery;
   private final int[] signIds;
   private final Parameter copySignGate;
+  /** Row-major [K, V] one-hot of the class readout's ids, or null. */
+  private final float[] classSpread;
+  /** [V]: 1 on the class readout's ids, or null. */
+  private final float[] classMask;
 
   /**
    * The encoder output: memory [B, S, d], key mask [B, S] and its additive bias [B, 1, 1, S]; with a
    * front-end pointer also its keys [B, N, d] and bin index [B, bins] int64 (else null); with a
    * number copy the candidates' keys [B, J, d], one-hot magnitude bins [B, J, bins] and, when it
-   * scores signs, one-hot signs [B, J, 3] (else null).
+   * scores signs, one-hot signs [B, J, 3] (else null); with a front-end class readout the
+   * readout's scores spread over the vocabulary [B, V] (zero off its class ids; else null).
    */
   public record Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
-      NDArray pointerIndex, NDArray copyKeys, NDArray copyBins, NDArray copySigns) {
+      NDArray pointerIndex, NDArray copyKeys, NDArray copyBins, NDArray copySigns,
+      NDArray classLogits) {
     /** Without a pointer. */
     public Encoded(NDArray memory, NDArray mask, NDArray bias) {
-      this(memory, mask, bias, null, null, null, null, null);
+      this(memory, mask, bias, null, null, null, null, null, null);
     }
 
     /** Without a number copy. */
     public Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
         NDArray pointerIndex) {
-      this(memory, mask, bias, pointerKeys, pointerIndex, null, null, null);
+      this(memory, mask, bias, pointerKeys, pointerIndex, null, null, null, null);
+    }
+
+    /** Without a class readout. */
+    public Encoded(NDArray memory, NDArray mask, NDArray bias, NDArray pointerKeys,
+        NDArray pointerIndex, NDArray copyKeys, NDArray copyBins, NDArray copySigns) {
+      this(memory, mask, bias, pointerKeys, pointerIndex, copyKeys, copyBins, copySigns, null);
     }
 
     /** The same rows with {@code memory} in place of this one's. */
     public Encoded withMemory(NDArray memory) {
       return new Encoded(memory, null, bias, pointerKeys, pointerIndex, copyKeys, copyBins,
-          copySigns);
+          copySigns, classLogits);
     }
 
-    /** The rows {@code idx} [R] int64 of the bias, pointer and copy arrays (memory and mask dropped). */
+    /**
+     * The rows {@code idx} [R] int64 of the bias, pointer, copy and class-readout arrays (memory
+     * and mask dropped).
+     */
     public Encoded gatherRows(NDArray idx) {
       return new Encoded(null, null, DecoderCache.gatherRows(bias, idx), rows(pointerKeys, idx),
-          rows(pointerIndex, idx), rows(copyKeys, idx), rows(copyBins, idx), rows(copySigns, idx));
+          rows(pointerIndex, idx), rows(copyKeys, idx), rows(copyBins, idx), rows(copySigns, idx),
+          rows(classLogits, idx));
     }
 
     private static NDArray rows(NDArray a, NDArray idx) {
@@ -188,6 +204,22 @@ public final class EncoderDecoder extends Module {
       signIds = null;
       copySignGate = null;
     }
+    int[] classIds = frontEnd.classIds();
+    if (classIds != null) {
+      classSpread = new float[classIds.length * vocabSize];
+      classMask = new float[vocabSize];
+      for (int k = 0; k < classIds.length; k++) {
+        if (classIds[k] < 0 || classIds[k] >= vocabSize) {
+          throw new IllegalArgumentException("front-end class readout id " + classIds[k]
+              + " lies outside the vocabulary of " + vocabSize);
+        }
+        classSpread[k * vocabSize + classIds[k]] = 1f;
+        classMask[classIds[k]] = 1f;
+      }
+    } else {
+      classSpread = null;
+      classMask = null;
+    }
   }
 
   /** The configuration this network was built from. */
@@ -233,12 +265,20 @@ public final class EncoderDecoder extends Module {
     NDArray copyKeys = copy == null ? null : copy.get(0);
     NDArray copyBins = copy == null ? null : copy.get(1);
     NDArray copySigns = copy == null || signIds == null ? null : copy.get(2);
+    NDArray classLogits = null;
+    if (classSpread != null) {
+      NDArray scores = frontEnd.classScores(frontInputs);                    // [B, K]
+      long k = scores.getShape().get(1);
+      classLogits = scores.matMul(m.create(classSpread, new Shape(k, vocabSize))); // [B, V]
+    }
     if (pointerIds == null) {
-      return new Encoded(memory, mask, bias, null, null, copyKeys, copyBins, copySigns);
+      return new Encoded(memory, mask, bias, null, null, copyKeys, copyBins, copySigns,
+          classLogits);
     }
     long n = fe.get(0).getShape().get(1);
     NDList ptr = frontEnd.pointer(frontInputs, memory.get(":, 0:{}, :", n), training);
-    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1), copyKeys, copyBins, copySigns);
+    return new Encoded(memory, mask, bias, ptr.get(0), ptr.get(1), copyKeys, copyBins, copySigns,
+        classLogits);
   }
 
   /** Cross-attention K/V of every decoder layer, computed once per batch: [layer]{K, V}. */
@@ -313,10 +353,19 @@ public final class EncoderDecoder extends Module {
   /**
    * Output logits of hidden states [B, T, d] -> [B, T, V]: the tied projection, plus, with a
    * front-end pointer, the pointer score on the location ids: for bin q the scaled dot product of
-   * the projected state with the key of the location the bin stands for in that row.
+   * the projected state with the key of the location the bin stands for in that row; with a class
+   * readout, the class ids' logits times its decoder scale plus its scores (the same at every
+   * position).
    */
   public NDArray logits(NDArray hidden, Encoded encoded) {
     NDArray base = logits(hidden);                                           // [B, T, V]
+    if (encoded.classLogits() != null) {
+      // the class ids' decoder logits times the readout's decoder scale, plus the readout's scores
+      NDArray mask = hidden.getManager().create(classMask, new Shape(1, 1, vocabSize));
+      NDArray scale = mask.mul(frontEnd.classDecoderScale().sub(1f)).add(1f);     // [1, 1, V]
+      long b = encoded.classLogits().getShape().get(0);
+      base = base.mul(scale).add(encoded.classLogits().reshape(b, 1, vocabSize));
+    }
     if (ordinalIds != null) {
       base = addOrdinal(hidden, base);
     }

@@ -91,4 +91,31 @@ public abstract class FrontEndBlock extends Module {
   public NDList copyCandidates(NDList inputs, int bins) {
     throw new IllegalStateException(getClass().getSimpleName() + " has no number copy");
   }
+
+  /**
+   * The vocabulary ids a class readout adds to, one per readout row ({@code null} = none; see
+   * {@link #classScores}).
+   */
+  public int[] classIds() {
+    return null;
+  }
+
+  /**
+   * The class readout's scores, one per id of {@link #classIds} (only when that is not null).
+   *
+   * @param inputs the batch's arrays (as for {@link #embed})
+   * @return scores [B, K], added to those ids' logits at every output position
+   */
+  public NDArray classScores(NDList inputs) {
+    throw new IllegalStateException(getClass().getSimpleName() + " has no class readout");
+  }
+
+  /**
+   * The factor on the decoder's own logits of the class readout's ids (a scalar [1]; only when
+   * {@link #classIds} is not null): a temperature that puts the decoder's class answer on the
+   * readout's scale.
+   */
+  public NDArray classDecoderScale() {
+    throw new IllegalStateException(getClass().getSimpleName() + " has no class readout");
+  }
 }

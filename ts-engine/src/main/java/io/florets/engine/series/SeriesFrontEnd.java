@@ -27,7 +27,8 @@ import java.util.Objects;
  * zero, undefined or the channel absent), with its signs {@code copySigns [B, C * K]} (1 zero,
  * 2 positive, 3 negative, 0 undefined or absent), with the convolution features {@code conv
  * [B, C, P, F]} ({@link ConvFeatures}), with the cycle features {@code cycle [B, C, F]}
- * ({@link CycleFeatures}) and with a pointer {@code locationIndex [B, bins]} (the
+ * ({@link CycleFeatures}), with a class readout {@code readout [B, F]} ({@link ClassReadout})
+ * and with a pointer {@code locationIndex [B, bins]} (the
  * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
  * patch tokens]}.
@@ -114,6 +115,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     float[] conv = config.convFeatures() ? new float[b * maxC * maxP * nv] : null;
     int ny = CycleFeatures.FEATURES;
     float[] cycle = config.cycleFeatures() ? new float[b * maxC * ny] : null;
+    ClassReadout readout = config.readout();
+    int nr = readout == null ? 0 : readout.features();
+    float[] readoutFeatures = readout == null ? null : new float[b * nr];
     int bins = config.pointerBins();
     float[] locationIndex = bins > 0 ? new float[b * bins] : null;
     List<OutputMapping> mappings = new ArrayList<>(b);
@@ -168,6 +172,17 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
           writeConv(x, ls, np, conv, bc * maxP * nv);
         }
       }
+      if (readoutFeatures != null) {
+        float[][] channels = new float[w.channels()][];
+        for (int c = 0; c < channels.length; c++) {
+          channels[c] = w.channelView(c);
+        }
+        try {
+          readout.write(channels, readoutFeatures, i * nr);
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(w + " (batch index " + i + "): " + e.getMessage(), e);
+        }
+      }
       if (locationIndex != null) {
         for (int q = 0; q < bins; q++) {
           locationIndex[i * bins + q] = sampleOfBin(q, len, bins);
@@ -194,6 +209,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     }
     if (cycle != null) {
       tensors.add(new HostTensor("cycle", cycle, new long[] {b, maxC, ny}));
+    }
+    if (readoutFeatures != null) {
+      tensors.add(new HostTensor("readout", readoutFeatures, new long[] {b, nr}));
     }
     if (locationIndex != null) {
       tensors.add(new HostTensor("locationIndex", locationIndex, new long[] {b, bins}));

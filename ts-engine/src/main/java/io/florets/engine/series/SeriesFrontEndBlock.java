@@ -78,6 +78,12 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense convPatch;
   private final int convInput;
   private final Dense cycleStats;
+  private final int[] readoutIds;
+  private final int readoutFeatures;
+  private final int readoutInput;
+  private final Parameter readoutWeight;
+  private final Parameter readoutBias;
+  private final Parameter readoutDecoderScale;
 
   SeriesFrontEndBlock(SeriesFrontEndConfig config) {
     d = config.dModel();
@@ -167,6 +173,60 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     // zero-initialised like the other optional parts, and added after them (names by position)
     cycleStats = config.cycleFeatures() ? addChildBlock("cycleStats", new Dense(
         CycleFeatures.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    // the class readout's weights are set when a model is adapted (fitted in closed form) and stay
+    // frozen while the rest trains; zero until then. One flat vector: not decayed as a matrix.
+    ClassReadout readout = config.readout();
+    if (readout != null) {
+      readoutIds = readout.classIds();
+      readoutFeatures = readout.features();
+      readoutInput = convInput + (convPatch != null ? 1 : 0) + (cycleStats != null ? 1 : 0);
+      readoutWeight = param("readoutWeight", new Shape((long) readoutIds.length * readoutFeatures),
+          ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
+      readoutBias = param("readoutBias", new Shape(readoutIds.length),
+          ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
+      readoutDecoderScale = param("readoutDecoderScale", new Shape(1),
+          new ai.djl.training.initializer.ConstantInitializer(1f), Parameter.Type.WEIGHT);
+    } else {
+      readoutDecoderScale = null;
+      readoutIds = null;
+      readoutFeatures = 0;
+      readoutInput = -1;
+      readoutWeight = null;
+      readoutBias = null;
+    }
+  }
+
+  @Override
+  public int[] classIds() {
+    return readoutIds == null ? null : readoutIds.clone();
+  }
+
+  @Override
+  public NDArray classScores(NDList inputs) {
+    if (readoutIds == null) {
+      return super.classScores(inputs);
+    }
+    NDArray x = inputs.get(readoutInput);                                             // [B, F]
+    int k = readoutIds.length;
+    NDArray w = frozen(readoutWeight.getArray()).reshape(k, readoutFeatures);         // [K, F]
+    NDArray bias = frozen(readoutBias.getArray());                                    // [K]
+    return x.matMul(w.transpose()).add(bias.reshape(1, k));                          // [B, K]
+  }
+
+  @Override
+  public NDArray classDecoderScale() {
+    if (readoutIds == null) {
+      return super.classDecoderScale();
+    }
+    return frozen(readoutDecoderScale.getArray());
+  }
+
+  /**
+   * {@code p} in the graph with a zero gradient: the optimiser sees the parameter (and saves it)
+   * but never moves it.
+   */
+  private static NDArray frozen(NDArray p) {
+    return p.mul(0f).add(p.stopGradient());
   }
 
   @Override

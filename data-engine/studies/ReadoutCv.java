@@ -116,7 +116,7 @@ public class ReadoutCv {
       int nb = thresholds[0][0].length;
       float[] acc = new float[dilations.length * 84 * nb];
       for (int c = 0; c < s.channels(); c++) {
-        double[] sc = scale(s.channel(c), scale);
+        double[] sc = ReadoutCv.scale(s.channel(c), scale);
         int n = sc.length;
         for (int di = 0; di < dilations.length; di++) {
           for (int k = 0; k < 84; k++) {

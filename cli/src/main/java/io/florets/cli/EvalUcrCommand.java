@@ -25,7 +25,8 @@ public final class EvalUcrCommand implements Callable<Integer> {
   /**
    * First-round steps of the default adaptation budget (then half as many in the next round): the
    * most that fits the budget of a few minutes on two cores for sets of the UCR archive's usual
-   * sizes (1.7 to 3.3 minutes on the four univariate sets in ../shared/data).
+   * sizes (2.2 to 4.4 minutes, class readout included, on the four univariate sets in
+   * ../shared/data; 9 minutes for the fresh model BasicMotions' six channels need).
    */
   static final long DEFAULT_ADAPT_STEPS = 900;
 
@@ -173,7 +174,9 @@ public final class EvalUcrCommand implements Callable<Integer> {
         + "floretsSeconds as for an adapted model"
         : adaptSteps > 0 ? "<CLASSIFY> test accuracy of the default model adapted "
         + "by the data engine (as florets train --data --classes from-file): " + adaptSteps
-        + " steps, then " + Math.max(1, adaptSteps / 2) + " more; floretsEce: expected "
+        + " steps, then " + Math.max(1, adaptSteps / 2) + " more"
+        + (adaptation.options().readout() ? ", then its class readout fitted" : "")
+        + "; floretsEce: expected "
         + "calibration error of its confidences (10 bins); floretsSeconds: adapting and answering"
         : FLORETS_NOTE);
     PrintWriter out = spec.commandLine().getOut();

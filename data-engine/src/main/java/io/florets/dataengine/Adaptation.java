@@ -299,11 +299,12 @@ public final class Adaptation {
     }
     // The decoder trains without the readout and learns the classes on its own; the readout is
     // attached to the trained model, and the decoder's class logits are scaled by the temperature
-    // that fits the held-out labelled windows (which the decoder never trained on). Its transform (thresholds from the labelled windows' values,
-    // not their labels; the same for every member, so that members average) comes from all
-    // labelled windows; for the held-out figure its weights are first fitted on the labelled
-    // windows the rounds train on, so that figure stays one on labels the model never saw; the
-    // returned model's weights come from all of them.
+    // that fits the held-out labelled windows (which the decoder never trained on). The readout's
+    // transform (thresholds from the labelled windows' values, not their labels; the same for
+    // every member, so that members average) comes from all labelled windows; for the held-out
+    // figure its weights are first fitted on the labelled windows the rounds train on, so that
+    // figure stays one on labels the readout never saw; the returned model's weights come from
+    // all of them.
     List<Window> rw = new ArrayList<>();
     List<String> rl = new ArrayList<>();
     List<Window> allLabelled = new ArrayList<>();

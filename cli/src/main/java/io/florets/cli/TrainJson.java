@@ -32,7 +32,8 @@ final class TrainJson {
       + "model and measured it on held-out windows (modelQuality: classAccuracy over classHeldOut "
       + "labelled windows; shapeTagAccuracy, eventF1, numericScore against the consensus targets, "
       + "0..1); heldOutClassAccuracy is that of the last model not trained on those windows (the final model's; "
-      + "with --refit-all the last round's); a figure that cannot be measured is "
+      + "with --refit-all the last round's; with a class readout, it is fitted without those windows, the one "
+      + "factor on the decoder's class logits fitted on them); a figure that cannot be measured is "
       + "left out; see florets train --help";
 
   private TrainJson() {

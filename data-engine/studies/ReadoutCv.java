@@ -31,7 +31,8 @@ import java.util.TreeSet;
  * {@code fixed/1,2,4,8,16/-0.5,0,0.5/asinh}); {@code fitted/SCALE/FEATURES[/alt]} (thresholds
  * fitted as quantiles of a random training window's kernel output, dilations 1, 2, 4, ... up to
  * (length - 1) / 8, about FEATURES / 84 thresholds per kernel; {@code alt}: every other kernel
- * counts only the samples where it lies inside the window). SCALE is {@code raw}, {@code z}
+ * counts only the samples where it lies inside the window, the same kernels at every dilation;
+ * {@code alt2}: the same, alternating with the dilation too, as MiniRocket's padding). SCALE is {@code raw}, {@code z}
  * (z-normalised per series) or {@code asinh} (asinh of the robust z-score, as the front end's
  * patches).
  */
@@ -111,7 +112,7 @@ public class ReadoutCv {
   }
 
   /** One transform: dilations and per (dilation, kernel) thresholds. */
-  record Transform(String scale, int[] dilations, float[][][] thresholds, boolean alt) {
+  record Transform(String scale, int[] dilations, float[][][] thresholds, int alt) {
     float[] features(Series s) {
       int nb = thresholds[0][0].length;
       float[] acc = new float[dilations.length * 84 * nb];
@@ -121,7 +122,8 @@ public class ReadoutCv {
         for (int di = 0; di < dilations.length; di++) {
           for (int k = 0; k < 84; k++) {
             double[] y = conv(sc, dilations[di], k);
-            boolean inside = alt && (di * 84 + k) % 2 == 1 && n > 8 * dilations[di];
+            int block = alt == 2 ? di + k : di * 84 + k;
+            boolean inside = alt > 0 && block % 2 == 1 && n > 8 * dilations[di];
             int lo = inside ? 4 * dilations[di] : 0;
             int hi = inside ? n - 4 * dilations[di] : n;
             int base = (di * 84 + k) * nb;
@@ -152,7 +154,7 @@ public class ReadoutCv {
           }
         }
       }
-      return new Transform(p[3], d, t, false);
+      return new Transform(p[3], d, t, 0);
     }
     String mode = p[1];
     int features = Integer.parseInt(p[2]);
@@ -180,7 +182,7 @@ public class ReadoutCv {
         }
       }
     }
-    return new Transform(mode, d, t, p.length > 3 && p[3].equals("alt"));
+    return new Transform(mode, d, t, p.length > 3 ? (p[3].equals("alt2") ? 2 : 1) : 0);
   }
 
   static double accuracy(String variant, List<Series> tr, List<Series> te) {

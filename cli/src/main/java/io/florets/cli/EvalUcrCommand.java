@@ -25,8 +25,8 @@ public final class EvalUcrCommand implements Callable<Integer> {
   /**
    * First-round steps of the default adaptation budget (then half as many in the next round): the
    * most that fits the budget of a few minutes on two cores for sets of the UCR archive's usual
-   * sizes (2.2 to 4.4 minutes, class readout included, on the four univariate sets in
-   * ../shared/data; 9 minutes for the fresh model BasicMotions' six channels need).
+   * sizes (2.3 to 4.6 minutes, class readout included, on the four univariate sets in
+   * ../shared/data; 10 minutes for the fresh model BasicMotions' six channels need).
    */
   static final long DEFAULT_ADAPT_STEPS = 900;
 

@@ -11,8 +11,8 @@ import java.util.SplittableRandom;
  * {@code (length - 1) / 8} of the windows it was fitted on, and for each kernel and dilation
  * {@code biasesPerKernel} thresholds taken as quantiles of that kernel's output on a training
  * window. A window's feature is the proportion of its samples whose output exceeds a threshold;
- * every other kernel and dilation counts only the samples where the kernel lies inside the window
- * (the others pad with zeros), so both the edges and the inside are described. The values are
+ * the kernels whose index plus dilation index is odd count only the samples where the kernel lies
+ * inside the window (the others pad with zeros), so both the edges and the inside are described. The values are
  * read as they are (a missing sample takes the value of the last observed one before it, or the
  * first after it); several channels average their proportions.
  *
@@ -190,7 +190,9 @@ public record ClassReadout(int[] dilations, int biasesPerKernel, float[] biases,
             y[t] = (a[t] + b[t] + c[t]) / 3 - ninth[t];
           }
           int block = di * ConvFeatures.KERNELS + k;
-          boolean inside = block % 2 == 1 && n > 8 * d;
+          // inside-only for odd kernel + dilation index: alternating with the kernel and with the
+          // dilation, as MiniRocket alternates its padding
+          boolean inside = (di + k) % 2 == 1 && n > 8 * d;
           int lo = inside ? 4 * d : 0;
           int hi = inside ? n - 4 * d : n;
           Arrays.sort(y, lo, hi);

@@ -309,6 +309,8 @@ public final class Adaptation {
     List<String> rl = new ArrayList<>();
     List<Window> allLabelled = new ArrayList<>();
     List<String> allLabels = new ArrayList<>();
+    List<Window> heldWindows = new ArrayList<>();
+    List<String> heldLabels = new ArrayList<>();
     boolean[] held = Split.heldOut(windows.size(), cfg.heldOutFraction(), cfg.seed());
     for (int i = 0; i < windows.size(); i++) {
       if (labels.get(i) != null) {
@@ -317,6 +319,9 @@ public final class Adaptation {
         if (!held[i]) {
           rw.add(windows.get(i));
           rl.add(labels.get(i));
+        } else {
+          heldWindows.add(windows.get(i));
+          heldLabels.add(labels.get(i));
         }
       }
     }
@@ -327,14 +332,6 @@ public final class Adaptation {
     List<Window> readoutWindows = rw;
     List<String> readoutLabels = rl;
     List<String> classNames = List.copyOf(names);
-    List<Window> heldWindows = new ArrayList<>();
-    List<String> heldLabels = new ArrayList<>();
-    for (int i = 0; i < windows.size(); i++) {
-      if (held[i] && labels.get(i) != null) {
-        heldWindows.add(windows.get(i));
-        heldLabels.add(labels.get(i));
-      }
-    }
     double[] decoderScale = {Double.NaN};
     ModelBundle trained = b;
     double[][] measured = new double[1][];

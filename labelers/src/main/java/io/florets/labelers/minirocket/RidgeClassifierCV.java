@@ -319,25 +319,9 @@ public final class RidgeClassifierCV {
     }
 
     double looError(double[][] uty, double[][] yc, double alpha) {
-      double[] f = factors(alpha);
-      int n = u.length;
-      int classes = yc[0].length;
       double sum = 0;
-      double[] fitted = new double[classes];
-      for (int i = 0; i < n; i++) {
-        double h = 1.0 / n;
-        Arrays.fill(fitted, 0.0);
-        double[] ui = u[i];
-        for (int j = 0; j < f.length; j++) {
-          double g = ui[j] * f[j];
-          h += g * ui[j];
-          double[] row = uty[j];
-          for (int k = 0; k < classes; k++) {
-            fitted[k] += g * row[k];
-          }
-        }
-        for (int k = 0; k < classes; k++) {
-          double r = (yc[i][k] - fitted[k]) / (1.0 - h);
+      for (double[] row : looResiduals(uty, yc, alpha)) {
+        for (double r : row) {
           sum += r * r;
         }
       }
@@ -346,6 +330,17 @@ public final class RidgeClassifierCV {
 
     /** Leave-one-out scores {@code y_i - r_i} in centred target units, n &times; K. */
     double[][] looScores(double[][] uty, double[][] yc, double alpha) {
+      double[][] out = looResiduals(uty, yc, alpha);
+      for (int i = 0; i < out.length; i++) {
+        for (int k = 0; k < out[i].length; k++) {
+          out[i][k] = yc[i][k] - out[i][k];
+        }
+      }
+      return out;
+    }
+
+    /** Leave-one-out residuals {@code (y_i - (H y)_i) / (1 - H_ii)}, n &times; K. */
+    private double[][] looResiduals(double[][] uty, double[][] yc, double alpha) {
       double[] f = factors(alpha);
       int n = u.length;
       int classes = yc[0].length;
@@ -364,7 +359,7 @@ public final class RidgeClassifierCV {
           }
         }
         for (int k = 0; k < classes; k++) {
-          out[i][k] = yc[i][k] - (yc[i][k] - fitted[k]) / (1.0 - h);
+          out[i][k] = (yc[i][k] - fitted[k]) / (1.0 - h);
         }
       }
       return out;

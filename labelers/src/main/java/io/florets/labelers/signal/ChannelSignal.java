@@ -39,6 +39,8 @@ public final class ChannelSignal {
   private double[] deseasonalized;
   private LinePrefix deseasonalizedLines;
   private double[] seasonAdjusted;
+  private RollingMedian.Ranked seasonAdjustedRanks;
+  private java.util.Map<Integer, double[]> seasonAdjustedMedians;
   private double[] localScale;
   private Segmentation segmentation;
   private double[] levelAdjusted;
@@ -350,9 +352,29 @@ public final class ChannelSignal {
    */
   public double[] rollingMedian() {
     if (rollingMedian == null) {
-      rollingMedian = RollingMedian.of(seasonAdjusted(), config.hampelHalfWidth());
+      rollingMedian = seasonAdjustedMedian(config.hampelHalfWidth());
     }
     return rollingMedian;
+  }
+
+  /**
+   * Running median of {@link #seasonAdjusted()} over {@code 2 h + 1} samples (clipped at the
+   * edges), kept per {@code h}: the labelers that need one of several widths share one ranking of
+   * the values ({@link RollingMedian#ranked}). Do not modify the returned array.
+   *
+   * @param h half-width &ge; 0
+   */
+  public double[] seasonAdjustedMedian(int h) {
+    if (seasonAdjustedRanks == null) {
+      seasonAdjustedRanks = RollingMedian.ranked(seasonAdjusted());
+      seasonAdjustedMedians = new java.util.HashMap<>(8);
+    }
+    double[] m = seasonAdjustedMedians.get(h);
+    if (m == null) {
+      m = seasonAdjustedRanks.of(h);
+      seasonAdjustedMedians.put(h, m);
+    }
+    return m;
   }
 
   /**

@@ -43,12 +43,14 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
       double[] bestTrend = null;
       double[] bestProfile = null;
       int bestP = p;
+      double[] sums = prefixSums(x);
       for (int q = Math.max(2, p - PERIOD_SEARCH); q <= Math.min(n / 2, p + PERIOD_SEARCH); q++) {
-        double[] t = movingAverage(x, q);
+        double[] t = movingAverage(x, sums, q);
         double[] prof = medianProfile(x, t, q);
         double cost = 0;
-        for (int i = 0; i < n; i++) {
-          cost += Math.abs(x[i] - t[i] - prof[i % q]);
+        for (int i = 0, ph = 0; i < n; i++) {
+          cost += Math.abs(x[i] - t[i] - prof[ph]);
+          ph = ph + 1 == q ? 0 : ph + 1;
         }
         if (cost < bestCost) {
           bestCost = cost;
@@ -66,8 +68,9 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
     }
     double[] seasonal = new double[n];
     if (p >= 2) {
-      for (int i = 0; i < n; i++) {
-        seasonal[i] = profile[i % p];
+      for (int i = 0, ph = 0; i < n; i++) {
+        seasonal[i] = profile[ph];
+        ph = ph + 1 == p ? 0 : ph + 1;
       }
     }
     double[] rem = new double[n];
@@ -112,6 +115,22 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
    * ends extrapolated linearly. O(n) via prefix sums.
    */
   public static double[] movingAverage(double[] x, int w) {
+    return movingAverage(x, 2 * (w / 2) + 1 > x.length ? null : prefixSums(x), w);
+  }
+
+  /** {@code c[i] = x[0] + ... + x[i-1]}, summed left to right. */
+  private static double[] prefixSums(double[] x) {
+    double[] c = new double[x.length + 1];
+    double run = 0;
+    for (int i = 0; i < x.length; i++) {
+      run += x[i];
+      c[i + 1] = run;
+    }
+    return c;
+  }
+
+  /** {@link #movingAverage(double[], int)} with the prefix sums of {@code x} already made. */
+  private static double[] movingAverage(double[] x, double[] c, int w) {
     int n = x.length;
     double[] out = new double[n];
     int h = w / 2;
@@ -122,12 +141,6 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
       }
       java.util.Arrays.fill(out, m / n);
       return out;
-    }
-    double[] c = new double[n + 1];
-    double run = 0;
-    for (int i = 0; i < n; i++) {
-      run += x[i];
-      c[i + 1] = run;
     }
     boolean even = (w & 1) == 0;
     for (int i = h; i < n - h; i++) {

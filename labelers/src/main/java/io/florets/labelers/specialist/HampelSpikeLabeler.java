@@ -4,7 +4,6 @@ import io.florets.datasets.target.EventType;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
 import io.florets.labelers.signal.ChannelSignal;
-import io.florets.labelers.signal.RollingMedian;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -74,7 +73,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
     double[] x = s.seasonAdjusted();
     int n = x.length;
     int h = config.halfWidth();
-    double[] med = h == s.config().hampelHalfWidth() ? s.rollingMedian() : RollingMedian.of(x, h);
+    double[] med = s.seasonAdjustedMedian(h);
     double floor = s.scale();
     float[] raw = s.raw();
     double[] z = new double[n];

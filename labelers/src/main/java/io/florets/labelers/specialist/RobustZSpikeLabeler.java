@@ -84,7 +84,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
     double[] y = s.seasonAdjusted();
     int n = y.length;
-    double[] med = RollingMedian.of(y, config.halfWidth());
+    double[] med = s.seasonAdjustedMedian(config.halfWidth());
     double[] r = new double[n];
     for (int i = 0; i < n; i++) {
       r[i] = y[i] - med[i];
@@ -101,7 +101,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
     for (int i = 0; i < n; i++) {
       z[i] = raw[i] != raw[i] ? Double.NaN : 0.6745 * (r[i] - center) / Math.max(localMad[i], floorMad);
     }
-    double[] wideMed = RollingMedian.of(y, 2 * config.maxWideWidth());
+    double[] wideMed = s.seasonAdjustedMedian(2 * config.maxWideWidth());
     double[] wr = new double[n];
     for (int i = 0; i < n; i++) {
       wr[i] = y[i] - wideMed[i];

@@ -63,7 +63,15 @@ final class WideSpikes {
         h[j] = Math.sin(Math.PI * (j + 1) / (w + 1));
         hh += h[j] * h[j];
       }
+      // Cauchy-Schwarz: rh^2 <= hh E, with E the span's residual energy, so |z| <= sqrt(E) / sigma
+      // and |amp| <= sqrt(E / hh). A span whose energy (plus a slack far above the prefix sums'
+      // rounding) cannot pass both tests is skipped without the correlation.
+      double need = sigma * sigma * Math.max(zThreshold * zThreshold, minPeak * minPeak * hh);
+      double slack = 1e-9 * (sq[n] + need);
       for (int a = SHOULDER; a + w + SHOULDER <= n; a++) {
+        if (sq[a + w] - sq[a] + slack < need) {
+          continue;
+        }
         double rh = 0;
         for (int j = 0; j < w; j++) {
           rh += r[a + j] * h[j];

@@ -38,7 +38,10 @@ class RollingMedianProperties {
     for (int i = 0; i < x.length; i++) {
       int k = Math.floorMod(raw[i], 11);
       x[i] = k == 0 ? -0.0 : k == 1 ? 0.0 : k == 2 ? Double.POSITIVE_INFINITY
-          : k == 3 ? -Double.MAX_VALUE : raw[i] * 0.37;
+          : k == 3 ? -Double.MAX_VALUE
+          // values a few units in the last place apart share their sort keys' top bits
+          : k == 4 ? 1.0 + Math.ulp(1.0) * Math.floorMod(raw[i], 7)
+          : k == 5 ? -1.0 - Math.ulp(1.0) * Math.floorMod(raw[i], 5) : raw[i] * 0.37;
     }
     double[] ranked = RollingMedian.ranked(x).of(h);
     double[] window = RollingMedian.sortedWindow(x, h);
@@ -63,6 +66,17 @@ class RollingMedianProperties {
     for (int h : new int[] {0, 1, 3, 16, 40}) {
       assertArrayEquals(RollingMedian.sortedWindow(x, h), RollingMedian.ranked(x).of(h), 0.0, "h " + h);
     }
+  }
+
+  @Test
+  void moreValuesThanTheSortKeysCanIndexAreRankedByTheIndexSort() {
+    Random rnd = new Random(5);
+    double[] x = new double[70_000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i % 9 == 0 ? 2.5 : Math.round(rnd.nextGaussian() * 1000) / 8.0 + 1e-13 * (i % 3);
+    }
+    assertTrue(RollingMedian.useRanks(x.length, 300));
+    assertArrayEquals(RollingMedian.sortedWindow(x, 300), RollingMedian.ranked(x).of(300), 0.0);
   }
 
   @Test

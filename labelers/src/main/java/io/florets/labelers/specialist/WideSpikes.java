@@ -34,7 +34,25 @@ final class WideSpikes {
   /** Samples on each side whose mean levels must agree (a level shift is not a bump). */
   static final int LEVEL_SPAN = 8;
 
+  /** {@link #bump} for widths below 64, made once. */
+  private static final double[][] BUMPS = new double[64][];
+
+  static {
+    for (int w = 1; w < BUMPS.length; w++) {
+      BUMPS[w] = bump(w);
+    }
+  }
+
   private WideSpikes() {
+  }
+
+  /** The bump of {@code w} samples: {@code h_j = sin(pi (j + 1) / (w + 1))}. */
+  private static double[] bump(int w) {
+    double[] h = new double[w];
+    for (int j = 0; j < w; j++) {
+      h[j] = Math.sin(Math.PI * (j + 1) / (w + 1));
+    }
+    return h;
   }
 
   /**
@@ -57,10 +75,9 @@ final class WideSpikes {
       sq[i + 1] = sq[i] + r[i] * r[i];
     }
     for (int w = minWidth; w <= maxWidth; w += 2) {
-      double[] h = new double[w];
+      double[] h = w < BUMPS.length ? BUMPS[w] : bump(w);
       double hh = 0;
       for (int j = 0; j < w; j++) {
-        h[j] = Math.sin(Math.PI * (j + 1) / (w + 1));
         hh += h[j] * h[j];
       }
       // Cauchy-Schwarz: rh^2 <= hh E, with E the span's residual energy, so |z| <= sqrt(E) / sigma

@@ -23,10 +23,9 @@ import java.util.Set;
  *   <li>seasonality: none unless the seasonal strength F_S reaches {@code minSeasonalStrength}; the
  *       waveform from the kurtosis {@code E[s^4]/E[s^2]^2} of one period of the seasonal profile
  *       (square 1.0, sine 1.5, triangle 1.8; cut at the midpoints);</li>
- *   <li>noise: the noise share, noise sigma over the std of the despiked series with its level
- *       shifts taken out (the event-free signal), where the noise
- *       sigma is the smaller of the shared difference-MAD scale and the robust std of the
- *       remainder;</li>
+ *   <li>noise: the noise share, the noise's root mean square ({@link ChannelSignal#noiseRms()})
+ *       over the std of the despiked series with its level shifts taken out (the event-free
+ *       signal); the same root mean square is the {@code noise_std} property;</li>
  *   <li>stationarity: non_stationary when the trend is not steady or the segmentation holds a
  *       level shift.</li>
  * </ul>
@@ -82,7 +81,7 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override
@@ -151,11 +150,14 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
       clean[i] = adjusted[i] + seas[i];
     }
     double std = Math.sqrt(Robust.variance(clean));
-    double ratio = std > 0 ? noise / std : 0;
+    // the share is of root mean squares, as the noise level is defined; the median-based sigma
+    // above (thresholds) falls short of it when the noise level varies along the window
+    double noiseRms = s.noiseRms();
+    double ratio = std > 0 ? noiseRms / std : 0;
     String noiseTag = ratio < config.lowNoiseBelow() ? "low" : (ratio > config.highNoiseAbove() ? "high" : "medium");
     sink.add(new ShapeTag(ShapeFacet.NOISE, noiseTag, ch), 0.7);
-    if (noise > 0) {
-      sink.add(new NumericProperty(Property.NOISE_STD, noise, ch), 0.6);
+    if (noiseRms > 0) {
+      sink.add(new NumericProperty(Property.NOISE_STD, noiseRms, ch), 0.6);
     }
     boolean stationary = "steady".equals(trendTag) && !s.hasLevelShift(config.maxBumpWidth());
     sink.add(new ShapeTag(ShapeFacet.STATIONARITY, stationary ? "stationary" : "non_stationary", ch), 0.6);

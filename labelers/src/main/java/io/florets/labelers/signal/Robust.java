@@ -198,6 +198,34 @@ public final class Robust {
     return medianInPlace(d, len);
   }
 
+  /**
+   * The root mean square of the smallest {@code keep} of {@code v[0..len)}, reordering that prefix
+   * in place (by selection). 0 if {@code keep == 0}.
+   *
+   * @param keep values kept, {@code 0 <= keep <= len}
+   */
+  public static double trimmedRmsInPlace(double[] v, int len, int keep) {
+    if (keep < 0 || keep > len) {
+      throw new IllegalArgumentException("keep must be in [0, " + len + "], got " + keep);
+    }
+    if (keep == 0) {
+      return 0;
+    }
+    if (keep < len) {
+      // afterwards v[0..keep) holds the keep smallest values
+      if (plain(v, len)) {
+        selectPlain(v, len, keep);
+      } else {
+        select(v, len, keep);
+      }
+    }
+    double q = 0;
+    for (int i = 0; i < keep; i++) {
+      q += v[i] * v[i];
+    }
+    return Math.sqrt(q / keep);
+  }
+
   /** Variance (population) of {@code v}. */
   public static double variance(double[] v) {
     int n = v.length;

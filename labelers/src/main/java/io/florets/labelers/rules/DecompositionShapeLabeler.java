@@ -20,17 +20,21 @@ import java.util.Set;
  *   <li>trend: the direction ({@link TrendShape}) of a moving average of the deseasonalised series
  *       with level shifts taken out, steady when its net change is within {@code trendSigmas} noise
  *       sigmas plus {@code trendRelative} of the std of what the average leaves;</li>
- *   <li>seasonality: none unless the seasonal strength F_S reaches {@code minSeasonalStrength}; the
+ *   <li>seasonality: none unless the decomposition found a significant period (and the seasonal
+ *       strength F_S reaches {@code minSeasonalStrength}, by default 0: whether a cycle is there
+ *       is the period test's question, and in strong noise a clear cycle has a low F_S); the
  *       waveform from the kurtosis {@code E[s^4]/E[s^2]^2} of one period of the seasonal profile
- *       (square 1.0, sine 1.5, triangle 1.8; cut at the midpoints);</li>
+ *       (square 1.0, sine 1.5, triangle 1.8; cut at the midpoints), with the moments of the noise
+ *       the per-phase medians carry taken out ({@link #waveformKurtosis});</li>
  *   <li>noise: the noise share, the noise's root mean square ({@link ChannelSignal#noiseRms()})
  *       over the std of the despiked series with its level shifts taken out (the event-free
  *       signal); the same root mean square is the {@code noise_std} property;</li>
  *   <li>stationarity: non_stationary when the trend is not steady or the segmentation holds a
  *       level shift.</li>
  * </ul>
- * Also measures the seasonal amplitude (half the profile's peak-to-peak) and the noise std (robust
- * std of the remainder).
+ * Also measures the seasonal amplitude (half the waveform's peak-to-peak: the root mean square of
+ * the profile with its noise taken out, times the crest factor of the waveform found) and the noise
+ * std ({@link ChannelSignal#noiseRms()}).
  */
 public final class DecompositionShapeLabeler extends ChannelLabeler {
 
@@ -41,7 +45,8 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
    *     the relative part); default 3
    * @param trendRelative ... and by more than this fraction of the detrended std; default 0.5
    * @param minPieceFraction shortest piece of a rise-and-fall trend, fraction of the window; 0.2
-   * @param minSeasonalStrength F_S needed to call a seasonality; default 0.4
+   * @param minSeasonalStrength F_S needed to call a seasonality; default 0 (a significant period
+   *     suffices)
    * @param squareBelow profile kurtosis below this is a square wave; default 1.25
    * @param triangleAbove profile kurtosis above this is a triangle wave; default 1.65
    * @param lowNoiseBelow noise share below this is low noise; default 0.15
@@ -52,7 +57,7 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
   public record Config(double trendSigmas, double trendRelative, double minPieceFraction,
       double minSeasonalStrength, double squareBelow, double triangleAbove, double lowNoiseBelow,
       double highNoiseAbove, int maxBumpWidth) {
-    public static final Config DEFAULTS = new Config(3, 0.5, 0.2, 0.4, 1.25, 1.65, 0.15, 0.475, 20);
+    public static final Config DEFAULTS = new Config(3, 0.5, 0.2, 0.0, 1.25, 1.65, 0.15, 0.475, 20);
 
     public Config {
       if (!(trendSigmas >= 0 && trendRelative >= 0 && minPieceFraction > 0 && minPieceFraction < 0.5
@@ -81,7 +86,7 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override
@@ -97,6 +102,47 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
   @Override
   public Set<Property> properties() {
     return Set.of(Property.SEASONAL_AMPLITUDE, Property.NOISE_STD);
+  }
+
+  /**
+   * The seasonal waveform's moments under a profile {@code s + e}: each phase of the profile is the
+   * median of about {@code n / p} samples, so it carries noise of variance
+   * {@code v = (pi / 2) sigma^2 p / n} (a median's, for Gaussian noise), which pulls the kurtosis of a
+   * square wave up towards the Gaussian 3 and widens the profile's range. With
+   * {@code E[m2] = s2 + v} and {@code E[m4] = s4 + 6 s2 v + 3 v^2} the waveform's moments are
+   * {@code s2 = m2 - v} and {@code s4 = m4 - 6 s2 v - 3 v^2}; where the noise swamps them (either
+   * not positive) the profile's own moments are the answer.
+   *
+   * @param profile one period, mean zero
+   * @param sigma the noise's standard deviation
+   * @param n samples the profile was taken from
+   */
+  static Waveform waveform(double[] profile, double sigma, int n) {
+    int p = profile.length;
+    double m2 = 0;
+    double m4 = 0;
+    for (double v : profile) {
+      m2 += v * v;
+      m4 += v * v * v * v;
+    }
+    m2 /= p;
+    m4 /= p;
+    double var = Math.PI / 2 * sigma * sigma * p / n;
+    double s2 = m2 - var;
+    double s4 = m4 - 6 * s2 * var - 3 * var * var;
+    if (s2 > 0 && s4 > 0) {
+      return new Waveform(s4 / (s2 * s2), s2);
+    }
+    return new Waveform(m2 > 0 ? m4 / (m2 * m2) : 0, m2);
+  }
+
+  /**
+   * Moments of a seasonal waveform.
+   *
+   * @param kurtosis {@code E[s^4]/E[s^2]^2}
+   * @param variance {@code E[s^2]}
+   */
+  record Waveform(double kurtosis, double variance) {
   }
 
   @Override
@@ -122,22 +168,12 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
     String season = "none";
     double fs = d.seasonalStrength();
     if (d.period() >= 2 && fs >= config.minSeasonalStrength()) {
-      double[] prof = d.profile();
-      double m2 = 0;
-      double m4 = 0;
-      double lo = Double.POSITIVE_INFINITY;
-      double hi = Double.NEGATIVE_INFINITY;
-      for (double v : prof) {
-        m2 += v * v;
-        m4 += v * v * v * v;
-        lo = Math.min(lo, v);
-        hi = Math.max(hi, v);
-      }
-      m2 /= prof.length;
-      m4 /= prof.length;
-      double kurt = m2 > 0 ? m4 / (m2 * m2) : 0;
+      Waveform w = waveform(d.profile(), s.noiseRms(), n);
+      double kurt = w.kurtosis();
       season = kurt < config.squareBelow() ? "square" : (kurt > config.triangleAbove() ? "triangle" : "sine");
-      sink.add(new NumericProperty(Property.SEASONAL_AMPLITUDE, (hi - lo) / 2, ch), fs);
+      // half the peak-to-peak of the waveform: its root mean square times the crest factor
+      double crest = "square".equals(season) ? 1 : ("triangle".equals(season) ? Math.sqrt(3) : Math.sqrt(2));
+      sink.add(new NumericProperty(Property.SEASONAL_AMPLITUDE, crest * Math.sqrt(w.variance()), ch), fs);
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 0.5 + 0.5 * fs);
     } else {
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, season, ch), 1 - 0.5 * fs);

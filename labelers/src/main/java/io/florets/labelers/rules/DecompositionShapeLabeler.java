@@ -18,8 +18,9 @@ import java.util.Set;
  *
  * <ul>
  *   <li>trend: the direction ({@link TrendShape}) of a moving average of the deseasonalised series
- *       with level shifts taken out, steady when its net change is within {@code trendSigmas} noise
- *       sigmas plus {@code trendRelative} of the std of what the average leaves;</li>
+ *       with level shifts taken out, steady when its net change is within {@code trendSigmas}
+ *       standard errors of that average (noise sigma over the square root of its width) plus
+ *       {@code trendRelative} of the std of what the average leaves;</li>
  *   <li>seasonality: none unless the decomposition found a significant period (and the seasonal
  *       strength F_S reaches {@code minSeasonalStrength}, by default 0: whether a cycle is there
  *       is the period test's question, and in strong noise a clear cycle has a low F_S); the
@@ -41,8 +42,8 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
   /**
    * Settings.
    *
-   * @param trendSigmas steady unless the trend changes by more than this many noise sigmas (plus
-   *     the relative part); default 3
+   * @param trendSigmas steady unless the trend changes by more than this many standard errors of
+   *     its moving average (plus the relative part); default 3
    * @param trendRelative ... and by more than this fraction of the detrended std; default 0.5
    * @param minPieceFraction shortest piece of a rise-and-fall trend, fraction of the window; 0.2
    * @param minSeasonalStrength F_S needed to call a seasonality; default 0 (a significant period
@@ -86,7 +87,7 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override
@@ -154,13 +155,16 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
     double remSigma = Robust.MAD_TO_SIGMA * Robust.mad(rem, n, Robust.median(rem));
     double noise = d.period() > 0 ? Math.min(remSigma, sigma) : sigma;
     double[] adjusted = s.levelAdjusted();
-    double[] trend = Decomposition.movingAverage(adjusted, d.period() >= 2 ? d.period() : Math.max(5, n / 8) | 1);
+    int width = d.period() >= 2 ? d.period() : Math.max(5, n / 8) | 1;
+    double[] trend = Decomposition.movingAverage(adjusted, width);
     double[] rest = new double[n];
     for (int i = 0; i < n; i++) {
       rest[i] = adjusted[i] - trend[i] + d.seasonal()[i];
     }
     double restStd = Math.sqrt(Robust.variance(rest));
-    double minChange = config.trendSigmas() * noise + config.trendRelative() * restStd;
+    // the moving average of w samples carries noise of sigma / sqrt(w): a change is measured
+    // against that, not against the noise of one sample
+    double minChange = config.trendSigmas() * noise / Math.sqrt(width) + config.trendRelative() * restStd;
     String trendTag = TrendShape.classify(trend, minChange, config.minPieceFraction());
     double ft = d.trendStrength();
     sink.add(new ShapeTag(ShapeFacet.TREND, trendTag, ch), "steady".equals(trendTag) ? 1 - 0.5 * ft : 0.5 + 0.5 * ft);

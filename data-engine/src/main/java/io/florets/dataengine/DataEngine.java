@@ -212,7 +212,7 @@ public final class DataEngine {
     ConsensusConfig cc = config.consensus();
     return new ConsensusConfig(cc.toleranceFraction(), cc.minTolerance(), cc.minSupport(),
         config.modelSoloConfidence(), cc.maxRelativeSpread(), cc.minTagPosterior(),
-        cc.emIterations(), cc.smoothing());
+        cc.emIterations(), cc.smoothing(), cc.reliabilityWindows());
   }
 
   /**

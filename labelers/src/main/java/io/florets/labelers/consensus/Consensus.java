@@ -22,9 +22,10 @@ import java.util.Objects;
  * Merges the annotations of a labeler suite into one trusted set per window.
  *
  * <ul>
- *   <li>shape tags: a Dawid–Skene {@link LabelModel} per facet, fitted over a dataset's votes,
- *       weights each labeler by its estimated accuracy; a tag is kept when its posterior reaches
- *       {@code minTagPosterior};</li>
+ *   <li>shape tags: a Dawid–Skene {@link LabelModel} per facet, fitted over a dataset's votes
+ *       starting from each labeler's confusions measured on synthetic truth
+ *       ({@link ConsensusConfig#reliabilityWindows()}), weights each labeler by its estimated
+ *       accuracy; a tag is kept when its posterior reaches {@code minTagPosterior};</li>
  *   <li>numeric properties: the median of the values; when they spread by more than
  *       {@code maxRelativeSpread} of the median, kept with a reduced confidence if three or more
  *       labelers voted (the median outvotes one outlier) and dropped otherwise;</li>
@@ -85,6 +86,8 @@ public final class Consensus {
     Objects.requireNonNull(config, "config");
     Map<ShapeFacet, List<String>> sources = facetSources(labelers);
     Map<ShapeFacet, LabelModel> models = new EnumMap<>(ShapeFacet.class);
+    Map<ShapeFacet, ReliabilityPrior.Counts> prior = config.reliabilityWindows() > 0
+        ? ReliabilityPrior.of(labelers, config.reliabilityWindows()) : Map.of();
     for (ShapeFacet f : ShapeFacet.values()) {
       List<String> names = sources.get(f);
       if (names.isEmpty()) {
@@ -94,8 +97,9 @@ public final class Consensus {
       for (List<Annotation> w : raw) {
         votes.addAll(facetVotes(w, f, names).values());
       }
+      ReliabilityPrior.Counts c = prior.get(f);
       models.put(f, LabelModel.fit(votes, f.allowed().size(), names.size(), config.emIterations(),
-          config.smoothing()));
+          config.smoothing(), c == null ? null : c.confusion(), c == null ? null : c.truth()));
     }
     return new Consensus(labelers, config, models);
   }

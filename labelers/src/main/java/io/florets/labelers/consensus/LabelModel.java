@@ -41,6 +41,29 @@ public final class LabelModel implements java.io.Serializable {
    */
   public static LabelModel fit(List<int[]> votes, int classes, int sources, int iterations,
       double smoothing) {
+    return fit(votes, classes, sources, iterations, smoothing, null, null);
+  }
+
+  /**
+   * Fits the model by maximum a posteriori EM, with measured counts as Dirichlet pseudo-counts:
+   * every M-step adds {@code priorConfusion[j][k][l]} to source j's count of answering l when the
+   * truth is k, and {@code priorClass[k]} to the count of class k (both on top of
+   * {@code smoothing}).
+   *
+   * @param priorConfusion {@code [source][truth][answer]} pseudo-counts, or null for none
+   * @param priorClass per class pseudo-counts, or null for none
+   */
+  public static LabelModel fit(List<int[]> votes, int classes, int sources, int iterations,
+      double smoothing, double[][][] priorConfusion, double[] priorClass) {
+    if (priorConfusion != null && (priorConfusion.length != sources || priorConfusion[0].length != classes
+        || priorConfusion[0][0].length != classes)) {
+      throw new IllegalArgumentException("prior confusion counts must be [" + sources + "][" + classes
+          + "][" + classes + "]");
+    }
+    if (priorClass != null && priorClass.length != classes) {
+      throw new IllegalArgumentException("prior class counts must have " + classes + " entries, got "
+          + priorClass.length);
+    }
     if (classes < 2 || sources < 1 || iterations < 1 || !(smoothing > 0)) {
       throw new IllegalArgumentException("label model needs classes >= 2, sources >= 1, iterations >= 1,"
           + " smoothing > 0; got " + classes + ", " + sources + ", " + iterations + ", " + smoothing);
@@ -73,6 +96,16 @@ public final class LabelModel implements java.io.Serializable {
       for (int j = 0; j < sources; j++) {
         for (int k = 0; k < classes; k++) {
           conf[j][k][k] += smoothing * classes; // a mild prior that sources beat chance
+          if (priorConfusion != null) {
+            for (int l = 0; l < classes; l++) {
+              conf[j][k][l] += priorConfusion[j][k][l];
+            }
+          }
+        }
+      }
+      if (priorClass != null) {
+        for (int k = 0; k < classes; k++) {
+          prior[k] += priorClass[k];
         }
       }
       for (int i = 0; i < m; i++) {

@@ -4,15 +4,16 @@ package io.florets.labelers.signal;
  * A centred running median with shrinking windows at the edges. Two exact methods, chosen by the
  * series' length against the window's:
  * <ul>
- *   <li><b>Ranks</b> (every series of up to 1,024 samples, and longer ones while the window is wide
- *       enough that neighbouring ranks in it lie a few words apart): the values are sorted once and
+ *   <li><b>Ranks</b> (every series of up to 1,024 samples, and longer ones up to 65,536 while the
+ *       window is wide enough that neighbouring ranks in it lie a few words apart): the values are sorted once and
  *       each sample gets its own rank (equal values get consecutive ranks); the window is a bit set
  *       of ranks, a sample enters and leaves by one bit, and a pointer to the lower median's bit
  *       steps to the neighbouring set bit when a sample enters or leaves below it. {@link Ranked}
  *       keeps the ranks, so several widths over the same values share the one sort.</li>
- *   <li><b>Sorted window</b> (long series with narrow windows): the window is kept sorted and each
- *       sample's place in it is tracked, so the leaving sample is found without a search and the
- *       entering value moves into place from there, O(n w) worst case.</li>
+ *   <li><b>Sorted window</b> (long series with narrow windows, and series over 65,536 samples):
+ *       the window is kept sorted and each sample's place in it is tracked, so the leaving sample
+ *       is found without a search and the entering value moves into place from there, O(n w)
+ *       worst case.</li>
  * </ul>
  * Both give the median of the window's multiset, so they agree bit for bit (up to the sign of a
  * zero: the sorted window compares with {@code <}, so {@code -0.0} and {@code 0.0} are one value to
@@ -58,13 +59,17 @@ public final class RollingMedian {
 
   static boolean useRanks(int n, int h) {
     int words = (n + 63) >>> 6;
-    return words <= RANKED_WORDS_ALWAYS || words <= RANKED_WORDS_PER_WINDOW * (2L * h + 1);
+    return n <= 1 << INDEX_BITS
+        && (words <= RANKED_WORDS_ALWAYS || words <= RANKED_WORDS_PER_WINDOW * (2L * h + 1));
   }
 
   /** Values with their ranks; see the class comment. */
   public static final class Ranked {
     private final double[] x;
-    /** The values in ascending order (null when a value is NaN: then the sorted window serves). */
+    /**
+     * The values in ascending order (null when a value is NaN or there are more than 2^16 of them:
+     * then the sorted window serves).
+     */
     private final double[] sorted;
     /** {@code sorted[rank[i]] == x[i]}, ranks distinct. */
     private final int[] rank;
@@ -79,21 +84,15 @@ public final class RollingMedian {
           return;
         }
       }
+      if (n > 1 << INDEX_BITS) {
+        // too long for the sort keys: the sorted window serves every width
+        sorted = null;
+        rank = null;
+        return;
+      }
       int[] r = new int[n];
       double[] s = new double[n];
-      if (n <= 1 << INDEX_BITS) {
-        rankByKeys(x, s, r);
-      } else {
-        System.arraycopy(x, 0, s, 0, n);
-        int[] idx = new int[n];
-        for (int i = 0; i < n; i++) {
-          idx[i] = i;
-        }
-        sortWithIndex(s, idx, 0, n - 1);
-        for (int j = 0; j < n; j++) {
-          r[idx[j]] = j;
-        }
-      }
+      rankByKeys(x, s, r);
       sorted = s;
       rank = r;
     }
@@ -213,68 +212,6 @@ public final class RollingMedian {
     for (int j = 0; j < n; j++) {
       rank[(int) (keys[j] & ~mask)] = j;
     }
-  }
-
-  /** Sorts {@code v[lo..hi]} ascending (by {@link Double#compare}), permuting {@code idx} alike. */
-  private static void sortWithIndex(double[] v, int[] idx, int lo, int hi) {
-    while (hi - lo > 16) {
-      int mid = (lo + hi) >>> 1;
-      // median of three as the pivot
-      if (Double.compare(v[mid], v[lo]) < 0) {
-        swap(v, idx, mid, lo);
-      }
-      if (Double.compare(v[hi], v[lo]) < 0) {
-        swap(v, idx, hi, lo);
-      }
-      if (Double.compare(v[hi], v[mid]) < 0) {
-        swap(v, idx, hi, mid);
-      }
-      double pivot = v[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (Double.compare(v[i], pivot) < 0) {
-          i++;
-        }
-        while (Double.compare(pivot, v[j]) < 0) {
-          j--;
-        }
-        if (i <= j) {
-          swap(v, idx, i, j);
-          i++;
-          j--;
-        }
-      }
-      // recurse into the smaller part and loop on the larger: stack depth O(log n)
-      if (j - lo < hi - i) {
-        sortWithIndex(v, idx, lo, j);
-        lo = i;
-      } else {
-        sortWithIndex(v, idx, i, hi);
-        hi = j;
-      }
-    }
-    for (int a = lo + 1; a <= hi; a++) {
-      double t = v[a];
-      int ti = idx[a];
-      int b = a - 1;
-      while (b >= lo && Double.compare(v[b], t) > 0) {
-        v[b + 1] = v[b];
-        idx[b + 1] = idx[b];
-        b--;
-      }
-      v[b + 1] = t;
-      idx[b + 1] = ti;
-    }
-  }
-
-  private static void swap(double[] v, int[] idx, int a, int b) {
-    double t = v[a];
-    v[a] = v[b];
-    v[b] = t;
-    int ti = idx[a];
-    idx[a] = idx[b];
-    idx[b] = ti;
   }
 
   /** The lowest set bit at or after {@code from}, or -1. */

@@ -62,7 +62,8 @@ public final class Consensus {
     }
   }
 
-  private static Map<ShapeFacet, List<String>> facetSources(List<Labeler> labelers) {
+  /** Per facet, the names of the labelers that tag it, in suite order. */
+  static Map<ShapeFacet, List<String>> facetSources(List<Labeler> labelers) {
     Map<ShapeFacet, List<String>> out = new EnumMap<>(ShapeFacet.class);
     for (ShapeFacet f : ShapeFacet.values()) {
       List<String> names = new ArrayList<>();

@@ -8,7 +8,6 @@ import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.LabelerSuite;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -65,19 +64,12 @@ final class ReliabilityPrior {
   private static Map<ShapeFacet, Counts> measure(List<Labeler> labelers, int windows) {
     DenseDataset data = SyntheticGenerator.generate(SyntheticConfig.of(windows, LENGTH, SEED));
     LabelerSuite suite = LabelerSuite.of(labelers);
-    Map<ShapeFacet, List<String>> sources = new EnumMap<>(ShapeFacet.class);
+    Map<ShapeFacet, List<String>> sources = Consensus.facetSources(labelers);
     Map<ShapeFacet, Counts> out = new EnumMap<>(ShapeFacet.class);
-    for (ShapeFacet f : ShapeFacet.values()) {
-      List<String> names = new ArrayList<>();
-      for (Labeler l : labelers) {
-        if (l.facets().contains(f)) {
-          names.add(l.name());
-        }
-      }
-      if (!names.isEmpty()) {
-        sources.put(f, names);
-        int c = f.allowed().size();
-        out.put(f, new Counts(new double[names.size()][c][c], new double[c]));
+    for (Map.Entry<ShapeFacet, List<String>> e : sources.entrySet()) {
+      if (!e.getValue().isEmpty()) {
+        int c = e.getKey().allowed().size();
+        out.put(e.getKey(), new Counts(new double[e.getValue().size()][c][c], new double[c]));
       }
     }
     for (int i = 0; i < data.size(); i++) {

@@ -6,8 +6,9 @@ import java.util.function.DoubleUnaryOperator;
  * The multi-scale detector and the contextual detector side by side on one stream: the score is the
  * larger of the {@link MultiScaleDetector}'s score (robust surprises against the stream's own past) and
  * the {@link ContextualDetector}'s score times {@link CombinedConfig#contextWeight()} (a value sequence the
- * contexts learned so far did not predict). The two see different anomalies: the first sizes, the second
- * orders.
+ * contexts learned so far did not predict), passed through the multi-scale setting's refractory once more
+ * so that one anomaly raises one alarm whichever part reports it. The two see different anomalies: the
+ * first sizes, the second orders.
  *
  * <p>Causal, as both parts are. Immutable and thread-safe; sessions are not.
  */
@@ -47,7 +48,18 @@ public final class CombinedDetector implements StreamingDetector {
     ContextualDetector.ContextualSession context = new ContextualDetector.ContextualSession(config.context());
     DoubleUnaryOperator part = contextPart(config);
     double w = config.contextWeight();
-    return x -> combine(base.update(x), part.applyAsDouble(context.raw(x)), w);
+    Refractory once = outputRefractory(config);
+    return x -> once.apply(combine(base.update(x), part.applyAsDouble(context.raw(x)), w));
+  }
+
+  /**
+   * The refractory of the combined score: the multi-scale setting's own refractory period and damping,
+   * applied once more after the maximum, so that the contextual part does not raise a second alarm for an
+   * anomaly the multi-scale part has just reported (nor the other way round). On the multi-scale score
+   * alone it changes nothing: that score has passed the same refractory already. Stateful: one per stream.
+   */
+  static Refractory outputRefractory(CombinedConfig config) {
+    return new Refractory(config.base().fast().refractory(), config.base().fast().damping());
   }
 
   /**

@@ -51,8 +51,9 @@ public final class ContextualGrid {
         double[] bf = b.get(f);
         double[] s = new double[rf.length];
         DoubleUnaryOperator part = CombinedDetector.contextPart(c);
+        Refractory once = CombinedDetector.outputRefractory(c);
         for (int i = 0; i < s.length; i++) {
-          s[i] = CombinedDetector.combine(bf[i], part.applyAsDouble(rf[i]), c.contextWeight());
+          s[i] = once.apply(CombinedDetector.combine(bf[i], part.applyAsDouble(rf[i]), c.contextWeight()));
         }
         out.add(s);
       }

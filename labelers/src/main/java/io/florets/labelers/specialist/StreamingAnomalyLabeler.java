@@ -25,7 +25,7 @@ public final class StreamingAnomalyLabeler extends ChannelLabeler {
    * The threshold of the default labeler: the median of the standard-profile thresholds chosen by the
    * leave-one-category-out folds on NAB (each chosen without its held-out category).
    */
-  public static final double DEFAULT_THRESHOLD = 0.545;
+  public static final double DEFAULT_THRESHOLD = 0.544;
 
   private final StreamingDetector detector;
   private final double threshold;
@@ -54,7 +54,7 @@ public final class StreamingAnomalyLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override

@@ -88,23 +88,55 @@ class ContextualDetectorTest {
   }
 
   @Test
-  void theCombinedScoreIsTheLargerPart() {
+  void theCombinedScoreIsTheLargerPartThroughTheSharedRefractory() {
     double[] x = saw(5, 1500);
     for (CombinedConfig c : new CombinedConfig[] {CombinedConfig.defaults(), rawCombined.settings()}) {
       double[] base = MultiScaleDetector.of(c.base()).scoreAll(x);
       double[] raw = ContextualDetector.of(c.context()).rawScores(x);
       java.util.function.DoubleUnaryOperator part = CombinedDetector.contextPart(c);
+      Refractory once = CombinedDetector.outputRefractory(c);
       double[] both = CombinedDetector.of(c).scoreAll(x);
       for (int i = 0; i < x.length; i++) {
-        assertEquals(Math.max(base[i], c.contextWeight() * part.applyAsDouble(raw[i])), both[i], 0.0, "sample " + i);
+        double larger = Math.max(base[i], c.contextWeight() * part.applyAsDouble(raw[i]));
+        assertEquals(once.apply(larger), both[i], 0.0, "sample " + i);
       }
     }
     double[] plain = ContextualDetector.of(ContextualConfig.defaults()).scoreAll(x);
     double[] base = MultiScaleDetector.defaults().scoreAll(x);
     double[] both = rawCombined.scoreAll(x);
+    Refractory once = CombinedDetector.outputRefractory(rawCombined.settings());
     for (int i = 0; i < x.length; i++) {
-      assertEquals(Math.max(base[i], 0.7 * plain[i]), both[i], 0.0, "without the likelihood, sample " + i);
+      assertEquals(once.apply(Math.max(base[i], 0.7 * plain[i])), both[i], 0.0, "without the likelihood, sample " + i);
     }
+  }
+
+  @Test
+  void neitherPartAlarmsAgainRightAfterTheOther() {
+    // a saw that changes its period: both parts see the change; after the first score above 0 that is a
+    // new peak, no later sample within the refractory period scores unless it beats that peak
+    double[] x = new double[3000];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = i < 2000 ? i % 5 : (i % 11) * 0.5;
+    }
+    CombinedConfig c = CombinedConfig.defaults();
+    double[] s = CombinedDetector.of(c).scoreAll(x);
+    int refractory = c.base().fast().refractory();
+    double peak = 0;
+    int peakAt = -refractory - 1;
+    int alarms = 0;
+    for (int i = 0; i < s.length; i++) {
+      if (i - peakAt > refractory) {
+        peak = 0;
+      }
+      if (s[i] > 0) {
+        assertTrue(s[i] > peak, "sample " + i + " scores " + s[i] + " within " + refractory
+            + " samples of the peak " + peak + " at " + peakAt);
+        peak = s[i];
+        peakAt = i;
+        alarms++;
+      }
+    }
+    assertTrue(alarms > 0, "the change of period raised no score");
   }
 
   @Test

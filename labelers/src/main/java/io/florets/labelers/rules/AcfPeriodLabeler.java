@@ -53,7 +53,7 @@ public final class AcfPeriodLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

@@ -87,7 +87,7 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "4";
+    return "5";
   }
 
   @Override

@@ -47,7 +47,7 @@ public final class FftPeriodLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

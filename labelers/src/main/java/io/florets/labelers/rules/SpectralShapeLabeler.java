@@ -65,7 +65,7 @@ public final class SpectralShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class TestsShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

@@ -29,6 +29,7 @@ public final class ChannelSignal {
   private double mad = Double.NaN;
   private double noiseSigma = Double.NaN;
   private double[] detrended;
+  private double[] spectralFilled;
   private double[] periodogram;
   private double[] acf;
   private Periodicity periodicity;
@@ -331,12 +332,76 @@ public final class ChannelSignal {
     return localScale;
   }
 
-  /** The gap-filled values minus their OLS line. */
+  /** Robust sigmas from the channel's median at which a run of exact zeros is a dropout. */
+  static final double DROPOUT_SIGMAS = 5;
+
+  /**
+   * {@link #filled()} with dropouts bridged like gaps: runs of exact zeros while the median lies
+   * more than {@link #DROPOUT_SIGMAS} robust sigmas from zero (the {@code events.quality} rule).
+   * The input of the spectral analysis: a dropout to zero in a series far from zero outweighs a
+   * seasonal cycle in the periodogram and the autocorrelation, and hid the period of most seasonal
+   * windows that hold one. The same array as {@link #filled()} when there is none.
+   */
+  public double[] spectralFilled() {
+    if (spectralFilled == null) {
+      double sigma = Math.max(noiseSigma(), Robust.MAD_TO_SIGMA * mad());
+      double med = median();
+      boolean zeroIsOdd = valid > 0 && (sigma > 0 ? Math.abs(med) > DROPOUT_SIGMAS * sigma : med != 0);
+      boolean any = false;
+      if (zeroIsOdd) {
+        for (float v : raw) {
+          if (v == 0) {
+            any = true;
+            break;
+          }
+        }
+      }
+      if (!any) {
+        spectralFilled = x;
+      } else {
+        float[] masked = raw.clone();
+        int cnt = 0;
+        for (int i = 0; i < n; i++) {
+          if (masked[i] == 0) {
+            masked[i] = Float.NaN;
+          }
+          if (masked[i] == masked[i]) {
+            cnt++;
+          }
+        }
+        spectralFilled = gapFill(masked, cnt);
+      }
+    }
+    return spectralFilled;
+  }
+
+  /**
+   * {@link #spectralFilled()} minus its least-squares line (the channel's OLS line when there is no
+   * dropout).
+   */
   public double[] detrended() {
     if (detrended == null) {
+      double[] y = spectralFilled();
+      double a = intercept;
+      double b = slope;
+      if (y != x) {
+        double st = 0;
+        double sy = 0;
+        double stt = 0;
+        double sty = 0;
+        for (int i = 0; i < n; i++) {
+          st += i;
+          sy += y[i];
+          stt += (double) i * i;
+          sty += i * y[i];
+        }
+        double den = n * stt - st * st;
+        b = n > 1 && den > 0 ? (n * sty - st * sy) / den : 0;
+        a = (sy - b * st) / n;
+      }
       double[] d = new double[n];
       for (int i = 0; i < n; i++) {
-        d[i] = x[i] - (intercept + slope * i);
+        d[i] = y[i] - (a + b * i);
       }
       detrended = d;
     }

@@ -53,7 +53,7 @@ public record Periodicity(double period, double pValue, double g, double acfAtPe
       r = Math.max(r, Math.max(acf[lag - 1], acf[lag + 1]));
     }
     boolean sig = pValue < cfg.periodAlpha()
-        && (r >= cfg.minAcf() || (lag >= 2 && lag + 1 < n && localAcf(s.filled(), lag) >= LOCAL_ACF));
+        && (r >= cfg.minAcf() || (lag >= 2 && lag + 1 < n && localAcf(s.spectralFilled(), lag) >= LOCAL_ACF));
     return new Periodicity(period, pValue, g, r, sig);
   }
 

@@ -55,7 +55,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "1";
+    return "2";
   }
 
   @Override

@@ -60,7 +60,7 @@ public final class JumpShiftLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override

@@ -79,7 +79,7 @@ public final class PeltLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override

@@ -33,6 +33,11 @@ public final class EvalVisionCommand implements Callable<Integer> {
       description = "Held-out digit canvases (default: ${DEFAULT-VALUE}).")
   int canvases;
 
+  @Option(names = "--seed", defaultValue = "99", description = "Seed of the scenes and digit canvases (default:"
+      + " ${DEFAULT-VALUE}, the held-out seed the figures are reported on; choose training variants on another)."
+      + " The training seed 1 is refused.")
+  long seed;
+
   @Option(names = "--json", description = "Print the figures as JSON only.")
   boolean json;
 
@@ -49,7 +54,8 @@ public final class EvalVisionCommand implements Callable<Integer> {
     Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
     long t0 = System.nanoTime();
     try (VisionModel m = "default".equals(model) ? VisionModel.defaultModel() : VisionModel.load(Path.of(model))) {
-      Map<String, Object> figures = JsonFields.of(VisionEvaluation.run(m, d, scenes, canvases));
+      Map<String, Object> figures = JsonFields.of(VisionEvaluation.run(m, d, scenes, canvases, seed));
+      figures.put("seed", seed);
       figures.put("seconds", Math.round((System.nanoTime() - t0) / 1e8) / 10.0);
       String out = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(figures);
       if (!json) {

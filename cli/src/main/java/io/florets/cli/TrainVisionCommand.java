@@ -3,6 +3,7 @@ package io.florets.cli;
 import io.florets.engine.train.TrainingListener;
 import io.florets.vision.data.Digits;
 import io.florets.vision.data.VisionSources;
+import io.florets.vision.model.VisionModel;
 import io.florets.vision.model.VisionRecipe;
 import io.florets.vision.model.VisionTraining;
 import java.io.IOException;
@@ -59,6 +60,16 @@ public final class TrainVisionCommand implements Callable<Integer> {
           + " (default: the recipe's).")
   Double digitShare;
 
+  @Option(names = "--location-sigma", paramLabel = "BINS",
+      description = "Train box coordinates against a Gaussian of this many location bins around the true one"
+          + " (the 1,000 bins span the image; default: the recipe's, 0 = one-hot).")
+  Double locationSigma;
+
+  @Option(names = "--init", paramLabel = "default|DIR",
+      description = "Continue training this vision model (the shipped one, or a model folder) instead of a fresh"
+          + " one; its shape must be the recipe's. The optimiser starts afresh with the recipe's warm-up.")
+  String init;
+
   @Option(names = "--digit-focus", paramLabel = "STEPS:P",
       description = "The first STEPS steps draw digits for <CLASSIFY> with probability P (default: none).")
   String digitFocus;
@@ -85,6 +96,9 @@ public final class TrainVisionCommand implements Callable<Integer> {
       r = r.withShares(sceneShare != null ? sceneShare : r.sceneShare(),
           digitShare != null ? digitShare : r.digitShare());
     }
+    if (locationSigma != null) {
+      r = r.withLocationSigma(locationSigma);
+    }
     if (digitFocus != null) {
       String[] f = digitFocus.split(":");
       if (f.length != 2) {
@@ -97,9 +111,22 @@ public final class TrainVisionCommand implements Callable<Integer> {
       }
     }
     Digits d = Digits.read(digits != null ? digits : VisionSources.digitsFile());
+    VisionModel start = null;
+    String startFrom = null;
+    if (init != null) {
+      if ("default".equals(init)) {
+        start = VisionModel.defaultModel();
+        startFrom = "the shipped default vision model";
+      } else {
+        Path dir = Path.of(init);
+        start = VisionModel.load(dir);
+        startFrom = dir.toAbsolutePath().toString();
+      }
+      System.out.printf(Locale.ROOT, "continuing %s%n", startFrom);
+    }
     VisionTraining.Result res;
     try (ConsoleProgress bar = ConsoleProgress.start("train-vision", r.steps())) {
-      res = VisionTraining.train(r, d, new TrainingListener() {
+      res = VisionTraining.train(r, start, startFrom, d, new TrainingListener() {
         @Override
         public void onStep(StepMetrics m) {
           bar.extra(String.format(Locale.ROOT, "loss %.3f", m.loss()));

@@ -30,6 +30,9 @@ public final class TrainConfig {
   private final double denseWeight;
   private final long logEvery;
   private final double targetTokenAccuracy;
+  private final int ordinalFirstId;
+  private final int ordinalCount;
+  private final double ordinalSigma;
 
   private TrainConfig(Builder b) {
     steps = b.steps;
@@ -50,6 +53,9 @@ public final class TrainConfig {
     denseWeight = b.denseWeight;
     logEvery = b.logEvery;
     targetTokenAccuracy = b.targetTokenAccuracy;
+    ordinalFirstId = b.ordinalFirstId;
+    ordinalCount = b.ordinalCount;
+    ordinalSigma = b.ordinalSigma;
   }
 
   /** A builder for a run of {@code steps} optimisation steps. */
@@ -146,13 +152,33 @@ public final class TrainConfig {
     return targetTokenAccuracy;
   }
 
+  /**
+   * First token id of the ordinal run whose targets are soft (see {@link Builder#softOrdinalTargets});
+   * meaningful only when {@link #ordinalSigma()} &gt; 0.
+   */
+  public int ordinalFirstId() {
+    return ordinalFirstId;
+  }
+
+  /** Number of tokens in the ordinal run (0 = none). */
+  public int ordinalCount() {
+    return ordinalCount;
+  }
+
+  /** Standard deviation, in tokens, of the soft ordinal targets; 0 = one-hot targets as for every token. */
+  public double ordinalSigma() {
+    return ordinalSigma;
+  }
+
   @Override
   public String toString() {
     return "TrainConfig{steps=" + steps + ", lr=" + peakLearningRate + ", warmup=" + warmupSteps
         + ", minLrFraction=" + minLearningRateFraction + ", betas=(" + beta1 + "," + beta2
         + "), eps=" + epsilon + ", weightDecay=" + weightDecay + ", clip=" + clipNorm
         + ", labelSmoothing=" + labelSmoothing + ", validateEvery=" + validateEvery
-        + ", patience=" + patience + ", seed=" + seed + ", aux=" + auxiliaryWeight + ", dense=" + denseWeight + "}";
+        + ", patience=" + patience + ", seed=" + seed + ", aux=" + auxiliaryWeight + ", dense=" + denseWeight
+        + (ordinalSigma > 0 ? ", softOrdinal=(" + ordinalFirstId + "+" + ordinalCount + ", sigma " + ordinalSigma + ")"
+        : "") + "}";
   }
 
   /** Builder; {@link #build()} validates (NaN fails every check). */
@@ -175,6 +201,9 @@ public final class TrainConfig {
     private double denseWeight = 1.0;
     private long logEvery = 50;
     private double targetTokenAccuracy = 2.0;
+    private int ordinalFirstId;
+    private int ordinalCount;
+    private double ordinalSigma;
 
     private Builder(long steps) {
       this.steps = steps;
@@ -258,6 +287,24 @@ public final class TrainConfig {
       return this;
     }
 
+    /**
+     * Soft targets for a run of ordinal tokens (such as image-location bins): where the target is
+     * token {@code firstId + k}, the loss's target distribution is a Gaussian of standard deviation
+     * {@code sigma} tokens around {@code k} over the run (then label-smoothed like every token), so
+     * an answer one bin off costs little and the neighbouring bins learn together. Every other
+     * target keeps its one-hot target.
+     *
+     * @param firstId id of the run's first token
+     * @param count tokens in the run (&ge; 2)
+     * @param sigma standard deviation in tokens (&gt; 0)
+     */
+    public Builder softOrdinalTargets(int firstId, int count, double sigma) {
+      ordinalFirstId = firstId;
+      ordinalCount = count;
+      ordinalSigma = sigma;
+      return this;
+    }
+
     /** Validates and builds. */
     public TrainConfig build() {
       check(steps >= 1, "steps must be >= 1, got " + steps);
@@ -283,6 +330,9 @@ public final class TrainConfig {
       check(targetTokenAccuracy > 0, "targetTokenAccuracy must be > 0, got "
           + targetTokenAccuracy);
       check(logEvery >= 1, "logEvery must be >= 1, got " + logEvery);
+      check(ordinalSigma == 0 || (ordinalSigma > 0 && Double.isFinite(ordinalSigma) && ordinalCount >= 2
+          && ordinalFirstId >= 0), "soft ordinal targets need firstId >= 0, count >= 2 and a finite sigma > 0, got "
+          + ordinalFirstId + ", " + ordinalCount + ", " + ordinalSigma);
       return new TrainConfig(this);
     }
 

@@ -237,8 +237,10 @@ public final class Trainer<I> implements AutoCloseable {
     NDArray[] t = TokenArrays.targets(m, batch.targets(), model.vocab(), model.config());
     EncoderDecoder.Encoded enc = net.encode(fb.toNDList(m), p[0], p[1], true);
     NDArray hidden = net.decode(enc, net.memoryKv(enc), t[0], true);
-    NDArray loss = Losses.smoothedCrossEntropy(net.logits(hidden, enc), t[1], t[2],
-        config.labelSmoothing());
+    NDArray loss = config.ordinalSigma() > 0
+        ? Losses.softOrdinalCrossEntropy(net.logits(hidden, enc), t[1], t[2], config.labelSmoothing(),
+            config.ordinalFirstId(), config.ordinalCount(), config.ordinalSigma())
+        : Losses.smoothedCrossEntropy(net.logits(hidden, enc), t[1], t[2], config.labelSmoothing());
     int[][] dense = batch.denseLabels();
     if (dense != null && config.denseWeight() > 0 && net.denseClasses() > 0) {
       loss = loss.add(denseLoss(m, net.denseLogits(enc), dense).mul((float) config.denseWeight()));

@@ -49,13 +49,28 @@ public final class VisionEvaluation {
    * @return the figures
    */
   public static Figures run(VisionModel model, Digits digits, int scenes, int canvases) {
+    return run(model, digits, scenes, canvases, VisionSources.TEST_SEED);
+  }
+
+  /**
+   * Runs the evaluation on the scenes and digit canvases of another seed (for choosing between
+   * training variants on windows other than the held-out seed {@link VisionSources#TEST_SEED}; the
+   * training seed {@link VisionSources#TRAIN_SEED} is refused).
+   *
+   * @param seed generator seed of the scenes and canvases
+   */
+  public static Figures run(VisionModel model, Digits digits, int scenes, int canvases, long seed) {
     if (scenes < 1 || canvases < 1) {
       throw new IllegalArgumentException("evaluation needs >= 1 scene and canvas, got " + scenes + ", " + canvases);
     }
-    return new VisionEvaluation(model).measure(digits, scenes, canvases);
+    if (seed == VisionSources.TRAIN_SEED) {
+      throw new IllegalArgumentException("seed " + seed + " is the training seed of the scenes and canvases; "
+          + "evaluate on another");
+    }
+    return new VisionEvaluation(model).measure(digits, scenes, canvases, seed);
   }
 
-  private Figures measure(Digits digits, int nScenes, int nCanvases) {
+  private Figures measure(Digits digits, int nScenes, int nCanvases, long seed) {
     List<ImageExample> testDigits = VisionSources.digits(digits, true);
     List<Optional<Label>> classes = ask(images(testDigits), Tasks.IMAGE_CLASSIFY.prompt());
     int right = 0;
@@ -65,7 +80,7 @@ public final class VisionEvaluation {
     }
     double digitsAccuracy = right / (double) testDigits.size();
 
-    List<ImageExample> scenes = VisionSources.scenes(VisionSources.TEST_SEED, 0, nScenes);
+    List<ImageExample> scenes = VisionSources.scenes(seed, 0, nScenes);
     double sceneMap50 = map50(scenes);
     List<Optional<Caption>> caps = ask(images(scenes), Tasks.IMAGE_CAPTION.prompt());
     int countsRight = 0;
@@ -85,7 +100,7 @@ public final class VisionEvaluation {
     double regionAccuracy = regionAccuracy(scenes.subList(0, Math.min(100, scenes.size())));
     double labelerSceneMap50 = DetectionMetrics.meanAveragePrecision(blobBoxes, truths(scenes), 0.5);
 
-    List<ImageExample> canvases = VisionSources.canvases(digits, true, VisionSources.TEST_SEED, 0, nCanvases);
+    List<ImageExample> canvases = VisionSources.canvases(digits, true, seed, 0, nCanvases);
     double canvasMap50 = map50(canvases);
     double parseRate = answers == 0 ? 0.0 : parsed / (double) answers;
     int answered = answers;

@@ -84,6 +84,27 @@ public final class VisionModel implements InputModel<RasterImage> {
     return new VisionModel(e, v, recipe.toJson(), 1, null);
   }
 
+  /**
+   * This model with another recipe recorded in its folder's {@code vision.json} (the same engine and
+   * vocabulary, not copied: close only one of the two). For a model trained further from this one.
+   *
+   * @throws IllegalArgumentException if the recipe's front end or engine shape differs from this model's
+   */
+  public VisionModel withRecipe(VisionRecipe recipe) {
+    ImageFrontEnd fe = (ImageFrontEnd) engine.frontEnd();
+    if (!fe.config().equals(recipe.frontEnd()) || !sameShape(engine.config(), recipe.engine())) {
+      throw new IllegalArgumentException("vision recipe '" + recipe.name() + "' (front end "
+          + recipe.frontEnd().toJson() + ", engine " + recipe.engine() + ") does not fit the model it would"
+          + " continue (front end " + fe.config().toJson() + ", engine " + engine.config() + ")");
+    }
+    return new VisionModel(engine, vocab, recipe.toJson(), beamSize, null);
+  }
+
+  private static boolean sameShape(io.florets.engine.EngineConfig a, io.florets.engine.EngineConfig b) {
+    return a.dModel() == b.dModel() && a.heads() == b.heads() && a.encoderLayers() == b.encoderLayers()
+        && a.decoderLayers() == b.decoderLayers() && a.ffnDim() == b.ffnDim() && a.embedDim() == b.embedDim();
+  }
+
   /** {@link RasterImage}: the input type of the image front end. */
   @Override
   public Class<RasterImage> inputType() {

@@ -24,10 +24,12 @@ import java.util.Objects;
  *     competes, and kept by {@code digitShare} afterwards
  * @param digitFocusShare probability that a row is a digit during the focus steps (scenes and canvases
  *     share the rest in the ratio of {@code sceneShare} to the canvases' share)
+ * @param locationSigma standard deviation, in location bins, of the soft targets of box coordinates
+ *     ({@code <loc_q>} tokens; see {@code TrainConfig.Builder#softOrdinalTargets}); 0 = one-hot targets
  */
 public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig frontEnd, int batchSize,
     long steps, double learningRate, long seed, double sceneShare, double digitShare, long digitFocusSteps,
-    double digitFocusShare) {
+    double digitFocusShare, double locationSigma) {
   /** Validates. */
   public VisionRecipe {
     Objects.requireNonNull(name, "name");
@@ -45,6 +47,10 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
       throw new IllegalArgumentException("vision recipe '" + name + "': shares must be >= 0 and sum to <= 1, got "
           + sceneShare + " + " + digitShare);
     }
+    if (!(locationSigma >= 0) || Double.isInfinite(locationSigma)) {
+      throw new IllegalArgumentException("vision recipe '" + name + "': locationSigma must be finite and >= 0, got "
+          + locationSigma);
+    }
     if (digitFocusSteps < 0 || !(digitFocusShare >= 0 && digitFocusShare <= 1)) {
       throw new IllegalArgumentException("vision recipe '" + name + "': digit focus needs steps >= 0 and a share"
           + " in [0, 1], got " + digitFocusSteps + ", " + digitFocusShare);
@@ -54,7 +60,7 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
   /** A recipe without a digit focus phase. */
   public VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig frontEnd, int batchSize, long steps,
       double learningRate, long seed, double sceneShare, double digitShare) {
-    this(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare, 0, digitShare);
+    this(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare, 0, digitShare, 0);
   }
 
   /** Probability that a row of {@code step} is a digit for classification. */
@@ -104,25 +110,25 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
   /** A copy with another step count. */
   public VisionRecipe withSteps(long n) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, n, learningRate, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare);
+        digitFocusSteps, digitFocusShare, locationSigma);
   }
 
   /** A copy with another batch size (rows per step). */
   public VisionRecipe withBatchSize(int rows) {
     return new VisionRecipe(name, engine, frontEnd, rows, steps, learningRate, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare);
+        digitFocusSteps, digitFocusShare, locationSigma);
   }
 
   /** A copy with another peak learning rate. */
   public VisionRecipe withLearningRate(double lr) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, lr, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare);
+        digitFocusSteps, digitFocusShare, locationSigma);
   }
 
   /** A copy whose first {@code focusSteps} steps draw digits with probability {@code share}. */
   public VisionRecipe withDigitFocus(long focusSteps, double share) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare,
-        focusSteps, share);
+        focusSteps, share, locationSigma);
   }
 
   /**
@@ -134,14 +140,20 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
    */
   public VisionRecipe withShares(double scenes, double digitsForClassification) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, scenes,
-        digitsForClassification, digitFocusSteps, digitFocusShare);
+        digitsForClassification, digitFocusSteps, digitFocusShare, locationSigma);
+  }
+
+  /** A copy whose box coordinates are trained against soft targets of this many bins (0 = one-hot). */
+  public VisionRecipe withLocationSigma(double bins) {
+    return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare,
+        digitFocusSteps, digitFocusShare, bins);
   }
 
   /** Canonical JSON of the recipe (for provenance). */
   public String toJson() {
     return String.format(Locale.ROOT, "{\"name\":\"%s\",\"frontEnd\":%s,\"batchSize\":%d,\"steps\":%d,"
         + "\"learningRate\":%s,\"seed\":%d,\"sceneShare\":%s,\"digitShare\":%s,\"digitFocusSteps\":%d,"
-        + "\"digitFocusShare\":%s}", name, frontEnd.toJson(), batchSize, steps, learningRate, seed, sceneShare,
-        digitShare, digitFocusSteps, digitFocusShare);
+        + "\"digitFocusShare\":%s,\"locationSigma\":%s}", name, frontEnd.toJson(), batchSize, steps, learningRate,
+        seed, sceneShare, digitShare, digitFocusSteps, digitFocusShare, locationSigma);
   }
 }

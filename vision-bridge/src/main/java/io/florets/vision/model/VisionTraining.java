@@ -2,6 +2,7 @@ package io.florets.vision.model;
 
 import io.florets.engine.checkpoint.Provenance;
 import io.florets.engine.train.TrainConfig;
+import io.florets.prompt.vocab.Quantizer;
 import io.florets.engine.train.Trainer;
 import io.florets.engine.train.TrainingListener;
 import io.florets.engine.train.TrainingResult;
@@ -51,19 +52,39 @@ public final class VisionTraining {
    */
   public static Result train(VisionRecipe recipe, Digits digits, TrainingListener listener, Path metricsLog,
       Path snapshotDir, long snapshotEvery) throws IOException {
+    return train(recipe, null, null, digits, listener, metricsLog, snapshotDir, snapshotEvery);
+  }
+
+  /**
+   * Trains {@code init} further by {@code recipe} (fresh optimiser state, the recipe's warm-up and
+   * schedule), or a fresh model when {@code init} is {@code null}. The result's model shares
+   * {@code init}'s weights: close one of the two.
+   *
+   * @param init a model to continue (its shape must be the recipe's), or {@code null}
+   * @param initFrom what {@code init} is (recorded in the provenance, e.g. its folder and steps), or
+   *     {@code null}
+   * @throws IllegalArgumentException if {@code init}'s front end or engine shape is not the recipe's
+   * @throws IOException if a snapshot cannot be written
+   */
+  public static Result train(VisionRecipe recipe, VisionModel init, String initFrom, Digits digits,
+      TrainingListener listener, Path metricsLog, Path snapshotDir, long snapshotEvery) throws IOException {
     if (snapshotEvery < 0 || (snapshotEvery > 0 && snapshotDir == null)) {
       throw new IllegalArgumentException("snapshots need a folder and snapshotEvery >= 1, got " + snapshotDir
           + ", " + snapshotEvery);
     }
     Objects.requireNonNull(recipe, "recipe");
-    VisionModel model = VisionModel.create(recipe);
+    VisionModel model = init == null ? VisionModel.create(recipe) : init.withRecipe(recipe);
     VisionBatchSource source = new VisionBatchSource(recipe, model.vocabulary(), digits);
     TrainConfig.Builder cb = TrainConfig.builder(recipe.steps()).learningRate(recipe.learningRate())
         .seed(recipe.seed()).validateEvery(0).labelSmoothing(0.05).logEvery(100);
     if (metricsLog != null) {
       cb.metricsLog(metricsLog);
     }
+    if (recipe.locationSigma() > 0) {
+      cb.softOrdinalTargets(model.vocabulary().locId(0), Quantizer.BINS, recipe.locationSigma());
+    }
     TrainConfig config = cb.build();
+    String startedFrom = init == null ? "" : " init=" + (initFrom == null ? "a given model" : initFrom);
     Trainer.Builder<io.florets.vision.image.RasterImage> tb = Trainer.builder(model.engine(), config, source);
     if (listener != null) {
       tb.listener(listener);
@@ -77,7 +98,7 @@ public final class VisionTraining {
         do {
           r = trainer.fitUntil(Math.min(recipe.steps(), trainer.stepsDone() + snapshotEvery));
           model.save(snapshotDir, Provenance.of(source.dataHash(), recipe.seed(), r.steps(),
-              config + " recipe=" + recipe.toJson()));
+              config + " recipe=" + recipe.toJson() + startedFrom));
           LOG.info("snapshot at step {} (loss {}) saved to {}", r.steps(), r.lastLoss(), snapshotDir);
         } while (trainer.stepsDone() < recipe.steps());
       } else {
@@ -87,10 +108,12 @@ public final class VisionTraining {
       r = new TrainingResult(r.steps(), r.lastLoss(), r.validationLoss(), r.validationTokenAccuracy(),
           r.stoppedEarly(), (System.nanoTime() - started) / 1e9);
       Provenance p = Provenance.of(source.dataHash(), recipe.seed(), r.steps(),
-          config + " recipe=" + recipe.toJson());
+          config + " recipe=" + recipe.toJson() + startedFrom);
       return new Result(model, r, p);
     } catch (IOException | RuntimeException e) {
-      model.close();
+      if (init == null) {
+        model.close();
+      }
       throw e;
     }
   }

@@ -129,4 +129,41 @@ class VisionModelTest {
       assertThrows(java.io.IOException.class, () -> VisionModel.load(dir));
     }
   }
+
+  @Test
+  void trainingContinuesAGivenModelAndRefusesOneOfAnotherShape() throws Exception {
+    List<Double> fresh = new ArrayList<>();
+    VisionTraining.Result first = VisionTraining.train(VisionRecipe.tiny(40), digits, recorder(fresh), null);
+    List<Double> continued = new ArrayList<>();
+    try (VisionModel start = first.model()) {
+      VisionTraining.Result more = VisionTraining.train(VisionRecipe.tiny(10), start, "the 40-step model", digits,
+          recorder(continued), null, null, 0);
+      assertEquals(10, continued.size());
+      // the continued run starts from the trained weights, not from a fresh model's loss
+      double freshStart = (fresh.get(0) + fresh.get(1) + fresh.get(2)) / 3;
+      double continuedStart = (continued.get(0) + continued.get(1) + continued.get(2)) / 3;
+      assertTrue(continuedStart < 0.9 * freshStart, "loss at the start " + continuedStart + " against a fresh "
+          + "model's " + freshStart);
+      assertTrue(more.provenance().trainConfig().contains("init=the 40-step model"),
+          more.provenance().trainConfig());
+      Path dir = tmp.resolve("continued");
+      more.save(dir);
+      try (VisionModel back = VisionModel.load(dir)) {
+        assertTrue(VisionModel.provenance(dir).trainConfig().contains("init=the 40-step model"));
+        assertTrue(Files.readString(dir.resolve("vision.json")).contains("\"steps\":10"));
+      }
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> VisionTraining.train(VisionRecipe.small(5), start, null, digits, null, null, null, 0));
+      assertTrue(e.getMessage().contains("does not fit"), e.getMessage());
+    }
+  }
+
+  private static TrainingListener recorder(List<Double> losses) {
+    return new TrainingListener() {
+      @Override
+      public void onStep(StepMetrics m) {
+        losses.add(m.loss());
+      }
+    };
+  }
 }

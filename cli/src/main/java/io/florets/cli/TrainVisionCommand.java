@@ -60,6 +60,11 @@ public final class TrainVisionCommand implements Callable<Integer> {
           + " (default: the recipe's).")
   Double digitShare;
 
+  @Option(names = "--task-weight", split = ",", paramLabel = "TASK=WEIGHT",
+      description = "Weight of an image task when one of an image's training pairs is drawn, comma-separated (for"
+          + " example IMAGE_CAPTION=3; the recipe gives OD 6 and every other task 1).")
+  java.util.Map<String, Double> taskWeights;
+
   @Option(names = "--location-sigma", paramLabel = "BINS",
       description = "Train box coordinates against a Gaussian of this many location bins around the true one"
           + " (the 1,000 bins span the image; default: the recipe's, 0 = one-hot).")
@@ -95,6 +100,9 @@ public final class TrainVisionCommand implements Callable<Integer> {
     if (sceneShare != null || digitShare != null) {
       r = r.withShares(sceneShare != null ? sceneShare : r.sceneShare(),
           digitShare != null ? digitShare : r.digitShare());
+    }
+    if (taskWeights != null) {
+      r = r.withTaskWeights(taskWeights);
     }
     if (locationSigma != null) {
       r = r.withLocationSigma(locationSigma);

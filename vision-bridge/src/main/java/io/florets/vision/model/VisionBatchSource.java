@@ -25,13 +25,13 @@ import java.util.SplittableRandom;
  * Training batches of (image, task prompt, serialized target) triples for the image tasks. Row by row:
  * an image set is drawn by the recipe's shares at that step (synthetic scene of the training seed, a training-split
  * digit, or a digit canvas of training digits), then one of the image's training pairs
- * ({@link ImageSerializer#pairs}) by task weight ({@code <OD>} 6, every other task 1). Scenes and canvases
+ * ({@link ImageSerializer#pairs}) by the recipe's task weights ({@code <OD>} 6, every other task 1, unless the
+ * recipe says otherwise). Scenes and canvases
  * are drawn from an effectively endless index range, so the model rarely sees an image twice.
  *
  * <p>The batch of a step is a pure function of (seed, step); thread-safe.
  */
 public final class VisionBatchSource implements BatchSource<RasterImage> {
-  private static final Map<Task<?>, Double> TASK_WEIGHTS = Map.of(Tasks.OD, 6.0);
   private static final int INDEX_RANGE = 1 << 30;
 
   private final VisionRecipe recipe;
@@ -67,7 +67,7 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
     int[][] targets = new int[n][];
     for (int i = 0; i < n; i++) {
       ImageExample e = draw(rnd, step);
-      TrainingPair p = pick(pairsWithTruth(e), rnd, e);
+      TrainingPair p = pick(pairsWithTruth(e), rnd, e, recipe);
       inputs.add(e.image());
       prompts[i] = p.promptTokens();
       int[] t = p.targetTokens();
@@ -102,7 +102,8 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
     return pairs.stream().filter(p -> p.prompt().task() != Tasks.OD).toList();
   }
 
-  private static TrainingPair pick(List<TrainingPair> pairs, SplittableRandom rnd, ImageExample e) {
+  private static TrainingPair pick(List<TrainingPair> pairs, SplittableRandom rnd, ImageExample e,
+      VisionRecipe recipe) {
     if (pairs.isEmpty()) {
       throw new IllegalStateException("image " + e.source() + " yields no training pair");
     }
@@ -115,7 +116,7 @@ public final class VisionBatchSource implements BatchSource<RasterImage> {
     double[] w = new double[pairs.size()];
     for (int i = 0; i < w.length; i++) {
       Task<?> t = pairs.get(i).prompt().task();
-      w[i] = TASK_WEIGHTS.getOrDefault(t, 1.0) / perTask.get(t);
+      w[i] = recipe.taskWeight(t) / perTask.get(t);
       total += w[i];
     }
     double u = rnd.nextDouble() * total;

@@ -24,12 +24,15 @@ import java.util.Objects;
  *     competes, and kept by {@code digitShare} afterwards
  * @param digitFocusShare probability that a row is a digit during the focus steps (scenes and canvases
  *     share the rest in the ratio of {@code sceneShare} to the canvases' share)
+ * @param taskWeights weight of each image task (by task name, e.g. {@code OD}, {@code IMAGE_CAPTION}) when
+ *     one of an image's training pairs is drawn; tasks not named weigh 1 (default: {@code OD} 6, as
+ *     {@code <OD>} answers carry most of what a scene holds)
  * @param locationSigma standard deviation, in location bins, of the soft targets of box coordinates
  *     ({@code <loc_q>} tokens; see {@code TrainConfig.Builder#softOrdinalTargets}); 0 = one-hot targets
  */
 public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig frontEnd, int batchSize,
     long steps, double learningRate, long seed, double sceneShare, double digitShare, long digitFocusSteps,
-    double digitFocusShare, double locationSigma) {
+    double digitFocusShare, java.util.Map<String, Double> taskWeights, double locationSigma) {
   /** Validates. */
   public VisionRecipe {
     Objects.requireNonNull(name, "name");
@@ -47,6 +50,19 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
       throw new IllegalArgumentException("vision recipe '" + name + "': shares must be >= 0 and sum to <= 1, got "
           + sceneShare + " + " + digitShare);
     }
+    taskWeights = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(
+        Objects.requireNonNull(taskWeights, "taskWeights")));
+    for (java.util.Map.Entry<String, Double> w : taskWeights.entrySet()) {
+      java.util.Optional<io.florets.prompt.task.Task<?>> t = io.florets.prompt.task.Tasks.byName(w.getKey());
+      if (t.isEmpty() || t.get().modality() != io.florets.prompt.task.Modality.IMAGE) {
+        throw new IllegalArgumentException("vision recipe '" + name + "': task weight of '" + w.getKey()
+            + "', which is not an image task (expected e.g. OD, IMAGE_CAPTION, IMAGE_DETAILED_CAPTION)");
+      }
+      if (!(w.getValue() > 0) || Double.isInfinite(w.getValue())) {
+        throw new IllegalArgumentException("vision recipe '" + name + "': task weight " + w.getKey() + "="
+            + w.getValue() + " must be a positive number");
+      }
+    }
     if (!(locationSigma >= 0) || Double.isInfinite(locationSigma)) {
       throw new IllegalArgumentException("vision recipe '" + name + "': locationSigma must be finite and >= 0, got "
           + locationSigma);
@@ -60,7 +76,8 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
   /** A recipe without a digit focus phase. */
   public VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig frontEnd, int batchSize, long steps,
       double learningRate, long seed, double sceneShare, double digitShare) {
-    this(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare, 0, digitShare, 0);
+    this(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare, 0, digitShare,
+        DEFAULT_TASK_WEIGHTS, 0);
   }
 
   /** Probability that a row of {@code step} is a digit for classification. */
@@ -110,25 +127,25 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
   /** A copy with another step count. */
   public VisionRecipe withSteps(long n) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, n, learningRate, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare, locationSigma);
+        digitFocusSteps, digitFocusShare, taskWeights, locationSigma);
   }
 
   /** A copy with another batch size (rows per step). */
   public VisionRecipe withBatchSize(int rows) {
     return new VisionRecipe(name, engine, frontEnd, rows, steps, learningRate, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare, locationSigma);
+        digitFocusSteps, digitFocusShare, taskWeights, locationSigma);
   }
 
   /** A copy with another peak learning rate. */
   public VisionRecipe withLearningRate(double lr) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, lr, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare, locationSigma);
+        digitFocusSteps, digitFocusShare, taskWeights, locationSigma);
   }
 
   /** A copy whose first {@code focusSteps} steps draw digits with probability {@code share}. */
   public VisionRecipe withDigitFocus(long focusSteps, double share) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare,
-        focusSteps, share, locationSigma);
+        focusSteps, share, taskWeights, locationSigma);
   }
 
   /**
@@ -140,20 +157,46 @@ public record VisionRecipe(String name, EngineConfig engine, ImageFrontEndConfig
    */
   public VisionRecipe withShares(double scenes, double digitsForClassification) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, scenes,
-        digitsForClassification, digitFocusSteps, digitFocusShare, locationSigma);
+        digitsForClassification, digitFocusSteps, digitFocusShare, taskWeights, locationSigma);
   }
 
   /** A copy whose box coordinates are trained against soft targets of this many bins (0 = one-hot). */
   public VisionRecipe withLocationSigma(double bins) {
     return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare,
-        digitFocusSteps, digitFocusShare, bins);
+        digitFocusSteps, digitFocusShare, taskWeights, bins);
+  }
+
+  /** The task weights of the shipped recipes: {@code OD} 6, every other task 1. */
+  public static final java.util.Map<String, Double> DEFAULT_TASK_WEIGHTS = java.util.Map.of("OD", 6.0);
+
+  /** A copy with other task weights (replacing the named tasks' weights; others keep theirs). */
+  public VisionRecipe withTaskWeights(java.util.Map<String, Double> weights) {
+    java.util.Map<String, Double> w = new java.util.TreeMap<>(taskWeights);
+    w.putAll(weights);
+    return new VisionRecipe(name, engine, frontEnd, batchSize, steps, learningRate, seed, sceneShare, digitShare,
+        digitFocusSteps, digitFocusShare, w, locationSigma);
+  }
+
+  /** The weight of a task when an image's training pair is drawn. */
+  public double taskWeight(io.florets.prompt.task.Task<?> task) {
+    return taskWeights.getOrDefault(task.name(), 1.0);
   }
 
   /** Canonical JSON of the recipe (for provenance). */
   public String toJson() {
     return String.format(Locale.ROOT, "{\"name\":\"%s\",\"frontEnd\":%s,\"batchSize\":%d,\"steps\":%d,"
         + "\"learningRate\":%s,\"seed\":%d,\"sceneShare\":%s,\"digitShare\":%s,\"digitFocusSteps\":%d,"
-        + "\"digitFocusShare\":%s,\"locationSigma\":%s}", name, frontEnd.toJson(), batchSize, steps, learningRate,
-        seed, sceneShare, digitShare, digitFocusSteps, digitFocusShare, locationSigma);
+        + "\"digitFocusShare\":%s,\"taskWeights\":%s,\"locationSigma\":%s}", name, frontEnd.toJson(), batchSize,
+        steps, learningRate, seed, sceneShare, digitShare, digitFocusSteps, digitFocusShare, weightsJson(),
+        locationSigma);
   }
+
+  private String weightsJson() {
+    StringBuilder b = new StringBuilder("{");
+    for (java.util.Map.Entry<String, Double> w : taskWeights.entrySet()) {
+      b.append(b.length() > 1 ? "," : "").append('"').append(w.getKey()).append("\":").append(w.getValue());
+    }
+    return b.append('}').toString();
+  }
+
 }

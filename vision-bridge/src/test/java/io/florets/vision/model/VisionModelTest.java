@@ -60,6 +60,27 @@ class VisionModelTest {
   }
 
   @Test
+  void aTaskWeightRaisesThatTaskShareOfTheRowsAndAWrongTaskIsRefused() {
+    VisionRecipe plain = VisionRecipe.tiny(10).withShares(1.0, 0.0);
+    VisionRecipe captions = plain.withTaskWeights(java.util.Map.of("IMAGE_CAPTION", 6.0));
+    int captionToken = VisionVocabulary.build().id(Tasks.IMAGE_CAPTION.token());
+    int[] counts = new int[2];
+    VisionRecipe[] recipes = {plain, captions};
+    for (int k = 0; k < 2; k++) {
+      VisionBatchSource s = new VisionBatchSource(recipes[k], VisionVocabulary.build(), digits);
+      for (int step = 0; step < 60; step++) {
+        for (int[] p : s.batch(step).prompts()) {
+          counts[k] += p[0] == captionToken ? 1 : 0;
+        }
+      }
+    }
+    assertTrue(counts[1] > 2 * counts[0], "caption rows " + counts[0] + " -> " + counts[1]);
+    assertTrue(captions.toJson().contains("\"taskWeights\":{\"IMAGE_CAPTION\":6.0,\"OD\":6.0}"), captions.toJson());
+    assertThrows(IllegalArgumentException.class, () -> plain.withTaskWeights(java.util.Map.of("EVENTS", 2.0)));
+    assertThrows(IllegalArgumentException.class, () -> plain.withTaskWeights(java.util.Map.of("OD", 0.0)));
+  }
+
+  @Test
   void aDigitFocusPhaseDrawsMostlyDigitsThenTheRecipeMix() {
     VisionRecipe r = VisionRecipe.tiny(100).withShares(0.5, 0.3).withDigitFocus(20, 0.9);
     assertEquals(0.9, r.digitShareAt(19));

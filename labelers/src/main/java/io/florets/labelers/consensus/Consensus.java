@@ -94,13 +94,22 @@ public final class Consensus {
       if (names.isEmpty()) {
         continue;
       }
+      ReliabilityPrior.Counts c = prior.get(f);
+      boolean[] ignored = c == null ? new boolean[names.size()] : c.ignored();
       List<int[]> votes = new ArrayList<>();
       for (List<Annotation> w : raw) {
-        votes.addAll(facetVotes(w, f, names).values());
+        for (int[] v : facetVotes(w, f, names).values()) {
+          for (int j = 0; j < v.length; j++) {
+            if (ignored[j]) {
+              v[j] = LabelModel.ABSTAIN;
+            }
+          }
+          votes.add(v);
+        }
       }
-      ReliabilityPrior.Counts c = prior.get(f);
       models.put(f, LabelModel.fit(votes, f.allowed().size(), names.size(), config.emIterations(),
-          config.smoothing(), c == null ? null : c.confusion(), c == null ? null : c.truth()));
+          config.smoothing(), c == null ? null : c.confusion(), c == null ? null : c.truth())
+          .ignoring(ignored));
     }
     return new Consensus(labelers, config, models);
   }

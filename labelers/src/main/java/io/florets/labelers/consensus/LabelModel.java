@@ -167,6 +167,29 @@ public final class LabelModel implements java.io.Serializable {
     return c;
   }
 
+  /**
+   * This model with the sources flagged in {@code ignored} made uninformative (every answer
+   * equally likely under every class), so that their votes no longer move the posterior.
+   *
+   * @param ignored per source, {@code true} to ignore it
+   * @throws IllegalArgumentException if its length is not the number of sources
+   */
+  public LabelModel ignoring(boolean[] ignored) {
+    if (ignored.length != sources) {
+      throw new IllegalArgumentException("need one flag per source (" + sources + "), got "
+          + ignored.length);
+    }
+    double[][][] conf = deepCopy(confusion);
+    for (int j = 0; j < sources; j++) {
+      if (ignored[j]) {
+        for (double[] row : conf[j]) {
+          Arrays.fill(row, 1.0 / classes);
+        }
+      }
+    }
+    return new LabelModel(classes, sources, prior.clone(), conf);
+  }
+
   /** The posterior class distribution of an item given its votes (log-space, normalised). */
   public double[] posterior(int[] votes) {
     check(votes, classes, sources, 0);

@@ -8,6 +8,7 @@ import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.labelers.Labeler;
 import io.florets.labelers.LabelerSuite;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -44,8 +45,86 @@ final class ReliabilityPrior {
    * @param confusion {@code [source][truth][answer]} counts, sources in suite order
    * @param truth per truth class, the windows with that truth
    */
-  record Counts(double[][][] confusion, double[] truth) {
+  record Counts(double[][][] confusion, double[] truth, List<int[]> votes, List<Integer> truths) {
+
+    /**
+     * The sources worth listening to on this facet: of every non-empty subset of the sources, the
+     * one whose naive-Bayes vote (class prior and confusions from these counts, one pseudo-count
+     * per cell) is right most often on the measured windows; the full set unless a subset is right
+     * more often by more than {@link #SUBSET_MARGIN}. Labelers that err together (they share the
+     * same analysis) are counted as independent by the label model, and can outvote a better one
+     * that sees the window differently; this is where that shows.
+     *
+     * @return per source, {@code true} if the label model should ignore it
+     */
+    boolean[] ignored() {
+      int s = confusion.length;
+      int c = truth.length;
+      double[][][] logConf = new double[s][c][c];
+      for (int j = 0; j < s; j++) {
+        for (int k = 0; k < c; k++) {
+          double tot = 0;
+          for (int l = 0; l < c; l++) {
+            tot += confusion[j][k][l] + 1;
+          }
+          for (int l = 0; l < c; l++) {
+            logConf[j][k][l] = Math.log((confusion[j][k][l] + 1) / tot);
+          }
+        }
+      }
+      double totalTruth = 0;
+      for (double t : truth) {
+        totalTruth += t + 1;
+      }
+      double[] logPrior = new double[c];
+      for (int k = 0; k < c; k++) {
+        logPrior[k] = Math.log((truth[k] + 1) / totalTruth);
+      }
+      int full = (1 << s) - 1;
+      int bestMask = full;
+      double fullAcc = accuracy(full, logConf, logPrior);
+      double bestAcc = fullAcc;
+      for (int mask = 1; mask < full; mask++) {
+        double a = accuracy(mask, logConf, logPrior);
+        if (a > bestAcc && a > fullAcc + SUBSET_MARGIN) {
+          bestAcc = a;
+          bestMask = mask;
+        }
+      }
+      boolean[] out = new boolean[s];
+      for (int j = 0; j < s; j++) {
+        out[j] = (bestMask & (1 << j)) == 0;
+      }
+      return out;
+    }
+
+    private double accuracy(int mask, double[][][] logConf, double[] logPrior) {
+      int c = logPrior.length;
+      int right = 0;
+      for (int i = 0; i < votes.size(); i++) {
+        int[] v = votes.get(i);
+        int best = -1;
+        double bestLp = Double.NEGATIVE_INFINITY;
+        for (int k = 0; k < c; k++) {
+          double lp = logPrior[k];
+          for (int j = 0; j < v.length; j++) {
+            if ((mask & (1 << j)) != 0 && v[j] != LabelModel.ABSTAIN) {
+              lp += logConf[j][k][v[j]];
+            }
+          }
+          if (lp > bestLp) {
+            bestLp = lp;
+            best = k;
+          }
+        }
+        right += best == truths.get(i) ? 1 : 0;
+      }
+      return votes.isEmpty() ? 0 : (double) right / votes.size();
+    }
   }
+
+  /** How much more often a subset of a facet's sources must be right than all of them. */
+  static final double SUBSET_MARGIN = 0.005;
 
   /**
    * The counts of every facet some labeler tags (measured on first use, then cached).
@@ -69,7 +148,8 @@ final class ReliabilityPrior {
     for (Map.Entry<ShapeFacet, List<String>> e : sources.entrySet()) {
       if (!e.getValue().isEmpty()) {
         int c = e.getKey().allowed().size();
-        out.put(e.getKey(), new Counts(new double[e.getValue().size()][c][c], new double[c]));
+        out.put(e.getKey(), new Counts(new double[e.getValue().size()][c][c], new double[c],
+            new ArrayList<>(), new ArrayList<>()));
       }
     }
     for (int i = 0; i < data.size(); i++) {
@@ -97,6 +177,8 @@ final class ReliabilityPrior {
           if (v == null) {
             continue;
           }
+          fc.getValue().votes().add(v);
+          fc.getValue().truths().add(k);
           for (int j = 0; j < v.length; j++) {
             if (v[j] != LabelModel.ABSTAIN) {
               fc.getValue().confusion()[j][k][v[j]] += 1;

@@ -1,0 +1,757 @@
+package io.florets.labelers.signal;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * One additive structural model of a channel, fitted jointly by robust weighted least squares:
+ *
+ * <pre>
+ *   x[t] = a + b t + sum_j h_j max(0, t - k_j) + sum_j d_j [t &ge; s_j]
+ *          + sum_{k=1..K} (alpha_k sin(2 pi k t / P) + beta_k cos(2 pi k t / P)) + e[t]
+ * </pre>
+ *
+ * a piecewise-linear trend with hinges at {@code k_j}, level steps at {@code s_j}, a periodic
+ * component of period {@code P} with {@code K} harmonics, and noise. Breaks for additive season and
+ * trend, fitted together rather than one after the other: a moving-average trend bends at level
+ * shifts and a periodogram of an undetrended series finds the shifts' low frequencies instead of
+ * the season, and each error feeds the next step's.
+ *
+ * <p>The fit alternates four rounds. Round 0 fits a line and takes the period from the periodogram
+ * of its residual. Each later round fits the season's harmonics with the line and chooses hinges and
+ * steps among every position by forward selection (a column enters when it lowers the weighted
+ * residual sum of squares by more than {@code penalty * sigma^2 ln n}, the columns kept orthonormal
+ * under the weights so that every candidate position costs O(columns)), then backward elimination
+ * under the same penalty, twice; the residual's robust sigma sets Tukey bisquare weights (spikes,
+ * wide spikes and other outliers weigh nothing) and the period is taken again from the periodogram
+ * of the residual plus the fitted season. Missing samples, dropouts to zero (the
+ * {@code events.quality} rule) and runs of four or more identical values weigh nothing throughout.
+ *
+ * <p>Immutable result; {@link #of} does the work, in O(n (columns + harmonics)) per added column.
+ *
+ * @param n samples
+ * @param period the season's period in samples, or 0 if no period was significant
+ * @param harmonics K, the harmonics fitted ({@code 0} without a period)
+ * @param intercept a
+ * @param slope b, per sample
+ * @param hinges positions {@code k_j} of the trend's slope changes, ascending
+ * @param hingeSlopes the slope change {@code h_j} at each hinge, per sample
+ * @param steps positions {@code s_j} of the level steps, ascending
+ * @param stepSizes the step {@code d_j} at each position
+ * @param sin {@code alpha_k} for {@code k = 1..K}
+ * @param cos {@code beta_k} for {@code k = 1..K}
+ * @param sigma the robust (MAD) sigma of the residual at the samples that count
+ * @param residualRms root mean square of the residual at the samples with positive weight
+ * @param periodPValue Fisher's g-test p-value of the period (1 without a period)
+ */
+public record StructuralFit(int n, double period, int harmonics, double intercept, double slope,
+    int[] hinges, double[] hingeSlopes, int[] steps, double[] stepSizes, double[] sin, double[] cos,
+    double sigma, double residualRms, double periodPValue) {
+
+  /**
+   * Settings.
+   *
+   * @param penalty a hinge or step enters when it lowers the residual sum of squares by more than
+   *     {@code penalty * sigma^2 * ln n} (3: about a 4-sigma t statistic at n = 256)
+   * @param maxHinges most hinges per forward pass
+   * @param maxSteps most steps per forward pass
+   * @param maxHarmonics most harmonics of the season
+   * @param periodAlpha a period is kept when Fisher's g-test p-value is below this
+   * @param minPeriod shortest period searched
+   * @param minSegment a hinge or step lies at least this far from either end
+   */
+  public record Config(double penalty, int maxHinges, int maxSteps, int maxHarmonics,
+      double periodAlpha, double minPeriod, int minSegment) {
+    /** The defaults. */
+    public static final Config DEFAULTS = new Config(3.0, 3, 6, 7, 1e-3, 4, 3);
+
+    /** Validates. */
+    public Config {
+      if (!(penalty > 0 && maxHinges >= 0 && maxSteps >= 0 && maxHarmonics >= 1 && periodAlpha > 0
+          && periodAlpha < 1 && minPeriod >= 2 && minSegment >= 1)) {
+        throw new IllegalArgumentException("inconsistent structural-fit config: " + this);
+      }
+    }
+  }
+
+  static final double BISQUARE = 4.685;
+  private static final int ROUNDS = 4;
+  private static final int STEP = 0;
+  private static final int HINGE = 1;
+
+  /** Fits {@code raw} (NaN = missing) with the default settings. */
+  public static StructuralFit of(float[] raw) {
+    return of(raw, Config.DEFAULTS);
+  }
+
+  /**
+   * Fits {@code raw}.
+   *
+   * @param raw the channel's samples, NaN where missing (not modified)
+   * @param cfg settings
+   * @throws IllegalArgumentException if fewer than 8 samples count
+   */
+  public static StructuralFit of(float[] raw, Config cfg) {
+    int n = raw.length;
+    double[] y = new double[n];
+    double[] mask = mask(raw, y);
+    int counted = 0;
+    for (double m : mask) {
+      counted += m > 0 ? 1 : 0;
+    }
+    if (counted < 8) {
+      throw new IllegalArgumentException("structural fit needs at least 8 usable samples, got "
+          + counted + " of " + n);
+    }
+    double pen = cfg.penalty() * Math.log(Math.max(2, n));
+    double[] w = mask.clone();
+    double period = 0;
+    double pValue = 1;
+    Model m = null;
+    double sigma = 0;
+    for (int round = 0; round < ROUNDS; round++) {
+      int k = period > 0 ? harmonicsFor(period, cfg) : 0;
+      Basis base = Basis.base(n, w, period, k);
+      if (round == 0) {
+        m = new Model(base, y, w, new ArrayList<>());
+      } else {
+        m = select(base, y, w, n, sigma * sigma * pen, cfg);
+      }
+      double[] r = m.residual(y);
+      sigma = robustSigma(r, mask);
+      if (sigma <= 0) {
+        sigma = 1e-12 * Math.max(1, maxAbs(y));
+      }
+      for (int t = 0; t < n; t++) {
+        double u = r[t] / (BISQUARE * sigma);
+        w[t] = mask[t] > 0 && Math.abs(u) < 1 ? (1 - u * u) * (1 - u * u) : 0;
+      }
+      if (round == ROUNDS - 1) {
+        break;
+      }
+      double[] seasonal = m.seasonal();
+      double[] z = new double[n];
+      for (int t = 0; t < n; t++) {
+        z[t] = w[t] > 0 ? r[t] + seasonal[t] : 0;
+      }
+      double[] found = period(z, w, cfg.minPeriod());
+      if (found[1] < cfg.periodAlpha()) {
+        period = found[0];
+        pValue = found[1];
+      } else {
+        period = 0;
+        pValue = 1;
+      }
+    }
+    return m.result(y, mask, w, sigma, period, pValue);
+  }
+
+  private static double maxAbs(double[] y) {
+    double m = 0;
+    for (double v : y) {
+      m = Math.max(m, Math.abs(v));
+    }
+    return m;
+  }
+
+  static int harmonicsFor(double period, Config cfg) {
+    return (int) Math.min(cfg.maxHarmonics(), Math.max(1, Math.floor(period / 2 - 0.01)));
+  }
+
+  /**
+   * Weights 1 or 0: missing samples, dropouts to exact zero while the median lies more than
+   * {@link ChannelSignal#DROPOUT_SIGMAS} robust sigmas (of first differences) from zero, and runs of
+   * four or more identical values weigh 0. Writes the samples (0 where missing) into {@code y}.
+   */
+  static double[] mask(float[] raw, double[] y) {
+    int n = raw.length;
+    double[] m = new double[n];
+    double[] vals = new double[n];
+    int cnt = 0;
+    for (int t = 0; t < n; t++) {
+      if (raw[t] == raw[t]) {
+        y[t] = raw[t];
+        m[t] = 1;
+        vals[cnt++] = raw[t];
+      }
+    }
+    if (cnt < 2) {
+      return m;
+    }
+    double med = Robust.median(Arrays.copyOf(vals, cnt), cnt);
+    double[] diffs = new double[cnt - 1];
+    for (int i = 1; i < cnt; i++) {
+      diffs[i - 1] = vals[i] - vals[i - 1];
+    }
+    double dmed = Robust.median(diffs.clone(), cnt - 1);
+    double s = Robust.MAD_TO_SIGMA * Robust.mad(diffs, cnt - 1, dmed) / Math.sqrt(2);
+    double spread = Robust.MAD_TO_SIGMA * Robust.mad(vals, cnt, med);
+    s = Math.max(s, 0.05 * spread);
+    if (s > 0 && Math.abs(med) > ChannelSignal.DROPOUT_SIGMAS * s) {
+      for (int t = 0; t < n; t++) {
+        if (m[t] > 0 && raw[t] == 0) {
+          m[t] = 0;
+        }
+      }
+    }
+    int i = 0;
+    while (i < n) {
+      int j = i;
+      if (raw[i] == raw[i]) {
+        while (j + 1 < n && raw[j + 1] == raw[i]) {
+          j++;
+        }
+        if (j - i + 1 >= 4) {
+          Arrays.fill(m, i, j + 1, 0);
+        }
+      }
+      i = j + 1;
+    }
+    return m;
+  }
+
+  /** MAD sigma of {@code r} where {@code mask} is positive. */
+  static double robustSigma(double[] r, double[] mask) {
+    double[] v = new double[r.length];
+    int c = 0;
+    for (int t = 0; t < r.length; t++) {
+      if (mask[t] > 0) {
+        v[c++] = r[t];
+      }
+    }
+    if (c == 0) {
+      return 0;
+    }
+    double med = Robust.median(v.clone(), c);
+    return Robust.MAD_TO_SIGMA * Robust.mad(v, c, med);
+  }
+
+  /**
+   * The strongest period in {@code z} (zero where it does not count): the periodogram's largest bin
+   * among periods from {@code minPeriod} to {@code n / 2}, refined on a grid of 21 frequencies
+   * within one bin either side and again within a tenth of a bin, and Fisher's g-test p-value of that bin. {@code {period, p}}.
+   */
+  static double[] period(double[] z, double[] w, double minPeriod) {
+    int n = z.length;
+    double mean = 0;
+    int cnt = 0;
+    for (int t = 0; t < n; t++) {
+      if (w[t] > 0) {
+        mean += z[t];
+        cnt++;
+      }
+    }
+    mean = cnt > 0 ? mean / cnt : 0;
+    double[] c = new double[n];
+    for (int t = 0; t < n; t++) {
+      c[t] = w[t] > 0 ? z[t] - mean : 0;
+    }
+    double[] p = Fft.periodogram(c);
+    int best = -1;
+    double sum = 0;
+    int m = 0;
+    for (int k = 1; k < p.length; k++) {
+      double per = (double) n / k;
+      if (per >= minPeriod && per <= n / 2.0) {
+        sum += p[k];
+        m++;
+        if (best < 0 || p[k] > p[best]) {
+          best = k;
+        }
+      }
+    }
+    if (best < 0 || sum <= 0) {
+      return new double[] {0, 1};
+    }
+    double g = p[best] / sum;
+    double pValue = Math.min(1, m * Math.pow(1 - g, m - 1));
+    double bestF = best;
+    bestF = refine(c, Math.max(best - 1, 0.5), best + 1, bestF);
+    bestF = refine(c, Math.max(bestF - 0.1, 0.5), bestF + 0.1, bestF);
+    return new double[] {n / bestF, pValue};
+  }
+
+  /** The frequency (in bins) of most power among 21 from {@code lo} to {@code hi}. */
+  private static double refine(double[] c, double lo, double hi, double start) {
+    int n = c.length;
+    double bestF = start;
+    double bestPow = -1;
+    for (int i = 0; i <= 20; i++) {
+      double f = lo + (hi - lo) * i / 20.0;
+      double omega = 2 * Math.PI * f / n;
+      double re = 0;
+      double im = 0;
+      // the recurrence cos/sin((t+1) w) from cos/sin(t w): no trigonometric call per sample
+      double cw = Math.cos(omega);
+      double sw = Math.sin(omega);
+      double ct = 1;
+      double st = 0;
+      for (int t = 0; t < n; t++) {
+        re += c[t] * ct;
+        im -= c[t] * st;
+        double nc = ct * cw - st * sw;
+        st = st * cw + ct * sw;
+        ct = nc;
+      }
+      double pow = re * re + im * im;
+      if (pow > bestPow) {
+        bestPow = pow;
+        bestF = f;
+      }
+    }
+    return bestF;
+  }
+
+  /** Forward hinges, forward steps, backward elimination; twice. */
+  private static Model select(Basis base, double[] y, double[] w, int n, double threshold, Config cfg) {
+    List<int[]> extra = new ArrayList<>();
+    Model m = null;
+    for (int pass = 0; pass < 2; pass++) {
+      m = new Model(base.copyWith(extra), y, w, extra);
+      m.forward(y, w, HINGE, cfg.maxHinges(), threshold, cfg.minSegment());
+      m.forward(y, w, STEP, cfg.maxSteps(), threshold, cfg.minSegment());
+      extra = m.backward(y, threshold);
+    }
+    return new Model(base.copyWith(extra), y, w, extra);
+  }
+
+  /** A step or hinge column at {@code s}. */
+  static double[] column(int kind, int s, int n) {
+    double[] c = new double[n];
+    for (int t = s; t < n; t++) {
+      c[t] = kind == STEP ? 1 : (double) (t - s) / n;
+    }
+    return c;
+  }
+
+  /**
+   * Columns orthonormalised under the weights (modified Gram-Schmidt, twice), with the upper
+   * triangular map {@code x_j = sum_{i <= j} r[i][j] z_i}.
+   */
+  static final class Basis {
+    final int n;
+    final double[] w;
+    final int baseColumns;
+    final int harmonics;
+    final double period;
+    final List<double[]> x = new ArrayList<>();
+    final List<double[]> z = new ArrayList<>();
+    final List<double[]> r = new ArrayList<>();
+    /** Per position s, the squared norm of the projection of a step (hinge) column at s. */
+    final double[] qStep;
+    final double[] qHinge;
+    private double[] baseQStep;
+    private double[] baseQHinge;
+
+    private Basis(int n, double[] w, int baseColumns, int harmonics, double period) {
+      this.qStep = new double[n + 1];
+      this.qHinge = new double[n + 1];
+      this.n = n;
+      this.w = w;
+      this.baseColumns = baseColumns;
+      this.harmonics = harmonics;
+      this.period = period;
+    }
+
+    static Basis base(int n, double[] w, double period, int k) {
+      Basis b = new Basis(n, w, 2 + 2 * k, k, period);
+      double[] one = new double[n];
+      double[] lin = new double[n];
+      for (int t = 0; t < n; t++) {
+        one[t] = 1;
+        lin[t] = (double) t / n;
+      }
+      b.add(one);
+      b.add(lin);
+      for (int h = 1; h <= k; h++) {
+        double[] s = new double[n];
+        double[] c = new double[n];
+        rotate(2 * Math.PI * h / period, s, c);
+        b.add(s);
+        b.add(c);
+      }
+      return b;
+    }
+
+    Basis copyWith(List<int[]> extra) {
+      Basis b = new Basis(n, w, baseColumns, harmonics, period);
+      // the base columns' orthonormal part does not depend on what comes after them
+      b.x.addAll(x.subList(0, baseColumns));
+      b.z.addAll(z.subList(0, baseColumns));
+      b.r.addAll(r.subList(0, baseColumns));
+      if (baseQStep == null) {
+        baseQStep = qStep.clone();
+        baseQHinge = qHinge.clone();
+      }
+      System.arraycopy(baseQStep, 0, b.qStep, 0, n + 1);
+      System.arraycopy(baseQHinge, 0, b.qHinge, 0, n + 1);
+      b.baseQStep = baseQStep;
+      b.baseQHinge = baseQHinge;
+      for (int[] e : extra) {
+        b.add(column(e[0], e[1], n));
+      }
+      return b;
+    }
+
+    int size() {
+      return x.size();
+    }
+
+    /** Adds a column; its orthonormal part is zero (and kept) when it lies in the span. */
+    double[] add(double[] col) {
+      int j = z.size();
+      double[] v = col.clone();
+      double[] coef = new double[j + 1];
+      double before = 0;
+      for (int t = 0; t < n; t++) {
+        before += w[t] * v[t] * v[t];
+      }
+      for (int rep = 0; rep < 2; rep++) {
+        for (int i = 0; i < j; i++) {
+          double[] zi = z.get(i);
+          double d = 0;
+          for (int t = 0; t < n; t++) {
+            d += w[t] * zi[t] * v[t];
+          }
+          coef[i] += d;
+          for (int t = 0; t < n; t++) {
+            v[t] -= d * zi[t];
+          }
+        }
+        if (rep == 0) {
+          // twice is enough, and once is enough unless the column lost most of its norm
+          double after = 0;
+          for (int t = 0; t < n; t++) {
+            after += w[t] * v[t] * v[t];
+          }
+          if (after > 0.5 * before) {
+            break;
+          }
+        }
+      }
+      double norm = 0;
+      double orig = 0;
+      for (int t = 0; t < n; t++) {
+        norm += w[t] * v[t] * v[t];
+        orig += w[t] * col[t] * col[t];
+      }
+      norm = Math.sqrt(norm);
+      if (!(norm > 1e-9 * Math.sqrt(orig)) || norm == 0) {
+        Arrays.fill(v, 0);
+        norm = 0;
+      } else {
+        for (int t = 0; t < n; t++) {
+          v[t] /= norm;
+        }
+      }
+      coef[j] = norm;
+      x.add(col);
+      z.add(v);
+      r.add(coef);
+      double a = 0;
+      double b = 0;
+      for (int t = n - 1; t >= 0; t--) {
+        a += w[t] * v[t];
+        b += w[t] * t * v[t];
+        double h = (b - t * a) / n;
+        qStep[t] += a * a;
+        qHinge[t] += h * h;
+      }
+      return v;
+    }
+  }
+
+  /** The fit of y on a basis plus the added columns' kinds and positions. */
+  static final class Model {
+    final Basis basis;
+    final List<int[]> extra;
+    double[] a;
+    final double[] residual;
+
+    Model(Basis basis, double[] y, double[] w, List<int[]> extra) {
+      this.basis = basis;
+      this.extra = new ArrayList<>(extra);
+      residual = y.clone();
+      a = new double[0];
+      for (double[] zi : basis.z) {
+        project(zi, w);
+      }
+    }
+
+    private void project(double[] zi, double[] w) {
+      int n = zi.length;
+      double d = 0;
+      for (int t = 0; t < n; t++) {
+        d += w[t] * zi[t] * residual[t];
+      }
+      for (int t = 0; t < n; t++) {
+        residual[t] -= d * zi[t];
+      }
+      a = Arrays.copyOf(a, a.length + 1);
+      a[a.length - 1] = d;
+    }
+
+    double[] residual(double[] y) {
+      return residual.clone();
+    }
+
+    /**
+     * Adds up to {@code max} columns of {@code kind}, each at the position that lowers the weighted
+     * residual sum of squares most, while that drop exceeds {@code threshold}.
+     */
+    void forward(double[] y, double[] w, int kind, int max, double threshold, int minSegment) {
+      int n = basis.n;
+      double[] q = kind == STEP ? basis.qStep : basis.qHinge;
+      double[] sw = new double[n + 1];
+      double[] swt = new double[n + 1];
+      double[] swtt = new double[n + 1];
+      for (int t = n - 1; t >= 0; t--) {
+        sw[t] = sw[t + 1] + w[t];
+        swt[t] = swt[t + 1] + w[t] * t;
+        swtt[t] = swtt[t + 1] + w[t] * (double) t * t;
+      }
+      for (int added = 0; added < max; added++) {
+        double[] sr = new double[n + 1];
+        double[] srt = new double[n + 1];
+        for (int t = n - 1; t >= 0; t--) {
+          sr[t] = sr[t + 1] + w[t] * residual[t];
+          srt[t] = srt[t + 1] + w[t] * t * residual[t];
+        }
+        double bestGain = 0;
+        int bestS = -1;
+        for (int s = minSegment; s < n - minSegment; s++) {
+          double cc;
+          double cr;
+          if (kind == STEP) {
+            cc = sw[s];
+            cr = sr[s];
+          } else {
+            cc = (swtt[s] - 2.0 * s * swt[s] + (double) s * s * sw[s]) / ((double) n * n);
+            cr = (srt[s] - s * sr[s]) / n;
+          }
+          double perp = cc - q[s];
+          if (perp > 1e-9 * cc && perp > 0) {
+            double gain = cr * cr / perp;
+            if (gain > bestGain) {
+              bestGain = gain;
+              bestS = s;
+            }
+          }
+        }
+        if (bestS < 0 || bestGain <= threshold || contains(kind, bestS)) {
+          return;
+        }
+        double[] zi = basis.add(column(kind, bestS, n));
+        extra.add(new int[] {kind, bestS});
+        project(zi, w);
+      }
+    }
+
+    private boolean contains(int kind, int s) {
+      for (int[] e : extra) {
+        if (e[0] == kind && e[1] == s) {
+          return true;
+        }
+      }
+      return false;
+    }
+
+    /** The coefficients on the raw columns: {@code R beta = a}. */
+    double[] beta() {
+      int p = a.length;
+      double[] beta = new double[p];
+      for (int j = p - 1; j >= 0; j--) {
+        double s = a[j];
+        for (int k = j + 1; k < p; k++) {
+          s -= basis.r.get(k)[j] * beta[k];
+        }
+        double d = basis.r.get(j)[j];
+        beta[j] = d != 0 ? s / d : 0;
+      }
+      return beta;
+    }
+
+    /**
+     * Drops the added column whose removal raises the residual sum of squares least while that rise
+     * is below {@code threshold}, until none is; returns the kept columns.
+     */
+    List<int[]> backward(double[] y, double threshold) {
+      List<int[]> kept = new ArrayList<>(extra);
+      Basis b = basis;
+      Model m = this;
+      while (!kept.isEmpty()) {
+        int p = b.size();
+        double[][] rinv = upperInverse(b, p);
+        double[] beta = m.beta();
+        int worst = -1;
+        double worstCost = Double.POSITIVE_INFINITY;
+        for (int j = b.baseColumns; j < p; j++) {
+          double d = 0;
+          for (int k = j; k < p; k++) {
+            d += rinv[j][k] * rinv[j][k];
+          }
+          double cost = d > 0 ? beta[j] * beta[j] / d : 0;
+          if (cost < worstCost) {
+            worstCost = cost;
+            worst = j;
+          }
+        }
+        if (worst < 0 || worstCost >= threshold) {
+          break;
+        }
+        kept.remove(worst - b.baseColumns);
+        b = basis.copyWith(kept);
+        m = new Model(b, y, basis.w, kept);
+      }
+      return kept;
+    }
+
+    /** R^{-1} with R[i][j] = basis.r.get(j)[i] (upper triangular). */
+    private static double[][] upperInverse(Basis b, int p) {
+      double[][] inv = new double[p][p];
+      for (int j = 0; j < p; j++) {
+        double d = b.r.get(j)[j];
+        inv[j][j] = d != 0 ? 1 / d : 0;
+        for (int i = j - 1; i >= 0; i--) {
+          double s = 0;
+          for (int k = i + 1; k <= j; k++) {
+            s += b.r.get(k)[i] * inv[k][j];
+          }
+          double dii = b.r.get(i)[i];
+          inv[i][j] = dii != 0 ? -s / dii : 0;
+        }
+      }
+      return inv;
+    }
+
+    double[] seasonal() {
+      int n = basis.n;
+      double[] out = new double[n];
+      if (basis.harmonics == 0) {
+        return out;
+      }
+      double[] beta = beta();
+      for (int j = 2; j < 2 + 2 * basis.harmonics; j++) {
+        double[] xj = basis.x.get(j);
+        for (int t = 0; t < n; t++) {
+          out[t] += beta[j] * xj[t];
+        }
+      }
+      return out;
+    }
+
+    StructuralFit result(double[] y, double[] mask, double[] w, double sigma, double period,
+        double pValue) {
+      double[] beta = beta();
+      int k = basis.harmonics;
+      double[] sinC = new double[k];
+      double[] cosC = new double[k];
+      for (int h = 1; h <= k; h++) {
+        sinC[h - 1] = beta[2 * h];
+        cosC[h - 1] = beta[2 * h + 1];
+      }
+      int n = basis.n;
+      List<Integer> hs = new ArrayList<>();
+      List<Double> hv = new ArrayList<>();
+      List<Integer> ss = new ArrayList<>();
+      List<Double> sv = new ArrayList<>();
+      for (int j = 0; j < extra.size(); j++) {
+        int[] e = extra.get(j);
+        double c = beta[basis.baseColumns + j];
+        if (e[0] == HINGE) {
+          hs.add(e[1]);
+          hv.add(c / n);
+        } else {
+          ss.add(e[1]);
+          sv.add(c);
+        }
+      }
+      int[][] hOrder = order(hs);
+      int[][] sOrder = order(ss);
+      int[] hPos = new int[hs.size()];
+      double[] hSl = new double[hs.size()];
+      for (int i = 0; i < hs.size(); i++) {
+        hPos[i] = hs.get(hOrder[0][i]);
+        hSl[i] = hv.get(hOrder[0][i]);
+      }
+      int[] sPos = new int[ss.size()];
+      double[] sSz = new double[ss.size()];
+      for (int i = 0; i < ss.size(); i++) {
+        sPos[i] = ss.get(sOrder[0][i]);
+        sSz[i] = sv.get(sOrder[0][i]);
+      }
+      double sum = 0;
+      int cnt = 0;
+      for (int t = 0; t < n; t++) {
+        if (w[t] > 0) {
+          sum += residual[t] * residual[t];
+          cnt++;
+        }
+      }
+      double rms = cnt > 0 ? Math.sqrt(sum / cnt) : 0;
+      return new StructuralFit(n, k > 0 ? period : 0, k, beta[0], beta[1] / n, hPos, hSl, sPos, sSz,
+          sinC, cosC, sigma, rms, k > 0 ? pValue : 1);
+    }
+
+    private static int[][] order(List<Integer> v) {
+      Integer[] idx = new Integer[v.size()];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(idx, (p, q) -> Integer.compare(v.get(p), v.get(q)));
+      int[] out = new int[idx.length];
+      for (int i = 0; i < idx.length; i++) {
+        out[i] = idx[i];
+      }
+      return new int[][] {out};
+    }
+  }
+
+  /** The trend (line plus hinges, without the steps) at every sample. */
+  public double[] trend() {
+    double[] out = new double[n];
+    for (int t = 0; t < n; t++) {
+      double v = slope * t;
+      for (int j = 0; j < hinges.length; j++) {
+        if (t > hinges[j]) {
+          v += hingeSlopes[j] * (t - hinges[j]);
+        }
+      }
+      out[t] = v;
+    }
+    return out;
+  }
+
+  /** The season at every sample (zeros without a period). */
+  public double[] season() {
+    double[] out = new double[n];
+    double[] s = new double[n];
+    double[] c = new double[n];
+    for (int h = 1; h <= harmonics; h++) {
+      rotate(2 * Math.PI * h / period, s, c);
+      for (int t = 0; t < n; t++) {
+        out[t] += sin[h - 1] * s[t] + cos[h - 1] * c[t];
+      }
+    }
+    return out;
+  }
+
+  /**
+   * {@code s[t] = sin(omega t)}, {@code c[t] = cos(omega t)} by rotation, exact again every 32
+   * samples so that rounding does not accumulate.
+   */
+  static void rotate(double omega, double[] s, double[] c) {
+    double cw = Math.cos(omega);
+    double sw = Math.sin(omega);
+    for (int t = 0; t < s.length; t++) {
+      if ((t & 31) == 0) {
+        s[t] = Math.sin(omega * t);
+        c[t] = Math.cos(omega * t);
+      } else {
+        s[t] = s[t - 1] * cw + c[t - 1] * sw;
+        c[t] = c[t - 1] * cw - s[t - 1] * sw;
+      }
+    }
+  }
+}

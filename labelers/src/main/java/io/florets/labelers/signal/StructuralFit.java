@@ -23,7 +23,7 @@ import java.util.List;
  * steps among every position by forward selection (a column enters when it lowers the weighted
  * residual sum of squares by more than {@code penalty * sigma^2 ln n}, the columns kept orthonormal
  * under the weights so that every candidate position costs O(columns)), then backward elimination
- * under the same penalty, twice; the residual's robust sigma sets Tukey bisquare weights (spikes,
+ * under the same penalty; the residual's robust sigma sets Tukey bisquare weights (spikes,
  * wide spikes and other outliers weigh nothing) and the period is taken again from the periodogram
  * of the residual plus the fitted season. Missing samples, dropouts to zero (the
  * {@code events.quality} rule) and runs of four or more identical values weigh nothing throughout.
@@ -77,6 +77,7 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
 
   static final double BISQUARE = 4.685;
   private static final int ROUNDS = 4;
+  private static final int PASSES = 1;
   private static final int STEP = 0;
   private static final int HINGE = 1;
 
@@ -229,7 +230,7 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
 
   /**
    * The strongest period in {@code z} (zero where it does not count): the periodogram's largest bin
-   * among periods from {@code minPeriod} to {@code n / 2}, refined on a grid of 21 frequencies
+   * among periods from {@code minPeriod} to {@code n / MIN_CYCLES}, refined on a grid of 21 frequencies
    * within one bin either side and again within a tenth of a bin, and Fisher's g-test p-value of that bin. {@code {period, p}}.
    */
   static double[] period(double[] z, double[] w, double minPeriod) {
@@ -253,7 +254,7 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     int m = 0;
     for (int k = 1; k < p.length; k++) {
       double per = (double) n / k;
-      if (per >= minPeriod && per <= n / 2.0) {
+      if (per >= minPeriod && per <= n / MIN_CYCLES) {
         sum += p[k];
         m++;
         if (best < 0 || p[k] > p[best]) {
@@ -269,8 +270,15 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     double bestF = best;
     bestF = refine(c, Math.max(best - 1, 0.5), best + 1, bestF);
     bestF = refine(c, Math.max(bestF - 0.1, 0.5), bestF + 0.1, bestF);
-    return new double[] {n / bestF, pValue};
+    double period = Math.max(minPeriod, Math.min(n / MIN_CYCLES, n / bestF));
+    return new double[] {period, pValue};
   }
+
+  /**
+   * Fewest cycles of a season in the window: with fewer, a season and a bent trend explain the
+   * same samples, and the harmonics of a long period take up level shifts.
+   */
+  static final double MIN_CYCLES = 3;
 
   /** The frequency (in bins) of most power among 21 from {@code lo} to {@code hi}. */
   private static double refine(double[] c, double lo, double hi, double start) {
@@ -303,11 +311,11 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     return bestF;
   }
 
-  /** Forward hinges, forward steps, backward elimination; twice. */
+  /** Forward hinges, forward steps, backward elimination ({@link #PASSES} times). */
   private static Model select(Basis base, double[] y, double[] w, int n, double threshold, Config cfg) {
     List<int[]> extra = new ArrayList<>();
     Model m = null;
-    for (int pass = 0; pass < 2; pass++) {
+    for (int pass = 0; pass < PASSES; pass++) {
       m = new Model(base.copyWith(extra), y, w, extra);
       m.forward(y, w, HINGE, cfg.maxHinges(), threshold, cfg.minSegment());
       m.forward(y, w, STEP, cfg.maxSteps(), threshold, cfg.minSegment());

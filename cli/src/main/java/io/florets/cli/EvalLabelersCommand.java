@@ -36,7 +36,8 @@ public final class EvalLabelersCommand implements Callable<Integer> {
   int threads;
 
   @Option(names = "--labelers", split = ",", paramLabel = "NAME",
-      description = "labelers to run (default: the default suite)")
+      description = "labelers to run, comma-separated; 'default' stands for the default suite "
+          + "(e.g. default,shape.structural) (default: the default suite)")
   List<String> labelers;
 
   @Option(names = "--json", description = "print one JSON object")

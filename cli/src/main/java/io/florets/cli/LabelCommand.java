@@ -64,7 +64,8 @@ public final class LabelCommand implements Callable<Integer> {
   Path out;
 
   @Option(names = "--labelers", split = ",", paramLabel = "NAME",
-      description = "labelers to run (default: the default suite)")
+      description = "labelers to run, comma-separated; 'default' stands for the default suite "
+          + "(e.g. default,shape.structural) (default: the default suite)")
   List<String> labelers;
 
   @Option(names = "--threads", paramLabel = "N", description = "threads (default: all cores)")

@@ -11,12 +11,17 @@ import java.util.Set;
 /**
  * Discovery of labelers through {@link ServiceLoader} and the default suite.
  *
- * <p>The default suite is every discovered labeler except those in {@link #OFF_BY_DEFAULT}
- * (the O(n^2) matrix-profile discords).
+ * <p>The default suite is every discovered labeler except those in {@link #OFF_BY_DEFAULT}: the
+ * O(n^2) matrix-profile discords, the streaming anomaly detector, and {@code shape.structural}
+ * (better shape tags than the default suite's at four times its cost per window; see the labelers'
+ * README).
  */
 public final class Labelers {
   /** Names of discovered labelers that the default suite leaves out. */
-  public static final Set<String> OFF_BY_DEFAULT = Set.of("discord.mp", "anomaly.stream");
+  public static final Set<String> OFF_BY_DEFAULT = Set.of("discord.mp", "anomaly.stream", "shape.structural");
+
+  /** In {@link #byNames}, this name stands for the whole default suite. */
+  public static final String DEFAULT = "default";
 
   private Labelers() {
   }
@@ -46,7 +51,8 @@ public final class Labelers {
   }
 
   /**
-   * The labelers with the given names, in the given order.
+   * The labelers with the given names, in the given order, each once; {@value #DEFAULT} stands for
+   * the default suite (so {@code default,shape.structural} is the default suite plus one).
    *
    * @throws IllegalArgumentException naming an unknown labeler and the known ones
    */
@@ -54,11 +60,22 @@ public final class Labelers {
     Map<String, Labeler> all = discover();
     List<Labeler> out = new ArrayList<>();
     for (String n : names) {
+      if (DEFAULT.equals(n.trim())) {
+        for (Labeler d : defaultSuite()) {
+          if (out.stream().noneMatch(o -> o.name().equals(d.name()))) {
+            out.add(d);
+          }
+        }
+        continue;
+      }
       Labeler l = all.get(n.trim());
       if (l == null) {
-        throw new IllegalArgumentException("unknown labeler '" + n + "'; known: " + all.keySet());
+        throw new IllegalArgumentException("unknown labeler '" + n + "'; known: " + all.keySet()
+            + ", or '" + DEFAULT + "' for the default suite");
       }
-      out.add(l);
+      if (out.stream().noneMatch(o -> o.name().equals(l.name()))) {
+        out.add(l);
+      }
     }
     return List.copyOf(out);
   }

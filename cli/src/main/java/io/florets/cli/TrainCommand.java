@@ -85,7 +85,9 @@ public final class TrainCommand implements Callable<Integer> {
       + "no-copy-signs (the copy also scores a number's sign and zero tokens), noise-scores, "
       + "no-noise-scores (local differences in units of the window's noise), cycle, no-cycle "
       + "(per channel: a two-piece trend fit and the harmonics and kurtosis of the series folded "
-      + "at its period, in the statistics token) (default: the recipe's front end).")
+      + "at its period, in the statistics token), structural, no-structural (per channel: trend "
+      + "pieces, level steps and the season's waveform fitted together, in the statistics token) "
+      + "(default: the recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
@@ -349,12 +351,18 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-cycle":
           f = f.withCycleFeatures(false);
           break;
+        case "structural":
+          f = f.withStructuralFeatures(true);
+          break;
+        case "no-structural":
+          f = f.withStructuralFeatures(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
               + "stuck, no-stuck, number-copy, no-number-copy, copy-signs, no-copy-signs, "
-              + "noise-scores, no-noise-scores, cycle or no-cycle");
+              + "noise-scores, no-noise-scores, cycle, no-cycle, structural or no-structural");
       }
     }
     return f;

@@ -69,15 +69,16 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
   /**
    * The series front end of new models: patches of 16, token norm, statistics tokens, the
    * location pointer over the output contract's time-position tokens, the event-type scores
-   * read from the pointer's keys, the stuck-sample features, the number copy, the noise scores and
-   * the cycle features (see RECIPES.md for what each lever measured).
+   * read from the pointer's keys, the stuck-sample features, the number copy, the noise scores,
+   * the cycle features and the structural features (see RECIPES.md for what each lever measured).
    */
   public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
     int[] types = eventTypeIds();
     return SeriesFrontEndConfig.defaults(dModel).withStats(true)
         .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS)
         .withTypeScores(types[0], types[1]).withStuck(true)
-        .withNumberCopy(true).withCopySigns(true).withNoiseScores(true).withCycleFeatures(true);
+        .withNumberCopy(true).withCopySigns(true).withNoiseScores(true).withCycleFeatures(true)
+        .withStructuralFeatures(true);
   }
 
   /**

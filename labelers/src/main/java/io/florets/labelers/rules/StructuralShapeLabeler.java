@@ -7,7 +7,7 @@ import io.florets.datasets.target.ShapeTag;
 import io.florets.datasets.target.TargetKind;
 import io.florets.labelers.ChannelLabeler;
 import io.florets.labelers.signal.ChannelSignal;
-import io.florets.labelers.signal.StructuralFit;
+import io.florets.datasets.signal.StructuralFit;
 import java.util.EnumSet;
 import java.util.Objects;
 import java.util.Set;
@@ -54,7 +54,7 @@ public final class StructuralShapeLabeler extends ChannelLabeler {
       double highNoiseAbove, double shiftSigmas, int maxBumpWidth) {
     /** The defaults. */
     public static final Config DEFAULTS =
-        new Config(StructuralFit.Config.DEFAULTS, 4, 0.15, 0.475, 3, 20);
+        new Config(StructuralFit.Config.DEFAULTS, 4, 0.15, 0.475, 3, StructuralFit.BUMP_WIDTH);
 
     /** Validates. */
     public Config {
@@ -67,7 +67,6 @@ public final class StructuralShapeLabeler extends ChannelLabeler {
   }
 
   private static final Set<ShapeFacet> FACETS = EnumSet.allOf(ShapeFacet.class);
-  private static final int PHASES = 96;
   private final Config config;
 
   public StructuralShapeLabeler() {
@@ -105,59 +104,53 @@ public final class StructuralShapeLabeler extends ChannelLabeler {
 
   @Override
   protected void labelChannel(ChannelSignal s, int ch, Sink sink) {
-    float[] raw = s.raw();
     if (s.validCount() < 16) {
       return;
     }
-    StructuralFit f = StructuralFit.of(raw, config.fit());
-    int n = f.n();
-    double sigma = f.sigma();
-    double[] trend = f.trend();
+    StructuralFit f;
+    try {
+      f = StructuralFit.of(s.raw(), config.fit());
+    } catch (IllegalArgumentException e) {
+      return; // abstain: too few samples the fit can use (runs of one value weigh nothing)
+    }
 
     // trend: pieces between hinges, each against its own standard error
     boolean up = false;
     boolean down = false;
-    int prev = 0;
     double strongest = 0;
-    for (int j = 0; j <= f.hinges().length; j++) {
-      int end = j < f.hinges().length ? f.hinges()[j] : n - 1;
-      int len = Math.max(3, end - prev);
-      double change = trend[end] - trend[prev];
-      double bar = config.trendSigmas() * sigma * Math.sqrt(12.0 / len);
-      if (Math.abs(change) > bar) {
-        up |= change > 0;
-        down |= change < 0;
-        strongest = Math.max(strongest, Math.abs(change) / bar);
+    for (double r : f.pieceRatios()) {
+      if (Math.abs(r) > config.trendSigmas()) {
+        up |= r > 0;
+        down |= r < 0;
+        strongest = Math.max(strongest, Math.abs(r) / config.trendSigmas());
       }
-      prev = end;
     }
     String trendTag;
     double trendConf;
-    double net = trend[n - 1] - trend[0];
-    double netBar = config.trendSigmas() * sigma * Math.sqrt(12.0 / n);
+    double net = f.netRatio() / config.trendSigmas();
     if (up && down) {
       trendTag = "multiple";
       trendConf = margin(strongest);
-    } else if (Math.abs(net) > netBar) {
+    } else if (Math.abs(net) > 1) {
       trendTag = net > 0 ? "increasing" : "decreasing";
-      trendConf = margin(Math.abs(net) / netBar);
+      trendConf = margin(Math.abs(net));
     } else {
       trendTag = "steady";
-      trendConf = margin(netBar / Math.max(Math.abs(net), 1e-300));
+      trendConf = margin(1 / Math.max(Math.abs(net), 1e-300));
     }
     sink.add(new ShapeTag(ShapeFacet.TREND, trendTag, ch), trendConf);
 
-    double[] season = f.season();
     if (f.harmonics() == 0) {
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, "none", ch), 0.7);
     } else {
       Waveform w = waveform(f.sin(), f.cos());
       sink.add(new ShapeTag(ShapeFacet.SEASONALITY, w.name(), ch),
           Math.min(0.95, Math.max(0.5, 1 - f.periodPValue() * 100)) * w.share());
+      double[] season = f.season();
       double lo = Double.POSITIVE_INFINITY;
       double hi = Double.NEGATIVE_INFINITY;
       int p = (int) Math.ceil(f.period());
-      for (int t = 0; t < Math.min(n, p); t++) {
+      for (int t = 0; t < Math.min(f.n(), p); t++) {
         lo = Math.min(lo, season[t]);
         hi = Math.max(hi, season[t]);
       }
@@ -166,46 +159,18 @@ public final class StructuralShapeLabeler extends ChannelLabeler {
       }
     }
 
-    double rms = f.residualRms();
-    double mean = 0;
-    for (int t = 0; t < n; t++) {
-      mean += trend[t] + season[t];
-    }
-    mean /= n;
-    double var = 0;
-    for (int t = 0; t < n; t++) {
-      double d = trend[t] + season[t] - mean;
-      var += d * d;
-    }
-    var /= n;
-    double share = rms > 0 ? rms / Math.sqrt(var + rms * rms) : 0;
+    double share = f.noiseShare();
     String noiseTag = share < config.lowNoiseBelow() ? "low"
         : (share > config.highNoiseAbove() ? "high" : "medium");
     // distance to the nearest cut, in log units of the share, mapped to (0.5, 1)
     double d = Math.min(Math.abs(Math.log(Math.max(share, 1e-12) / config.lowNoiseBelow())),
         Math.abs(Math.log(Math.max(share, 1e-12) / config.highNoiseAbove())));
     sink.add(new ShapeTag(ShapeFacet.NOISE, noiseTag, ch), 0.5 + 0.5 * Math.tanh(3 * d));
-    if (rms > 0) {
-      sink.add(new NumericProperty(Property.NOISE_STD, rms, ch), 0.6);
+    if (f.residualRms() > 0) {
+      sink.add(new NumericProperty(Property.NOISE_STD, f.residualRms(), ch), 0.6);
     }
 
-    boolean shift = false;
-    int[] pos = f.steps();
-    double[] size = f.stepSizes();
-    for (int i = 0; i < pos.length && !shift; i++) {
-      if (Math.abs(size[i]) <= config.shiftSigmas() * sigma) {
-        continue;
-      }
-      boolean undone = false;
-      for (int j = 0; j < pos.length; j++) {
-        if (j != i && Math.abs(pos[j] - pos[i]) <= config.maxBumpWidth()
-            && Math.signum(size[j]) != Math.signum(size[i]) && Math.abs(size[j]) > 0.5 * Math.abs(size[i])) {
-          undone = true;
-          break;
-        }
-      }
-      shift = !undone;
-    }
+    boolean shift = f.largestShift(config.maxBumpWidth()) > config.shiftSigmas();
     boolean stationary = "steady".equals(trendTag) && !shift;
     sink.add(new ShapeTag(ShapeFacet.STATIONARITY, stationary ? "stationary" : "non_stationary", ch),
         stationary ? Math.min(trendConf, 0.9) : 0.9);
@@ -220,67 +185,28 @@ public final class StructuralShapeLabeler extends ChannelLabeler {
    * The waveform of a season given its harmonics' sine and cosine coefficients.
    *
    * @param name sine, square or triangle
-   * @param share the best fit's share of the season's harmonic power beyond the next-best fit's
-   *     residual, as a confidence in [0.5, 1]
+   * @param share a confidence in [0.6, 1] that grows with the gap between the best waveform's
+   *     unexplained share and the next best's
    */
   record Waveform(String name, double share) {
   }
 
-  /**
-   * The waveform whose harmonic series is nearest (least squares over the coefficients, free
-   * amplitude and phase on a grid of {@value #PHASES}) to the fitted harmonics: {@code sin(k (wt +
-   * phi)) = sin(kwt) cos(k phi) + cos(kwt) sin(k phi)}, with amplitudes 1/k (square) or
-   * (-1)^((k-1)/2)/k^2 (triangle) on the odd harmonics and nothing on the even ones; a sine is the
-   * fundamental alone.
-   */
+  /** The waveform whose harmonic series is nearest ({@link StructuralFit#waveformResiduals}). */
   static Waveform waveform(double[] sin, double[] cos) {
-    int k = sin.length;
-    double total = 0;
-    for (int h = 0; h < k; h++) {
-      total += sin[h] * sin[h] + cos[h] * cos[h];
-    }
-    double sine = total - sin[0] * sin[0] - cos[0] * cos[0];
-    double square = templateResidual(sin, cos, total, false);
-    double triangle = templateResidual(sin, cos, total, true);
-    String name = "sine";
-    double best = sine;
-    if (square < best) {
-      name = "square";
-      best = square;
-    }
-    if (triangle < best) {
-      name = "triangle";
-      best = triangle;
+    double[] r = StructuralFit.waveformResiduals(sin, cos);
+    String[] names = {"sine", "square", "triangle"};
+    int best = 0;
+    for (int i = 1; i < 3; i++) {
+      if (r[i] < r[best]) {
+        best = i;
+      }
     }
     double second = Double.POSITIVE_INFINITY;
-    for (double v : new double[] {sine, square, triangle}) {
-      if (v > best && v < second) {
-        second = v;
+    for (int i = 0; i < 3; i++) {
+      if (i != best && r[i] < second) {
+        second = r[i];
       }
     }
-    double gap = Double.isFinite(second) && total > 0 ? (second - best) / total : 0;
-    return new Waveform(name, Math.min(1, 0.6 + 4 * gap));
-  }
-
-  private static double templateResidual(double[] sin, double[] cos, double total, boolean triangle) {
-    int k = sin.length;
-    double best = total;
-    for (int i = 0; i < PHASES; i++) {
-      double phi = 2 * Math.PI * i / PHASES;
-      double dot = 0;
-      double norm = 0;
-      for (int h = 1; h <= k; h += 2) {
-        double amp = triangle ? (((h - 1) / 2) % 2 == 0 ? 1.0 : -1.0) / (h * h) : 1.0 / h;
-        double us = amp * Math.cos(h * phi);
-        double uc = amp * Math.sin(h * phi);
-        dot += us * sin[h - 1] + uc * cos[h - 1];
-        norm += us * us + uc * uc;
-      }
-      double r = total - dot * dot / norm;
-      if (r < best) {
-        best = r;
-      }
-    }
-    return best;
+    return new Waveform(names[best], Math.min(1, 0.6 + 4 * (second - r[best])));
   }
 }

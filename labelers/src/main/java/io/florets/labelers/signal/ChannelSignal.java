@@ -333,7 +333,7 @@ public final class ChannelSignal {
   }
 
   /** Robust sigmas from the channel's median at which a run of exact zeros is a dropout. */
-  static final double DROPOUT_SIGMAS = 5;
+  static final double DROPOUT_SIGMAS = io.florets.datasets.signal.StructuralFit.DROPOUT_SIGMAS;
 
   /**
    * {@link #filled()} with dropouts bridged like gaps: runs of exact zeros while the median lies

@@ -47,6 +47,6 @@ class StructuralShapeTest {
   void badSettingsAreRefused() {
     org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
         () -> new StructuralShapeLabeler.Config(
-            io.florets.labelers.signal.StructuralFit.Config.DEFAULTS, 4, 0.5, 0.4, 3, 20));
+            io.florets.datasets.signal.StructuralFit.Config.DEFAULTS, 4, 0.5, 0.4, 3, 20));
   }
 }

@@ -27,7 +27,8 @@ import java.util.Objects;
  * zero, undefined or the channel absent), with its signs {@code copySigns [B, C * K]} (1 zero,
  * 2 positive, 3 negative, 0 undefined or absent), with the convolution features {@code conv
  * [B, C, P, F]} ({@link ConvFeatures}), with the cycle features {@code cycle [B, C, F]}
- * ({@link CycleFeatures}), with a class readout {@code readout [B, F]} ({@link ClassReadout})
+ * ({@link CycleFeatures}), with the structural features {@code structural [B, C, F]}
+ * ({@link StructuralFeatures}), with a class readout {@code readout [B, F]} ({@link ClassReadout})
  * and with a pointer {@code locationIndex [B, bins]} (the
  * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
@@ -115,6 +116,8 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     float[] conv = config.convFeatures() ? new float[b * maxC * maxP * nv] : null;
     int ny = CycleFeatures.FEATURES;
     float[] cycle = config.cycleFeatures() ? new float[b * maxC * ny] : null;
+    int nz = StructuralFeatures.FEATURES;
+    float[] structural = config.structuralFeatures() ? new float[b * maxC * nz] : null;
     ClassReadout readout = config.readout();
     int nr = readout == null ? 0 : readout.features();
     float[] readoutFeatures = readout == null ? null : new float[b * nr];
@@ -146,6 +149,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
         }
         if (cycle != null) {
           System.arraycopy(CycleFeatures.of(x, ls[0], ls[1]), 0, cycle, bc * ny, ny);
+        }
+        if (structural != null) {
+          System.arraycopy(StructuralFeatures.of(x), 0, structural, bc * nz, nz);
         }
         if (copyBins != null) {
           double[] cand = NumberCandidates.of(x, ls[0], ls[1]);
@@ -209,6 +215,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     }
     if (cycle != null) {
       tensors.add(new HostTensor("cycle", cycle, new long[] {b, maxC, ny}));
+    }
+    if (structural != null) {
+      tensors.add(new HostTensor("structural", structural, new long[] {b, maxC, nz}));
     }
     if (readoutFeatures != null) {
       tensors.add(new HostTensor("readout", readoutFeatures, new long[] {b, nr}));

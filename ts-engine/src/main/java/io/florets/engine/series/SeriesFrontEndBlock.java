@@ -78,6 +78,7 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final Dense convPatch;
   private final int convInput;
   private final Dense cycleStats;
+  private final Dense structuralStats;
   private final int[] readoutIds;
   private final int readoutFeatures;
   private final int readoutInput;
@@ -173,13 +174,16 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     // zero-initialised like the other optional parts, and added after them (names by position)
     cycleStats = config.cycleFeatures() ? addChildBlock("cycleStats", new Dense(
         CycleFeatures.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    structuralStats = config.structuralFeatures() ? addChildBlock("structuralStats", new Dense(
+        StructuralFeatures.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
     // the class readout's weights are set when a model is adapted (fitted in closed form) and stay
     // frozen while the rest trains; zero until then. One flat vector: not decayed as a matrix.
     ClassReadout readout = config.readout();
     if (readout != null) {
       readoutIds = readout.classIds();
       readoutFeatures = readout.features();
-      readoutInput = convInput + (convPatch != null ? 1 : 0) + (cycleStats != null ? 1 : 0);
+      readoutInput = convInput + (convPatch != null ? 1 : 0) + (cycleStats != null ? 1 : 0)
+          + (structuralStats != null ? 1 : 0);
       readoutWeight = param("readoutWeight", new Shape((long) readoutIds.length * readoutFeatures),
           ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
       readoutBias = param("readoutBias", new Shape(readoutIds.length),
@@ -324,6 +328,10 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
           .add(statsType0.reshape(1, 1, d));
       if (cycleStats != null) {
         statTok = statTok.add(cycleStats.apply(inputs.get(convInput + (convPatch != null ? 1 : 0))));
+      }
+      if (structuralStats != null) {
+        statTok = statTok.add(structuralStats.apply(inputs.get(convInput + (convPatch != null ? 1 : 0)
+            + (cycleStats != null ? 1 : 0))));
       }
       parts.add(statTok);
       masks.add(chanMask);

@@ -73,6 +73,10 @@ import java.util.Locale;
  *     statistics tokens): which waveform a cycle has and where a trend bends are not linear in
  *     the patches, and models trained without them kept confusing sine, triangle and square
  *     seasonality
+ * @param structuralFeatures whole-window features per channel from one jointly fitted structural
+ *     model ({@link StructuralFeatures}: trend pieces, level steps and the season's waveform fitted
+ *     together, so that a level shift is not read as a trend nor a long period as a level shift),
+ *     projected into the statistics token (needs the statistics tokens)
  * @param readout a frozen whole-window convolution transform and the class ids its linear readout
  *     adds to ({@link ClassReadout}; {@code null} = none): fitted when a model is adapted to a
  *     user's classes, so that the classes of a few dozen labelled series are read from features
@@ -82,7 +86,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
     boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
-    boolean cycleFeatures, ClassReadout readout) {
+    boolean cycleFeatures, boolean structuralFeatures, ClassReadout readout) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -120,11 +124,26 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
       throw new IllegalArgumentException("series front end: the cycle features are added to the "
           + "statistics tokens; turn stats on");
     }
+    if (structuralFeatures && !stats) {
+      throw new IllegalArgumentException("series front end: the structural features are added to "
+          + "the statistics tokens; turn stats on");
+    }
     if (pointerBins > 0 && stride != patchLength) {
       throw new IllegalArgumentException("series front end: the location pointer needs "
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the structural features (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
+      boolean cycleFeatures, ClassReadout readout) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, noiseScores,
+        copySigns, convFeatures, cycleFeatures, false, readout);
   }
 
   /** Without a class readout (the shipped models; an adaptation adds one). */
@@ -226,7 +245,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, on && noiseScores, copySigns, convFeatures, on && cycleFeatures,
-        readout);
+        on && structuralFeatures, readout);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
@@ -234,91 +253,104 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
         bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        readout);
+        structuralFeatures, readout);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
   public SeriesFrontEndConfig withPatch(int length) {
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, readout);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
+        structuralFeatures, readout);
   }
 
   /** A copy with another token width. */
   public SeriesFrontEndConfig withDModel(int d) {
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, readout);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
+        structuralFeatures, readout);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
-        noiseScores, copySigns, convFeatures, cycleFeatures, readout);
+        noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, readout);
   }
 
   /** A copy with the patch perceptron on or off. */
   public SeriesFrontEndConfig withPatchMlp(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, readout);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
+        structuralFeatures, readout);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
   public SeriesFrontEndConfig withTypeScores(int firstId, int count) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
-        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, readout);
+        stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
+        structuralFeatures, readout);
   }
 
   /** A copy with the stuck-sample features on or off. */
   public SeriesFrontEndConfig withStuck(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
-        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, readout);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
+        structuralFeatures, readout);
   }
 
   /** A copy with the noise scores on or off. */
   public SeriesFrontEndConfig withNoiseScores(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, on, copySigns, convFeatures, cycleFeatures, readout);
+        numberCopy, on, copySigns, convFeatures, cycleFeatures, structuralFeatures, readout);
   }
 
   /** A copy whose number copy also scores the sign and zero tokens (off with the copy). */
   public SeriesFrontEndConfig withCopySigns(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, on && numberCopy, convFeatures, cycleFeatures, readout);
+        numberCopy, noiseScores, on && numberCopy, convFeatures, cycleFeatures,
+        structuralFeatures, readout);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
-        noiseScores, on && copySigns, convFeatures, cycleFeatures, readout);
+        noiseScores, on && copySigns, convFeatures, cycleFeatures, structuralFeatures, readout);
   }
 
   /** A copy with the convolution features on or off. */
   public SeriesFrontEndConfig withConvFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, on, cycleFeatures, readout);
+        numberCopy, noiseScores, copySigns, on, cycleFeatures, structuralFeatures, readout);
   }
 
   /** A copy with the cycle features on or off (on needs the statistics tokens). */
   public SeriesFrontEndConfig withCycleFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, on, readout);
+        numberCopy, noiseScores, copySigns, convFeatures, on, structuralFeatures, readout);
+  }
+
+  /** A copy with the structural features on or off (on needs the statistics tokens). */
+  public SeriesFrontEndConfig withStructuralFeatures(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, on, readout);
   }
 
   /** A copy with a class readout ({@code null} = none). */
   public SeriesFrontEndConfig withReadout(ClassReadout r) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, r);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, r);
   }
 
   /** True when the location pointer is on. */
@@ -341,7 +373,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
@@ -351,6 +383,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
         stuck ? ",\"stuck\":true" : "", numberCopy ? ",\"numberCopy\":true" : "",
         noiseScores ? ",\"noiseScores\":true" : "", copySigns ? ",\"copySigns\":true" : "",
         convFeatures ? ",\"convFeatures\":true" : "", cycleFeatures ? ",\"cycleFeatures\":true" : "",
+        structuralFeatures ? ",\"structuralFeatures\":true" : "",
         readout != null ? ",\"readout\":" + readout.toJson() : "");
   }
 

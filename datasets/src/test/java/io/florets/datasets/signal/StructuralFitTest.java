@@ -1,4 +1,4 @@
-package io.florets.labelers.signal;
+package io.florets.datasets.signal;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package io.florets.labelers.signal;
+package io.florets.datasets.signal;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -162,7 +162,7 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
 
   /**
    * Weights 1 or 0: missing samples, dropouts to exact zero while the median lies more than
-   * {@link ChannelSignal#DROPOUT_SIGMAS} robust sigmas (of first differences) from zero, and runs of
+   * {@link #DROPOUT_SIGMAS} robust sigmas (of first differences) from zero, and runs of
    * four or more identical values weigh 0. Writes the samples (0 where missing) into {@code y}.
    */
   static double[] mask(float[] raw, double[] y) {
@@ -180,16 +180,16 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     if (cnt < 2) {
       return m;
     }
-    double med = Robust.median(Arrays.copyOf(vals, cnt), cnt);
+    double med = median(Arrays.copyOf(vals, cnt), cnt);
     double[] diffs = new double[cnt - 1];
     for (int i = 1; i < cnt; i++) {
       diffs[i - 1] = vals[i] - vals[i - 1];
     }
-    double dmed = Robust.median(diffs.clone(), cnt - 1);
-    double s = Robust.MAD_TO_SIGMA * Robust.mad(diffs, cnt - 1, dmed) / Math.sqrt(2);
-    double spread = Robust.MAD_TO_SIGMA * Robust.mad(vals, cnt, med);
+    double dmed = median(diffs.clone(), cnt - 1);
+    double s = MAD_TO_SIGMA * mad(diffs, cnt - 1, dmed) / Math.sqrt(2);
+    double spread = MAD_TO_SIGMA * mad(vals, cnt, med);
     s = Math.max(s, 0.05 * spread);
-    if (s > 0 && Math.abs(med) > ChannelSignal.DROPOUT_SIGMAS * s) {
+    if (s > 0 && Math.abs(med) > DROPOUT_SIGMAS * s) {
       for (int t = 0; t < n; t++) {
         if (m[t] > 0 && raw[t] == 0) {
           m[t] = 0;
@@ -224,8 +224,8 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     if (c == 0) {
       return 0;
     }
-    double med = Robust.median(v.clone(), c);
-    return Robust.MAD_TO_SIGMA * Robust.mad(v, c, med);
+    double med = median(v.clone(), c);
+    return MAD_TO_SIGMA * mad(v, c, med);
   }
 
   /**
@@ -248,24 +248,26 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     for (int t = 0; t < n; t++) {
       c[t] = w[t] > 0 ? z[t] - mean : 0;
     }
-    double[] p = Fft.periodogram(c);
     int best = -1;
+    double bestPow = 0;
     double sum = 0;
     int m = 0;
-    for (int k = 1; k < p.length; k++) {
+    for (int k = 1; k <= n / 2; k++) {
       double per = (double) n / k;
       if (per >= minPeriod && per <= n / MIN_CYCLES) {
-        sum += p[k];
+        double pk = power(c, k);
+        sum += pk;
         m++;
-        if (best < 0 || p[k] > p[best]) {
+        if (best < 0 || pk > bestPow) {
           best = k;
+          bestPow = pk;
         }
       }
     }
     if (best < 0 || sum <= 0) {
       return new double[] {0, 1};
     }
-    double g = p[best] / sum;
+    double g = bestPow / sum;
     double pValue = Math.min(1, m * Math.pow(1 - g, m - 1));
     double bestF = best;
     bestF = refine(c, Math.max(best - 1, 0.5), best + 1, bestF);
@@ -282,27 +284,11 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
 
   /** The frequency (in bins) of most power among 21 from {@code lo} to {@code hi}. */
   private static double refine(double[] c, double lo, double hi, double start) {
-    int n = c.length;
     double bestF = start;
     double bestPow = -1;
     for (int i = 0; i <= 20; i++) {
       double f = lo + (hi - lo) * i / 20.0;
-      double omega = 2 * Math.PI * f / n;
-      double re = 0;
-      double im = 0;
-      // the recurrence cos/sin((t+1) w) from cos/sin(t w): no trigonometric call per sample
-      double cw = Math.cos(omega);
-      double sw = Math.sin(omega);
-      double ct = 1;
-      double st = 0;
-      for (int t = 0; t < n; t++) {
-        re += c[t] * ct;
-        im -= c[t] * st;
-        double nc = ct * cw - st * sw;
-        st = st * cw + ct * sw;
-        ct = nc;
-      }
-      double pow = re * re + im * im;
+      double pow = power(c, f);
       if (pow > bestPow) {
         bestPow = pow;
         bestF = f;
@@ -310,6 +296,49 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     }
     return bestF;
   }
+
+  /** {@code |sum_t c[t] e^{-2 pi i f t / n}|^2}, f in bins (not necessarily whole). */
+  private static double power(double[] c, double f) {
+    int n = c.length;
+    double omega = 2 * Math.PI * f / n;
+    double re = 0;
+    double im = 0;
+    // the recurrence cos/sin((t+1) w) from cos/sin(t w): no trigonometric call per sample
+    double cw = Math.cos(omega);
+    double sw = Math.sin(omega);
+    double ct = 1;
+    double st = 0;
+    for (int t = 0; t < n; t++) {
+      re += c[t] * ct;
+      im -= c[t] * st;
+      double nc = ct * cw - st * sw;
+      st = st * cw + ct * sw;
+      ct = nc;
+    }
+    return re * re + im * im;
+  }
+
+
+  /** Median of the first {@code len} values (not modified). */
+  static double median(double[] v, int len) {
+    double[] s = Arrays.copyOf(v, len);
+    Arrays.sort(s);
+    return len % 2 == 1 ? s[len / 2] : 0.5 * (s[len / 2 - 1] + s[len / 2]);
+  }
+
+  /** Median absolute deviation of the first {@code len} values about {@code center}. */
+  static double mad(double[] v, int len, double center) {
+    double[] d = new double[len];
+    for (int i = 0; i < len; i++) {
+      d[i] = Math.abs(v[i] - center);
+    }
+    return median(d, len);
+  }
+
+  /** Scales a median absolute deviation to a Gaussian's sigma. */
+  public static final double MAD_TO_SIGMA = 1.4826;
+  /** Robust sigmas from the channel's median at which a run of exact zeros is a dropout. */
+  public static final double DROPOUT_SIGMAS = 5;
 
   /** Forward hinges, forward steps, backward elimination ({@link #PASSES} times). */
   private static Model select(Basis base, double[] y, double[] w, int n, double threshold, Config cfg) {
@@ -761,5 +790,127 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
         c[t] = c[t - 1] * cw - s[t - 1] * sw;
       }
     }
+  }
+
+  /** Opposite steps closer than this are a bump (a wide spike), not two level shifts. */
+  public static final int BUMP_WIDTH = 20;
+
+  /**
+   * Each trend piece's change (between hinges) over its standard error as a line's change over
+   * that many samples, {@code sigma sqrt(12 / L)}: a piece's t statistic.
+   */
+  public double[] pieceRatios() {
+    double[] trend = trend();
+    double[] out = new double[hinges.length + 1];
+    int prev = 0;
+    for (int j = 0; j <= hinges.length; j++) {
+      int end = j < hinges.length ? hinges[j] : n - 1;
+      int len = Math.max(3, end - prev);
+      out[j] = (trend[end] - trend[prev]) / (sigma * Math.sqrt(12.0 / len) + 1e-300);
+      prev = end;
+    }
+    return out;
+  }
+
+  /** The trend's net change over the window against its standard error {@code sigma sqrt(12 / n)}. */
+  public double netRatio() {
+    double[] trend = trend();
+    return (trend[n - 1] - trend[0]) / (sigma * Math.sqrt(12.0 / n) + 1e-300);
+  }
+
+  /**
+   * The largest step in units of sigma that no opposite step of at least half its size within
+   * {@code bumpWidth} samples undoes (a level shift rather than the two sides of a bump); 0 if none.
+   */
+  public double largestShift(int bumpWidth) {
+    double best = 0;
+    for (int i = 0; i < steps.length; i++) {
+      boolean undone = false;
+      for (int j = 0; j < steps.length; j++) {
+        if (j != i && Math.abs(steps[j] - steps[i]) <= bumpWidth
+            && Math.signum(stepSizes[j]) != Math.signum(stepSizes[i])
+            && Math.abs(stepSizes[j]) > 0.5 * Math.abs(stepSizes[i])) {
+          undone = true;
+          break;
+        }
+      }
+      if (!undone) {
+        best = Math.max(best, Math.abs(stepSizes[i]) / (sigma + 1e-300));
+      }
+    }
+    return best;
+  }
+
+  /**
+   * The noise share, the residual's root mean square over the root of the variance of trend plus
+   * season plus that square (0 without residual).
+   */
+  public double noiseShare() {
+    double[] trend = trend();
+    double[] season = season();
+    double mean = 0;
+    for (int t = 0; t < n; t++) {
+      mean += trend[t] + season[t];
+    }
+    mean /= n;
+    double var = 0;
+    for (int t = 0; t < n; t++) {
+      double d = trend[t] + season[t] - mean;
+      var += d * d;
+    }
+    var /= n;
+    return residualRms > 0 ? residualRms / Math.sqrt(var + residualRms * residualRms) : 0;
+  }
+
+  /** Phases tried when fitting a waveform's harmonic series. */
+  static final int PHASES = 96;
+
+  /**
+   * How far the season's fitted harmonics are from each waveform's harmonic series, as the share
+   * of their power left unexplained at the best amplitude and phase (on a grid of {@value #PHASES}):
+   * {@code {sine, square, triangle}}; {@code sin(k (wt + phi)) = sin(kwt) cos(k phi) + cos(kwt)
+   * sin(k phi)}, with amplitudes 1/k (square) or (-1)^((k-1)/2)/k^2 (triangle) on the odd
+   * harmonics and nothing on the even ones; a sine is the fundamental alone. All 1 without a
+   * season.
+   */
+  public double[] waveformResiduals() {
+    return waveformResiduals(sin, cos);
+  }
+
+  /** {@link #waveformResiduals()} of given harmonics. */
+  public static double[] waveformResiduals(double[] sin, double[] cos) {
+    int k = sin.length;
+    double total = 0;
+    for (int h = 0; h < k; h++) {
+      total += sin[h] * sin[h] + cos[h] * cos[h];
+    }
+    if (k == 0 || total <= 0) {
+      return new double[] {1, 1, 1};
+    }
+    double sine = total - sin[0] * sin[0] - cos[0] * cos[0];
+    return new double[] {sine / total, templateResidual(sin, cos, total, false) / total,
+        templateResidual(sin, cos, total, true) / total};
+  }
+
+  private static double templateResidual(double[] sin, double[] cos, double total, boolean triangle) {
+    int k = sin.length;
+    double best = total;
+    for (int i = 0; i < PHASES; i++) {
+      double phi = 2 * Math.PI * i / PHASES;
+      double dot = 0;
+      double norm = 0;
+      for (int h = 1; h <= k; h += 2) {
+        double amp = triangle ? (((h - 1) / 2) % 2 == 0 ? 1.0 : -1.0) / (h * h) : 1.0 / h;
+        double us = amp * Math.cos(h * phi);
+        double uc = amp * Math.sin(h * phi);
+        dot += us * sin[h - 1] + uc * cos[h - 1];
+        norm += us * us + uc * uc;
+      }
+      double r = total - dot * dot / norm;
+      if (r < best) {
+        best = r;
+      }
+    }
+    return Math.max(0, best);
   }
 }

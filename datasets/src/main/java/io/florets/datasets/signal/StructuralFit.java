@@ -28,6 +28,11 @@ import java.util.List;
  * of the residual plus the fitted season. Missing samples, dropouts to zero (the
  * {@code events.quality} rule) and runs of four or more identical values weigh nothing throughout.
  *
+ * <p>Two users: the {@code shape.structural} labeler, and the series front end's structural
+ * features, which trained models see as input. A change to what this fit returns changes those
+ * inputs, so it needs the labeler's version raised and the models trained with the features
+ * retrained (or the old fit kept beside the new).
+ *
  * <p>Immutable result; {@link #of} does the work, in O(n (columns + harmonics)) per added column.
  *
  * @param n samples

@@ -83,8 +83,8 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
   static final double BISQUARE = 4.685;
   private static final int ROUNDS = 4;
   private static final int PASSES = 1;
-  private static final int STEP = 0;
-  private static final int HINGE = 1;
+  static final int STEP = 0;
+  static final int HINGE = 1;
 
   /** Fits {@code raw} (NaN = missing) with the default settings. */
   public static StructuralFit of(float[] raw) {
@@ -114,13 +114,13 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     double[] w = mask.clone();
     double period = 0;
     double pValue = 1;
-    Model m = null;
+    StructuralModel m = null;
     double sigma = 0;
     for (int round = 0; round < ROUNDS; round++) {
       int k = period > 0 ? harmonicsFor(period, cfg) : 0;
-      Basis base = Basis.base(n, w, period, k);
+      StructuralBasis base = StructuralBasis.base(n, w, period, k);
       if (round == 0) {
-        m = new Model(base, y, w, new ArrayList<>());
+        m = new StructuralModel(base, y, w, new ArrayList<>());
       } else {
         m = select(base, y, w, n, sigma * sigma * pen, cfg);
       }
@@ -323,7 +323,6 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     return re * re + im * im;
   }
 
-
   /** Median of the first {@code len} values (not modified). */
   static double median(double[] v, int len) {
     double[] s = Arrays.copyOf(v, len);
@@ -346,16 +345,16 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
   public static final double DROPOUT_SIGMAS = 5;
 
   /** Forward hinges, forward steps, backward elimination ({@link #PASSES} times). */
-  private static Model select(Basis base, double[] y, double[] w, int n, double threshold, Config cfg) {
+  private static StructuralModel select(StructuralBasis base, double[] y, double[] w, int n, double threshold, Config cfg) {
     List<int[]> extra = new ArrayList<>();
-    Model m = null;
+    StructuralModel m = null;
     for (int pass = 0; pass < PASSES; pass++) {
-      m = new Model(base.copyWith(extra), y, w, extra);
+      m = new StructuralModel(base.copyWith(extra), y, w, extra);
       m.forward(y, w, HINGE, cfg.maxHinges(), threshold, cfg.minSegment());
       m.forward(y, w, STEP, cfg.maxSteps(), threshold, cfg.minSegment());
       extra = m.backward(y, threshold);
     }
-    return new Model(base.copyWith(extra), y, w, extra);
+    return new StructuralModel(base.copyWith(extra), y, w, extra);
   }
 
   /** A step or hinge column at {@code s}. */
@@ -365,389 +364,6 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
       c[t] = kind == STEP ? 1 : (double) (t - s) / n;
     }
     return c;
-  }
-
-  /**
-   * Columns orthonormalised under the weights (modified Gram-Schmidt, twice), with the upper
-   * triangular map {@code x_j = sum_{i <= j} r[i][j] z_i}.
-   */
-  static final class Basis {
-    final int n;
-    final double[] w;
-    final int baseColumns;
-    final int harmonics;
-    final double period;
-    final List<double[]> x = new ArrayList<>();
-    final List<double[]> z = new ArrayList<>();
-    final List<double[]> r = new ArrayList<>();
-    /** Per position s, the squared norm of the projection of a step (hinge) column at s. */
-    final double[] qStep;
-    final double[] qHinge;
-    private double[] baseQStep;
-    private double[] baseQHinge;
-
-    private Basis(int n, double[] w, int baseColumns, int harmonics, double period) {
-      this.qStep = new double[n + 1];
-      this.qHinge = new double[n + 1];
-      this.n = n;
-      this.w = w;
-      this.baseColumns = baseColumns;
-      this.harmonics = harmonics;
-      this.period = period;
-    }
-
-    static Basis base(int n, double[] w, double period, int k) {
-      Basis b = new Basis(n, w, 2 + 2 * k, k, period);
-      double[] one = new double[n];
-      double[] lin = new double[n];
-      for (int t = 0; t < n; t++) {
-        one[t] = 1;
-        lin[t] = (double) t / n;
-      }
-      b.add(one);
-      b.add(lin);
-      for (int h = 1; h <= k; h++) {
-        double[] s = new double[n];
-        double[] c = new double[n];
-        rotate(2 * Math.PI * h / period, s, c);
-        b.add(s);
-        b.add(c);
-      }
-      return b;
-    }
-
-    Basis copyWith(List<int[]> extra) {
-      Basis b = new Basis(n, w, baseColumns, harmonics, period);
-      // the base columns' orthonormal part does not depend on what comes after them
-      b.x.addAll(x.subList(0, baseColumns));
-      b.z.addAll(z.subList(0, baseColumns));
-      b.r.addAll(r.subList(0, baseColumns));
-      if (baseQStep == null) {
-        baseQStep = qStep.clone();
-        baseQHinge = qHinge.clone();
-      }
-      System.arraycopy(baseQStep, 0, b.qStep, 0, n + 1);
-      System.arraycopy(baseQHinge, 0, b.qHinge, 0, n + 1);
-      b.baseQStep = baseQStep;
-      b.baseQHinge = baseQHinge;
-      for (int[] e : extra) {
-        b.add(column(e[0], e[1], n));
-      }
-      return b;
-    }
-
-    int size() {
-      return x.size();
-    }
-
-    /** Adds a column; its orthonormal part is zero (and kept) when it lies in the span. */
-    double[] add(double[] col) {
-      int j = z.size();
-      double[] v = col.clone();
-      double[] coef = new double[j + 1];
-      double before = 0;
-      for (int t = 0; t < n; t++) {
-        before += w[t] * v[t] * v[t];
-      }
-      for (int rep = 0; rep < 2; rep++) {
-        for (int i = 0; i < j; i++) {
-          double[] zi = z.get(i);
-          double d = 0;
-          for (int t = 0; t < n; t++) {
-            d += w[t] * zi[t] * v[t];
-          }
-          coef[i] += d;
-          for (int t = 0; t < n; t++) {
-            v[t] -= d * zi[t];
-          }
-        }
-        if (rep == 0) {
-          // twice is enough, and once is enough unless the column lost most of its norm
-          double after = 0;
-          for (int t = 0; t < n; t++) {
-            after += w[t] * v[t] * v[t];
-          }
-          if (after > 0.5 * before) {
-            break;
-          }
-        }
-      }
-      double norm = 0;
-      double orig = 0;
-      for (int t = 0; t < n; t++) {
-        norm += w[t] * v[t] * v[t];
-        orig += w[t] * col[t] * col[t];
-      }
-      norm = Math.sqrt(norm);
-      if (!(norm > 1e-9 * Math.sqrt(orig)) || norm == 0) {
-        Arrays.fill(v, 0);
-        norm = 0;
-      } else {
-        for (int t = 0; t < n; t++) {
-          v[t] /= norm;
-        }
-      }
-      coef[j] = norm;
-      x.add(col);
-      z.add(v);
-      r.add(coef);
-      double a = 0;
-      double b = 0;
-      for (int t = n - 1; t >= 0; t--) {
-        a += w[t] * v[t];
-        b += w[t] * t * v[t];
-        double h = (b - t * a) / n;
-        qStep[t] += a * a;
-        qHinge[t] += h * h;
-      }
-      return v;
-    }
-  }
-
-  /** The fit of y on a basis plus the added columns' kinds and positions. */
-  static final class Model {
-    final Basis basis;
-    final List<int[]> extra;
-    double[] a;
-    final double[] residual;
-
-    Model(Basis basis, double[] y, double[] w, List<int[]> extra) {
-      this.basis = basis;
-      this.extra = new ArrayList<>(extra);
-      residual = y.clone();
-      a = new double[0];
-      for (double[] zi : basis.z) {
-        project(zi, w);
-      }
-    }
-
-    private void project(double[] zi, double[] w) {
-      int n = zi.length;
-      double d = 0;
-      for (int t = 0; t < n; t++) {
-        d += w[t] * zi[t] * residual[t];
-      }
-      for (int t = 0; t < n; t++) {
-        residual[t] -= d * zi[t];
-      }
-      a = Arrays.copyOf(a, a.length + 1);
-      a[a.length - 1] = d;
-    }
-
-    double[] residual(double[] y) {
-      return residual.clone();
-    }
-
-    /**
-     * Adds up to {@code max} columns of {@code kind}, each at the position that lowers the weighted
-     * residual sum of squares most, while that drop exceeds {@code threshold}.
-     */
-    void forward(double[] y, double[] w, int kind, int max, double threshold, int minSegment) {
-      int n = basis.n;
-      double[] q = kind == STEP ? basis.qStep : basis.qHinge;
-      double[] sw = new double[n + 1];
-      double[] swt = new double[n + 1];
-      double[] swtt = new double[n + 1];
-      for (int t = n - 1; t >= 0; t--) {
-        sw[t] = sw[t + 1] + w[t];
-        swt[t] = swt[t + 1] + w[t] * t;
-        swtt[t] = swtt[t + 1] + w[t] * (double) t * t;
-      }
-      for (int added = 0; added < max; added++) {
-        double[] sr = new double[n + 1];
-        double[] srt = new double[n + 1];
-        for (int t = n - 1; t >= 0; t--) {
-          sr[t] = sr[t + 1] + w[t] * residual[t];
-          srt[t] = srt[t + 1] + w[t] * t * residual[t];
-        }
-        double bestGain = 0;
-        int bestS = -1;
-        for (int s = minSegment; s < n - minSegment; s++) {
-          double cc;
-          double cr;
-          if (kind == STEP) {
-            cc = sw[s];
-            cr = sr[s];
-          } else {
-            cc = (swtt[s] - 2.0 * s * swt[s] + (double) s * s * sw[s]) / ((double) n * n);
-            cr = (srt[s] - s * sr[s]) / n;
-          }
-          double perp = cc - q[s];
-          if (perp > 1e-9 * cc && perp > 0) {
-            double gain = cr * cr / perp;
-            if (gain > bestGain) {
-              bestGain = gain;
-              bestS = s;
-            }
-          }
-        }
-        if (bestS < 0 || bestGain <= threshold || contains(kind, bestS)) {
-          return;
-        }
-        double[] zi = basis.add(column(kind, bestS, n));
-        extra.add(new int[] {kind, bestS});
-        project(zi, w);
-      }
-    }
-
-    private boolean contains(int kind, int s) {
-      for (int[] e : extra) {
-        if (e[0] == kind && e[1] == s) {
-          return true;
-        }
-      }
-      return false;
-    }
-
-    /** The coefficients on the raw columns: {@code R beta = a}. */
-    double[] beta() {
-      int p = a.length;
-      double[] beta = new double[p];
-      for (int j = p - 1; j >= 0; j--) {
-        double s = a[j];
-        for (int k = j + 1; k < p; k++) {
-          s -= basis.r.get(k)[j] * beta[k];
-        }
-        double d = basis.r.get(j)[j];
-        beta[j] = d != 0 ? s / d : 0;
-      }
-      return beta;
-    }
-
-    /**
-     * Drops the added column whose removal raises the residual sum of squares least while that rise
-     * is below {@code threshold}, until none is; returns the kept columns.
-     */
-    List<int[]> backward(double[] y, double threshold) {
-      List<int[]> kept = new ArrayList<>(extra);
-      Basis b = basis;
-      Model m = this;
-      while (!kept.isEmpty()) {
-        int p = b.size();
-        double[][] rinv = upperInverse(b, p);
-        double[] beta = m.beta();
-        int worst = -1;
-        double worstCost = Double.POSITIVE_INFINITY;
-        for (int j = b.baseColumns; j < p; j++) {
-          double d = 0;
-          for (int k = j; k < p; k++) {
-            d += rinv[j][k] * rinv[j][k];
-          }
-          double cost = d > 0 ? beta[j] * beta[j] / d : 0;
-          if (cost < worstCost) {
-            worstCost = cost;
-            worst = j;
-          }
-        }
-        if (worst < 0 || worstCost >= threshold) {
-          break;
-        }
-        kept.remove(worst - b.baseColumns);
-        b = basis.copyWith(kept);
-        m = new Model(b, y, basis.w, kept);
-      }
-      return kept;
-    }
-
-    /** R^{-1} with R[i][j] = basis.r.get(j)[i] (upper triangular). */
-    private static double[][] upperInverse(Basis b, int p) {
-      double[][] inv = new double[p][p];
-      for (int j = 0; j < p; j++) {
-        double d = b.r.get(j)[j];
-        inv[j][j] = d != 0 ? 1 / d : 0;
-        for (int i = j - 1; i >= 0; i--) {
-          double s = 0;
-          for (int k = i + 1; k <= j; k++) {
-            s += b.r.get(k)[i] * inv[k][j];
-          }
-          double dii = b.r.get(i)[i];
-          inv[i][j] = dii != 0 ? -s / dii : 0;
-        }
-      }
-      return inv;
-    }
-
-    double[] seasonal() {
-      int n = basis.n;
-      double[] out = new double[n];
-      if (basis.harmonics == 0) {
-        return out;
-      }
-      double[] beta = beta();
-      for (int j = 2; j < 2 + 2 * basis.harmonics; j++) {
-        double[] xj = basis.x.get(j);
-        for (int t = 0; t < n; t++) {
-          out[t] += beta[j] * xj[t];
-        }
-      }
-      return out;
-    }
-
-    StructuralFit result(double[] y, double[] mask, double[] w, double sigma, double period,
-        double pValue) {
-      double[] beta = beta();
-      int k = basis.harmonics;
-      double[] sinC = new double[k];
-      double[] cosC = new double[k];
-      for (int h = 1; h <= k; h++) {
-        sinC[h - 1] = beta[2 * h];
-        cosC[h - 1] = beta[2 * h + 1];
-      }
-      int n = basis.n;
-      List<Integer> hs = new ArrayList<>();
-      List<Double> hv = new ArrayList<>();
-      List<Integer> ss = new ArrayList<>();
-      List<Double> sv = new ArrayList<>();
-      for (int j = 0; j < extra.size(); j++) {
-        int[] e = extra.get(j);
-        double c = beta[basis.baseColumns + j];
-        if (e[0] == HINGE) {
-          hs.add(e[1]);
-          hv.add(c / n);
-        } else {
-          ss.add(e[1]);
-          sv.add(c);
-        }
-      }
-      int[][] hOrder = order(hs);
-      int[][] sOrder = order(ss);
-      int[] hPos = new int[hs.size()];
-      double[] hSl = new double[hs.size()];
-      for (int i = 0; i < hs.size(); i++) {
-        hPos[i] = hs.get(hOrder[0][i]);
-        hSl[i] = hv.get(hOrder[0][i]);
-      }
-      int[] sPos = new int[ss.size()];
-      double[] sSz = new double[ss.size()];
-      for (int i = 0; i < ss.size(); i++) {
-        sPos[i] = ss.get(sOrder[0][i]);
-        sSz[i] = sv.get(sOrder[0][i]);
-      }
-      double sum = 0;
-      int cnt = 0;
-      for (int t = 0; t < n; t++) {
-        if (w[t] > 0) {
-          sum += residual[t] * residual[t];
-          cnt++;
-        }
-      }
-      double rms = cnt > 0 ? Math.sqrt(sum / cnt) : 0;
-      return new StructuralFit(n, k > 0 ? period : 0, k, beta[0], beta[1] / n, hPos, hSl, sPos, sSz,
-          sinC, cosC, sigma, rms, k > 0 ? pValue : 1);
-    }
-
-    private static int[][] order(List<Integer> v) {
-      Integer[] idx = new Integer[v.size()];
-      for (int i = 0; i < idx.length; i++) {
-        idx[i] = i;
-      }
-      Arrays.sort(idx, (p, q) -> Integer.compare(v.get(p), v.get(q)));
-      int[] out = new int[idx.length];
-      for (int i = 0; i < idx.length; i++) {
-        out[i] = idx[i];
-      }
-      return new int[][] {out};
-    }
   }
 
   /** The trend (line plus hinges, without the steps) at every sample. */

@@ -345,7 +345,8 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
   public static final double DROPOUT_SIGMAS = 5;
 
   /** Forward hinges, forward steps, backward elimination ({@link #PASSES} times). */
-  private static StructuralModel select(StructuralBasis base, double[] y, double[] w, int n, double threshold, Config cfg) {
+  private static StructuralModel select(StructuralBasis base, double[] y, double[] w, int n,
+      double threshold, Config cfg) {
     List<int[]> extra = new ArrayList<>();
     StructuralModel m = null;
     for (int pass = 0; pass < PASSES; pass++) {

@@ -87,7 +87,7 @@ public final class DecompositionShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "5";
+    return "6";
   }
 
   @Override

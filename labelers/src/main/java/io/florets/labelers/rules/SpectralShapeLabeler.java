@@ -65,7 +65,7 @@ public final class SpectralShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override

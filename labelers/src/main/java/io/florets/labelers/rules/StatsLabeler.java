@@ -57,7 +57,7 @@ public final class StatsLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override

@@ -61,7 +61,7 @@ public final class TestsShapeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override

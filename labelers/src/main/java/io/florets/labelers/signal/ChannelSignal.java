@@ -38,6 +38,7 @@ public final class ChannelSignal {
   private double[] despiked;
   private double residualSigma = Double.NaN;
   private double noiseRms = Double.NaN;
+  private double scaleFloor = Double.NaN;
   private double[] deseasonalized;
   private LinePrefix deseasonalizedLines;
   private double[] seasonAdjusted;
@@ -245,9 +246,10 @@ public final class ChannelSignal {
       if (decomposition().period() == 0) {
         residualSigma = noiseSigma();
       } else {
+        double[] f = spectralFilled();
         double[] d = new double[Math.max(0, n - 1)];
         for (int i = 1; i < n; i++) {
-          d[i - 1] = Math.abs((x[i] - seas[i]) - (x[i - 1] - seas[i - 1]));
+          d[i - 1] = Math.abs((f[i] - seas[i]) - (f[i - 1] - seas[i - 1]));
         }
         residualSigma = d.length == 0 ? 0
             : Robust.MAD_TO_SIGMA * Robust.medianInPlace(d, d.length) / Math.sqrt(2);
@@ -299,11 +301,37 @@ public final class ChannelSignal {
 
   /**
    * A positive noise scale for thresholds: the smaller of {@link #noiseSigma()} and
-   * {@link #residualSigma()}, floored by {@code scaleFloor} times the std.
+   * {@link #residualSigma()}, floored by {@code scaleFloor} times the std of the channel with its
+   * dropouts bridged.
    */
   public double scale() {
-    double floor = Math.max(config.scaleFloor() * std(), 1e-12 * Math.max(1, Math.abs(mean)));
-    return Math.max(Math.min(noiseSigma(), residualSigma()), floor);
+    return Math.max(Math.min(noiseSigma(), residualSigma()), scaleFloor());
+  }
+
+  /**
+   * {@code scaleFloor} times the standard deviation of {@link #spectralFilled()}: a dropout to zero
+   * in a series far from zero would otherwise make the std, and with it the floor, many times the
+   * noise, and every threshold in units of the scale would be blind in that window.
+   */
+  private double scaleFloor() {
+    if (Double.isNaN(scaleFloor)) {
+      double[] f = spectralFilled();
+      double sd = std();
+      if (f != x) {
+        double m = 0;
+        for (double v : f) {
+          m += v;
+        }
+        m /= n;
+        double ss = 0;
+        for (double v : f) {
+          ss += (v - m) * (v - m);
+        }
+        sd = Math.sqrt(ss / n);
+      }
+      scaleFloor = Math.max(config.scaleFloor() * sd, 1e-12 * Math.max(1, Math.abs(mean)));
+    }
+    return scaleFloor;
   }
 
   /**
@@ -322,7 +350,7 @@ public final class ChannelSignal {
         d[0] = d[1];
       }
       double[] med = RollingMedian.of(d, config.localHalfWidth());
-      double floor = Math.max(config.scaleFloor() * std(), 1e-12 * Math.max(1, Math.abs(mean)));
+      double floor = scaleFloor();
       double[] out = new double[n];
       for (int i = 0; i < n; i++) {
         out[i] = Math.max(floor, Robust.MAD_TO_SIGMA * med[i] / Math.sqrt(2));
@@ -444,9 +472,10 @@ public final class ChannelSignal {
   public double[] seasonAdjusted() {
     if (seasonAdjusted == null) {
       double[] seas = decomposition().seasonal();
+      double[] f = spectralFilled();
       double[] y = new double[n];
       for (int i = 0; i < n; i++) {
-        y[i] = x[i] - seas[i];
+        y[i] = f[i] - seas[i];
       }
       seasonAdjusted = y;
     }

@@ -29,7 +29,9 @@ public record Decomposition(double[] trend, double[] seasonal, double[] remainde
   static final int PERIOD_SEARCH = 3;
 
   static Decomposition of(ChannelSignal s, SignalConfig cfg) {
-    double[] x = s.filled();
+    // dropouts bridged: a run of zeros far from the level would pull every moving average and
+    // phase median it touches, and choose the period that best hides it rather than the cycle
+    double[] x = s.spectralFilled();
     int n = x.length;
     Periodicity per = s.periodicity();
     int p = per.significant() ? (int) Math.round(per.period()) : 0;

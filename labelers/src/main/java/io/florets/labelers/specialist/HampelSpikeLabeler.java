@@ -55,7 +55,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "2";
+    return "3";
   }
 
   @Override

@@ -29,12 +29,12 @@ public final class JumpShiftLabeler extends ChannelLabeler {
    * Settings.
    *
    * @param halfWindow w, samples on each side; default 10
-   * @param zThreshold z above which a jump is reported; default 6
-   * @param minJumpSigmas the jump must also exceed this many noise sigmas; default 4
+   * @param zThreshold z above which a jump is reported; default 4
+   * @param minJumpSigmas the jump must also exceed this many noise sigmas; default 3
    * @param maxBumpWidth opposite jumps closer than this are a bump, not shifts; default 20
    */
   public record Config(int halfWindow, double zThreshold, double minJumpSigmas, int maxBumpWidth) {
-    public static final Config DEFAULTS = new Config(10, 6, 4, 20);
+    public static final Config DEFAULTS = new Config(10, 4, 3, 20);
 
     public Config {
       if (halfWindow < 3 || !(zThreshold > 0) || !(minJumpSigmas >= 0) || maxBumpWidth < 0) {
@@ -60,7 +60,7 @@ public final class JumpShiftLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override

@@ -41,7 +41,7 @@ public final class PeltLabeler extends ChannelLabeler {
    *
    * @param penaltyFactor penalty per piece in units of sigma^2 ln n; default 4
    * @param minSegment shortest piece in samples; default 8
-   * @param shiftSigmas a jump above this many sigma is a level shift; default 4
+   * @param shiftSigmas a jump above this many sigma is a level shift; default 3
    * @param trendSigmas a slope change (or a segment's rise) above this many sigma counts; default 6
    * @param maxBumpWidth opposite jumps closer than this are a bump, not shifts; default 20
    * @param minTrendPiece a trend change needs pieces at least this long on both sides (shorter
@@ -49,7 +49,7 @@ public final class PeltLabeler extends ChannelLabeler {
    */
   public record Config(double penaltyFactor, int minSegment, double shiftSigmas,
       double trendSigmas, int maxBumpWidth, int minTrendPiece) {
-    public static final Config DEFAULTS = new Config(4, 8, 4, 6, 20, 24);
+    public static final Config DEFAULTS = new Config(4, 8, 3, 6, 20, 24);
 
     public Config {
       if (!(penaltyFactor > 0) || minSegment < 3 || !(shiftSigmas > 0) || !(trendSigmas > 0)
@@ -79,7 +79,7 @@ public final class PeltLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "4";
+    return "5";
   }
 
   @Override

@@ -67,7 +67,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override

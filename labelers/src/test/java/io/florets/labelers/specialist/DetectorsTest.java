@@ -60,6 +60,40 @@ class DetectorsTest {
   }
 
   @Test
+  void aShiftOfAFewNoiseSigmasIsFoundAndNoiseAloneStaysQuiet() {
+    // the synthetic level shifts start at three noise sigmas: PELT reports fitted jumps above 3
+    // local sigmas (a 4-sigma step), the jump scan z statistics above 4 (a 5-sigma step over 10
+    // samples each side: z about 5.6)
+    int peltFound = 0;
+    int jumpFound = 0;
+    for (long seed = 10; seed < 30; seed++) {
+      float[] pelt = noise(256, 1, seed);
+      float[] jump = noise(256, 1, seed);
+      for (int i = 120; i < 256; i++) {
+        pelt[i] += 4f;
+        jump[i] += 5f;
+      }
+      List<Event> p = events(new PeltLabeler().label(window(pelt)), EventType.LEVEL_SHIFT_UP);
+      List<Event> j = events(new JumpShiftLabeler().label(window(jump)), EventType.LEVEL_SHIFT_UP);
+      assertTrue(p.size() <= 1 && j.size() <= 1, "seed " + seed + " pelt " + p + " jump " + j);
+      peltFound += p.size() == 1 && Math.abs(p.get(0).start() - 120) <= 2 ? 1 : 0;
+      jumpFound += j.size() == 1 && Math.abs(j.get(0).start() - 120) <= 2 ? 1 : 0;
+    }
+    // the local noise sigma from 33 differences is itself uncertain: most, not all, steps pass
+    assertTrue(peltFound >= 16, "pelt placed " + peltFound + " of 20 steps");
+    assertTrue(jumpFound >= 16, "jump placed " + jumpFound + " of 20 steps");
+    int falseShifts = 0;
+    for (long seed = 20; seed < 40; seed++) {
+      float[] x = noise(256, 1, seed);
+      for (var l : List.of(new PeltLabeler(), new JumpShiftLabeler())) {
+        falseShifts += events(l.label(window(x)), EventType.LEVEL_SHIFT_UP).size()
+            + events(l.label(window(x)), EventType.LEVEL_SHIFT_DOWN).size();
+      }
+    }
+    assertTrue(falseShifts <= 1, falseShifts + " level shifts in 20 windows of white noise");
+  }
+
+  @Test
   void peltSegmentsARiseAndFall() {
     float[] x = noise(200, 0.3, 4);
     for (int i = 0; i < 200; i++) {

@@ -36,6 +36,7 @@ public record TrainingData(String recipe, String command, String data, String da
   private static final Pattern WINDOW = Pattern.compile("(?<![A-Za-z])window (\\d+)");
   private static final Pattern CHANNELS = Pattern.compile("(?<![A-Za-z])channels=(\\d+)");
   private static final Pattern EVENT_TYPES = Pattern.compile("(?<![A-Za-z])eventTypes=\\[([^\\]]*)\\]");
+  private static final Pattern TRENDS = Pattern.compile("(?<![A-Za-z])trends=\\[([^\\]]*)\\]");
 
   /**
    * Checks and copies.
@@ -150,7 +151,11 @@ public record TrainingData(String recipe, String command, String data, String da
     return String.join(", ", s);
   }
 
-  /** Event type tokens not in the description's {@code eventTypes=[...]}; empty without one. */
+  /**
+   * Event type tokens not in the description's {@code eventTypes=[...]}; empty without one. Trend
+   * changes are not drawn as events: the generator makes them where a {@code MULTIPLE} trend turns,
+   * so they were seen when {@code trends=[...]} lists it.
+   */
   private List<String> unseenEventTypes() {
     Matcher m = EVENT_TYPES.matcher(data);
     if (!m.find()) {
@@ -159,6 +164,14 @@ public record TrainingData(String recipe, String command, String data, String da
     List<String> listed = new ArrayList<>();
     for (String s : m.group(1).split(",")) {
       listed.add(s.trim());
+    }
+    Matcher trends = TRENDS.matcher(data);
+    if (trends.find()) {
+      for (String s : trends.group(1).split(",")) {
+        if (s.trim().equals("MULTIPLE")) {
+          listed.add(EventType.TREND_CHANGE.name());
+        }
+      }
     }
     List<String> out = new ArrayList<>();
     for (EventType t : EventType.values()) {

@@ -117,6 +117,16 @@ class ModelCardTest {
   }
 
   @Test
+  void trendChangesWereSeenWhenTheTrendsIncludeSeveralPieces() {
+    String data = Cards.DATA.replace("trends=[INCREASING]", "trends=[INCREASING, MULTIPLE]");
+    TrainingData t = TrainingData.of("default", "florets train --recipe default", data, "h", 100,
+        20000, Map.of(), 1);
+    String unseen = t.notTrainedOn().get(4);
+    assertEquals("event types absent from its training data: spike_run, wide_spike, clipping, "
+        + "anomaly", unseen);
+  }
+
+  @Test
   void notTrainedOnIsDerivedFromProvenance() {
     List<String> not = Cards.card(WEIGHTS).notTrainedOn();
     assertEquals(5, not.size(), not.toString());

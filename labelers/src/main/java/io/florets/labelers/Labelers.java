@@ -12,16 +12,26 @@ import java.util.Set;
  * Discovery of labelers through {@link ServiceLoader} and the default suite.
  *
  * <p>The default suite is every discovered labeler except those in {@link #OFF_BY_DEFAULT}: the
- * O(n^2) matrix-profile discords, the streaming anomaly detector, and {@code shape.structural}
- * (better shape tags than the default suite's at four times its cost per window; see the labelers'
- * README).
+ * O(n^2) matrix-profile discords and the streaming anomaly detector, which answer other questions
+ * (how unusual a subsequence is against the rest of a long series) at a cost per window that grows
+ * with its length.
  */
 public final class Labelers {
   /** Names of discovered labelers that the default suite leaves out. */
-  public static final Set<String> OFF_BY_DEFAULT = Set.of("discord.mp", "anomaly.stream", "shape.structural");
+  public static final Set<String> OFF_BY_DEFAULT = Set.of("discord.mp", "anomaly.stream");
 
   /** In {@link #byNames}, this name stands for the whole default suite. */
   public static final String DEFAULT = "default";
+
+  /**
+   * In {@link #byNames}, this name stands for the default suite without {@code shape.structural}:
+   * about three times the windows per second, with the shape tags and the seasonal amplitude and
+   * noise estimates of the faster, separate analyses (see the labelers' README for both).
+   */
+  public static final String FAST = "fast";
+
+  /** The labeler that {@value #FAST} leaves out of the default suite. */
+  static final String SLOW = "shape.structural";
 
   private Labelers() {
   }
@@ -50,9 +60,17 @@ public final class Labelers {
     return List.copyOf(out);
   }
 
+  /** The default suite without {@code shape.structural} (what {@value #FAST} names). */
+  public static List<Labeler> fastSuite() {
+    List<Labeler> out = new ArrayList<>(defaultSuite());
+    out.removeIf(l -> SLOW.equals(l.name()));
+    return List.copyOf(out);
+  }
+
   /**
    * The labelers with the given names, in the given order, each once; {@value #DEFAULT} stands for
-   * the default suite (so {@code default,shape.structural} is the default suite plus one).
+   * the default suite (so {@code default,discord.mp} is the default suite plus one) and
+   * {@value #FAST} for {@link #fastSuite()}.
    *
    * @throws IllegalArgumentException naming an unknown labeler and the known ones
    */
@@ -60,18 +78,20 @@ public final class Labelers {
     Map<String, Labeler> all = discover();
     List<Labeler> out = new ArrayList<>();
     for (String n : names) {
-      if (DEFAULT.equals(n.trim())) {
-        for (Labeler d : defaultSuite()) {
+      String name = n.trim();
+      if (DEFAULT.equals(name) || FAST.equals(name)) {
+        for (Labeler d : DEFAULT.equals(name) ? defaultSuite() : fastSuite()) {
           if (out.stream().noneMatch(o -> o.name().equals(d.name()))) {
             out.add(d);
           }
         }
         continue;
       }
-      Labeler l = all.get(n.trim());
+      Labeler l = all.get(name);
       if (l == null) {
         throw new IllegalArgumentException("unknown labeler '" + n + "'; known: " + all.keySet()
-            + ", or '" + DEFAULT + "' for the default suite");
+            + ", or '" + DEFAULT + "' for the default suite, or '" + FAST
+            + "' for the default suite without " + SLOW);
       }
       if (out.stream().noneMatch(o -> o.name().equals(l.name()))) {
         out.add(l);

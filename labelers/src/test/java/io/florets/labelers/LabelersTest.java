@@ -19,18 +19,28 @@ class LabelersTest {
   }
 
   @Test
-  void theStructuralShapeLabelerIsDiscoveredButOffByDefault() {
-    assertTrue(Labelers.discover().containsKey("shape.structural"));
-    assertFalse(names(Labelers.defaultSuite()).contains("shape.structural"));
+  void theStructuralShapeLabelerIsInTheDefaultSuiteAndTheDiscordsAreNot() {
+    assertTrue(names(Labelers.defaultSuite()).contains("shape.structural"));
+    assertTrue(Labelers.discover().containsKey("discord.mp"));
+    assertFalse(names(Labelers.defaultSuite()).contains("discord.mp"));
   }
 
   @Test
   void defaultStandsForTheDefaultSuiteOnceAndKeepsTheOrder() {
     List<String> suite = names(Labelers.defaultSuite());
-    List<String> chosen = names(Labelers.byNames(List.of("default", "shape.structural", "stats.basic")));
+    List<String> chosen = names(Labelers.byNames(List.of("default", "discord.mp", "stats.basic")));
     List<String> expected = new ArrayList<>(suite);
-    expected.add("shape.structural");
+    expected.add("discord.mp");
     assertEquals(expected, chosen);
+  }
+
+  @Test
+  void fastIsTheDefaultSuiteWithoutTheStructuralFit() {
+    List<String> expected = names(Labelers.defaultSuite());
+    expected.remove("shape.structural");
+    assertEquals(expected, names(Labelers.byNames(List.of("fast"))));
+    expected.add("shape.structural");
+    assertEquals(expected, names(Labelers.byNames(List.of("fast", "default"))));
   }
 
   @Test

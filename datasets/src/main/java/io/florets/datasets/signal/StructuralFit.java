@@ -253,14 +253,27 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
     for (int t = 0; t < n; t++) {
       c[t] = w[t] > 0 ? z[t] - mean : 0;
     }
+    int lowBin = Integer.MAX_VALUE;
+    int highBin = 0;
+    for (int k = 1; k <= n / 2; k++) {
+      double per = (double) n / k;
+      if (per >= minPeriod && per <= n / MIN_CYCLES) {
+        lowBin = Math.min(lowBin, k);
+        highBin = k;
+      }
+    }
     int best = -1;
     double bestPow = 0;
     double sum = 0;
     int m = 0;
-    for (int k = 1; k <= n / 2; k++) {
-      double per = (double) n / k;
-      if (per >= minPeriod && per <= n / MIN_CYCLES) {
-        double pk = power(c, k);
+    if (highBin >= lowBin) {
+      double[] bins = new double[highBin - lowBin + 1];
+      for (int k = lowBin; k <= highBin; k++) {
+        bins[k - lowBin] = k;
+      }
+      double[] pow = powers(c, bins);
+      for (int k = lowBin; k <= highBin; k++) {
+        double pk = pow[k - lowBin];
         sum += pk;
         m++;
         if (best < 0 || pk > bestPow) {
@@ -291,43 +304,125 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
   private static double refine(double[] c, double lo, double hi, double start) {
     double bestF = start;
     double bestPow = -1;
+    double[] f = new double[21];
     for (int i = 0; i <= 20; i++) {
-      double f = lo + (hi - lo) * i / 20.0;
-      double pow = power(c, f);
-      if (pow > bestPow) {
-        bestPow = pow;
-        bestF = f;
+      f[i] = lo + (hi - lo) * i / 20.0;
+    }
+    double[] pow = powers(c, f);
+    for (int i = 0; i <= 20; i++) {
+      if (pow[i] > bestPow) {
+        bestPow = pow[i];
+        bestF = f[i];
       }
     }
     return bestF;
   }
 
-  /** {@code |sum_t c[t] e^{-2 pi i f t / n}|^2}, f in bins (not necessarily whole). */
-  private static double power(double[] c, double f) {
+  /**
+   * {@code |sum_t c[t] e^{-2 pi i f t / n}|^2} for every f in {@code freqs} (in bins, not
+   * necessarily whole). The frequencies advance together, sample by sample, so that their
+   * recurrences overlap rather than wait on one another; each one's arithmetic is that of a
+   * frequency computed alone.
+   */
+  static double[] powers(double[] c, double[] freqs) {
     int n = c.length;
-    double omega = 2 * Math.PI * f / n;
-    double re = 0;
-    double im = 0;
-    // the recurrence cos/sin((t+1) w) from cos/sin(t w): no trigonometric call per sample
-    double cw = Math.cos(omega);
-    double sw = Math.sin(omega);
-    double ct = 1;
-    double st = 0;
-    for (int t = 0; t < n; t++) {
-      re += c[t] * ct;
-      im -= c[t] * st;
-      double nc = ct * cw - st * sw;
-      st = st * cw + ct * sw;
-      ct = nc;
+    int m = freqs.length;
+    double[] re = new double[m];
+    double[] im = new double[m];
+    double[] cw = new double[m];
+    double[] sw = new double[m];
+    double[] ct = new double[m];
+    double[] st = new double[m];
+    for (int j = 0; j < m; j++) {
+      double omega = 2 * Math.PI * freqs[j] / n;
+      // the recurrence cos/sin((t+1) w) from cos/sin(t w): no trigonometric call per sample
+      cw[j] = Math.cos(omega);
+      sw[j] = Math.sin(omega);
+      ct[j] = 1;
     }
-    return re * re + im * im;
+    for (int t = 0; t < n; t++) {
+      double ctv = c[t];
+      for (int j = 0; j < m; j++) {
+        double cj = ct[j];
+        double sj = st[j];
+        re[j] += ctv * cj;
+        im[j] -= ctv * sj;
+        ct[j] = cj * cw[j] - sj * sw[j];
+        st[j] = sj * cw[j] + cj * sw[j];
+      }
+    }
+    double[] out = new double[m];
+    for (int j = 0; j < m; j++) {
+      out[j] = re[j] * re[j] + im[j] * im[j];
+    }
+    return out;
   }
 
-  /** Median of the first {@code len} values (not modified). */
+  /** Median of the first {@code len} values (not modified); by selection, not a full sort. */
   static double median(double[] v, int len) {
     double[] s = Arrays.copyOf(v, len);
-    Arrays.sort(s);
-    return len % 2 == 1 ? s[len / 2] : 0.5 * (s[len / 2 - 1] + s[len / 2]);
+    int k = len / 2;
+    double upper = select(s, k);
+    if (len % 2 == 1) {
+      return upper;
+    }
+    // after the selection everything left of k is at most s[k]: the lower middle is their largest
+    double lower = s[0];
+    for (int i = 1; i < k; i++) {
+      lower = Math.max(lower, s[i]);
+    }
+    return 0.5 * (lower + upper);
+  }
+
+  /**
+   * The value of rank {@code k} (0-based) among {@code a}, which it reorders so that no value left
+   * of {@code k} is larger and none right of it smaller (Hoare's selection, median-of-three pivot).
+   */
+  static double select(double[] a, int k) {
+    int lo = 0;
+    int hi = a.length - 1;
+    while (hi > lo) {
+      int mid = (lo + hi) >>> 1;
+      if (a[mid] < a[lo]) {
+        swap(a, mid, lo);
+      }
+      if (a[hi] < a[lo]) {
+        swap(a, hi, lo);
+      }
+      if (a[hi] < a[mid]) {
+        swap(a, hi, mid);
+      }
+      double pivot = a[mid];
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          swap(a, i, j);
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return a[k];
+      }
+    }
+    return a[k];
+  }
+
+  private static void swap(double[] a, int i, int j) {
+    double t = a[i];
+    a[i] = a[j];
+    a[j] = t;
   }
 
   /** Median absolute deviation of the first {@code len} values about {@code center}. */
@@ -353,9 +448,10 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
       m = new StructuralModel(base.copyWith(extra), y, w, extra);
       m.forward(y, w, HINGE, cfg.maxHinges(), threshold, cfg.minSegment());
       m.forward(y, w, STEP, cfg.maxSteps(), threshold, cfg.minSegment());
-      extra = m.backward(y, threshold);
+      m = m.backward(y, threshold);
+      extra = m.extra;
     }
-    return new StructuralModel(base.copyWith(extra), y, w, extra);
+    return m;
   }
 
   /** A step or hinge column at {@code s}. */

@@ -116,9 +116,10 @@ final class StructuralModel {
 
   /**
    * Drops the added column whose removal raises the residual sum of squares least while that rise
-   * is below {@code threshold}, until none is; returns the kept columns.
+   * is below {@code threshold}, until none is; returns the model of the kept columns (this one
+   * when none is dropped).
    */
-  List<int[]> backward(double[] y, double threshold) {
+  StructuralModel backward(double[] y, double threshold) {
     List<int[]> kept = new ArrayList<>(extra);
     StructuralBasis b = basis;
     StructuralModel m = this;
@@ -146,7 +147,7 @@ final class StructuralModel {
       b = basis.copyWith(kept);
       m = new StructuralModel(b, y, basis.w, kept);
     }
-    return kept;
+    return m;
   }
 
   /** R^{-1} with R[i][j] = basis.r.get(j)[i] (upper triangular). */

@@ -108,9 +108,16 @@ public final class StructuralShapeLabeler extends ChannelLabeler {
       return;
     }
     StructuralFit f;
-    try {
-      f = StructuralFit.of(s.raw(), config.fit());
-    } catch (IllegalArgumentException e) {
+    if (config.fit().equals(StructuralFit.Config.DEFAULTS)) {
+      f = s.structuralFit(); // shared with the other labelers of the suite
+    } else {
+      try {
+        f = StructuralFit.of(s.raw(), config.fit());
+      } catch (IllegalArgumentException e) {
+        f = null;
+      }
+    }
+    if (f == null) {
       return; // abstain: too few samples the fit can use (runs of one value weigh nothing)
     }
 

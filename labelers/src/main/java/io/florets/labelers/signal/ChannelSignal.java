@@ -1,5 +1,7 @@
 package io.florets.labelers.signal;
 
+import io.florets.datasets.signal.StructuralFit;
+
 /**
  * The shared analysis of one channel of one window, computed once and read by every labeler of a
  * suite: gap-filled values, moments, a linear fit, a robust noise scale, the periodogram, the
@@ -42,6 +44,8 @@ public final class ChannelSignal {
   private double[] deseasonalized;
   private LinePrefix deseasonalizedLines;
   private double[] seasonAdjusted;
+  private StructuralFit structuralFit;
+  private boolean structuralTried;
   private RollingMedian.Ranked seasonAdjustedRanks;
   private java.util.Map<Integer, double[]> seasonAdjustedMedians;
   private double[] localScale;
@@ -466,6 +470,23 @@ public final class ChannelSignal {
       decomposition = Decomposition.of(this, config);
     }
     return decomposition;
+  }
+
+  /**
+   * The channel's structural fit with the default settings ({@link StructuralFit}), computed once
+   * and shared by every labeler of a suite; {@code null} when the fit cannot use enough samples
+   * (fewer than 8 that are not missing, dropouts or runs of one value).
+   */
+  public StructuralFit structuralFit() {
+    if (!structuralTried) {
+      structuralTried = true;
+      try {
+        structuralFit = StructuralFit.of(raw);
+      } catch (IllegalArgumentException e) {
+        structuralFit = null;
+      }
+    }
+    return structuralFit;
   }
 
   /** The filled values minus the seasonal component (the filled values without a period). */

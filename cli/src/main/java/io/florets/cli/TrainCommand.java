@@ -86,7 +86,9 @@ public final class TrainCommand implements Callable<Integer> {
       + "no-noise-scores (local differences in units of the window's noise), cycle, no-cycle "
       + "(per channel: a two-piece trend fit and the harmonics and kurtosis of the series folded "
       + "at its period, in the statistics token), structural, no-structural (per channel: trend "
-      + "pieces, level steps and the season's waveform fitted together, in the statistics token) "
+      + "pieces, level steps and the season's waveform fitted together, in the statistics token), "
+      + "slope-scores, no-slope-scores (per sample, in the pointer's keys: the change of slope "
+      + "between the 8, 16 and 32 samples after and before it, in units of its standard error) "
       + "(default: the recipe's front end).")
   List<String> frontEndLevers;
 
@@ -357,12 +359,19 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-structural":
           f = f.withStructuralFeatures(false);
           break;
+        case "slope-scores":
+          f = f.withSlopeScores(true);
+          break;
+        case "no-slope-scores":
+          f = f.withSlopeScores(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
               + "stuck, no-stuck, number-copy, no-number-copy, copy-signs, no-copy-signs, "
-              + "noise-scores, no-noise-scores, cycle, no-cycle, structural or no-structural");
+              + "noise-scores, no-noise-scores, cycle, no-cycle, structural, no-structural, "
+              + "slope-scores or no-slope-scores");
       }
     }
     return f;

@@ -45,6 +45,10 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   static final int NOISE_LOCAL = 14;
   /** Samples averaged on each side of a step in the noise scores. */
   static final int STEP_SIDE = 4;
+  /** Lengths of the lines on either side of a sample whose slopes the slope scores compare. */
+  static final int[] SLOPE_SIDES = {8, 16, 32};
+  /** Slope scores per sample in the pointer keys: each of {@link #SLOPE_SIDES} at -1..1. */
+  static final int SLOPE_LOCAL = 3 * SLOPE_SIDES.length;
 
   private final int d;
   private final int patchLength;
@@ -79,6 +83,7 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final int convInput;
   private final Dense cycleStats;
   private final Dense structuralStats;
+  private final Dense slopeLocal;
   private final int[] readoutIds;
   private final int readoutFeatures;
   private final int readoutInput;
@@ -176,6 +181,10 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
         CycleFeatures.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
     structuralStats = config.structuralFeatures() ? addChildBlock("structuralStats", new Dense(
         StructuralFeatures.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    // zero-initialised and added last, like the parts above: a model warm-started from one without
+    // the slope scores answers as it did until training moves these weights
+    slopeLocal = config.slopeScores() && config.pointer() ? addChildBlock("slopeLocal", new Dense(
+        SLOPE_LOCAL, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
     // the class readout's weights are set when a model is adapted (fitted in closed form) and stay
     // frozen while the rest trains; zero until then. One flat vector: not decayed as a matrix.
     ClassReadout readout = config.readout();
@@ -419,6 +428,15 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       }
       pre = pre.add(noiseLocal.apply(NDArrays.stack(near, 3)));
     }
+    if (slopeLocal != null) {
+      NDList near = new NDList(SLOPE_LOCAL);
+      for (NDArray f : slopeScores(patches, inputs.get(4), pl)) {
+        for (int o = -1; o <= 1; o++) {
+          near.add(shift(f, -o));
+        }
+      }
+      pre = pre.add(slopeLocal.apply(NDArrays.stack(near, 3)));
+    }
     NDArray keys = pointerKey.apply(Activation.gelu(pre));
     NDArray cm = chanMask.reshape(b, c, 1, 1);
     NDArray pooled = keys.mul(cm).sum(new int[] {1})                                 // [B, T, d]
@@ -508,6 +526,85 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     NDArray step = asinh(afterSum.div(afterCount.maximum(1f))
         .sub(beforeSum.div(beforeCount.maximum(1f))).mul(both).div(noise));
     return new NDArray[] {d1, d2, step};
+  }
+
+  /**
+   * The slope scores of every sample, one {@code [B, C, T]} per length w of {@link #SLOPE_SIDES}:
+   * the least-squares slope of the observed samples among the w from this one on, minus that of
+   * the observed samples among the w before it, over its standard error when the window's noise
+   * (as in {@link #noiseScores}) is white, bounded by asinh; 0 where either side has fewer than
+   * three observed samples. The sums come from cumulative sums in double precision, so a window of
+   * thousands of samples loses nothing to cancellation.
+   */
+  static NDArray[] slopeScores(NDArray patches, NDArray stats, int patchLength) {
+    Shape s = patches.getShape();
+    long b = s.get(0);
+    long c = s.get(1);
+    long t = s.get(2) * patchLength;
+    NDManager m = patches.getManager();
+    NDArray mask = patches.get(":, :, :, {}:", patchLength).reshape(b, c, t);
+    NDArray z = sinh(patches.get(":, :, :, 0:{}", patchLength).reshape(b, c, t)).mul(mask);
+    NDArray noise = sinh(stats.get(":, :, 7")).div((float) Math.sqrt(2)).maximum(1e-3f)
+        .reshape(b, c, 1).toType(DataType.FLOAT64, false);
+    NDArray md = mask.toType(DataType.FLOAT64, false);
+    NDArray zd = z.toType(DataType.FLOAT64, false);
+    NDArray tt = m.arange(0, (int) t, 1, DataType.FLOAT64).reshape(1, 1, t);
+    // inclusive cumulative sums of 1, t, t^2, y and t y over observed samples
+    NDArray[] cum = {md.cumSum(2), md.mul(tt).cumSum(2), md.mul(tt).mul(tt).cumSum(2),
+        zd.cumSum(2), zd.mul(tt).cumSum(2)};
+    NDArray[] out = new NDArray[SLOPE_SIDES.length];
+    for (int k = 0; k < SLOPE_SIDES.length; k++) {
+      int w = SLOPE_SIDES[k];
+      // after: samples u..u+w-1 = cum[u+w-1] - cum[u-1]; before: u-w..u-1 = cum[u-1] - cum[u-w-1]
+      NDArray[] after = new NDArray[5];
+      NDArray[] before = new NDArray[5];
+      for (int i = 0; i < 5; i++) {
+        NDArray upTo = shiftHold(cum[i], -(w - 1));
+        NDArray prev = shift(cum[i], 1);
+        after[i] = upTo.sub(prev);
+        before[i] = prev.sub(shift(cum[i], w + 1));
+      }
+      NDArray[] fa = lineFit(after);
+      NDArray[] fb = lineFit(before);
+      NDArray ok = fa[2].mul(fb[2]);
+      NDArray se = fa[1].add(fb[1]).sqrt().mul(noise).maximum(1e-12);
+      NDArray score = fa[0].sub(fb[0]).div(se).mul(ok).toType(DataType.FLOAT32, false);
+      out[k] = asinh(score);
+    }
+    return out;
+  }
+
+  /**
+   * From the sums {n, St, Stt, Sy, Sty} of a stretch: {slope, 1 / Sxx (the slope's variance per
+   * unit noise variance), 1 where at least three samples count else 0}.
+   */
+  private static NDArray[] lineFit(NDArray[] sums) {
+    NDArray n = sums[0];
+    NDArray enough = n.gte(3.0).toType(DataType.FLOAT64, false);
+    NDArray safeN = n.maximum(1.0);
+    NDArray sxx = sums[2].sub(sums[1].mul(sums[1]).div(safeN));
+    NDArray sxy = sums[4].sub(sums[1].mul(sums[3]).div(safeN));
+    NDArray good = enough.mul(sxx.gt(1e-9).toType(DataType.FLOAT64, false));
+    NDArray safeSxx = sxx.maximum(1e-9);
+    return new NDArray[] {sxy.div(safeSxx).mul(good), good.div(safeSxx), good};
+  }
+
+  /**
+   * {@code x [B, C, T]} shifted by {@code k} along time like {@link #shift}, but past the end (for
+   * {@code k < 0}) it repeats the last value: the running total of a cumulative sum.
+   */
+  private static NDArray shiftHold(NDArray x, int k) {
+    if (k >= 0) {
+      return shift(x, k);
+    }
+    Shape s = x.getShape();
+    long t = s.get(2);
+    long a = Math.min(-k, t);
+    NDArray last = x.get(":, :, {}:", t - 1).repeat(2, a);
+    if (a == t) {
+      return last;
+    }
+    return NDArrays.concat(new NDList(x.get(":, :, {}:", a), last), 2);
   }
 
   /** Elementwise sinh (the engine has no native one). */

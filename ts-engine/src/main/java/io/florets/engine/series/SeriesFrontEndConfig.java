@@ -77,6 +77,11 @@ import java.util.Locale;
  *     model ({@link StructuralFeatures}: trend pieces, level steps and the season's waveform fitted
  *     together, so that a level shift is not read as a trend nor a long period as a level shift),
  *     projected into the statistics token (needs the statistics tokens)
+ * @param slopeScores slope-change scores in the pointer's per-sample keys (needs the pointer and
+ *     the statistics tokens): at every sample, the least-squares slope of the {@code w} samples
+ *     from it on minus that of the {@code w} before it, for w = 8, 16 and 32, over its standard
+ *     error under the window's noise estimate and bounded by asinh, at offsets -1..1. A turn of the
+ *     trend is evidence spread over tens of samples, which the keys' nine raw values do not hold
  * @param readout a frozen whole-window convolution transform and the class ids its linear readout
  *     adds to ({@link ClassReadout}; {@code null} = none): fitted when a model is adapted to a
  *     user's classes, so that the classes of a few dozen labelled series are read from features
@@ -86,7 +91,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
     boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
-    boolean cycleFeatures, boolean structuralFeatures, ClassReadout readout) {
+    boolean cycleFeatures, boolean structuralFeatures, boolean slopeScores, ClassReadout readout) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -128,11 +133,27 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
       throw new IllegalArgumentException("series front end: the structural features are added to "
           + "the statistics tokens; turn stats on");
     }
+    if (slopeScores && (!stats || pointerBins == 0)) {
+      throw new IllegalArgumentException("series front end: the slope scores are part of the "
+          + "pointer's keys and read the noise estimate of the statistics tokens; turn the pointer "
+          + "and stats on");
+    }
     if (pointerBins > 0 && stride != patchLength) {
       throw new IllegalArgumentException("series front end: the location pointer needs "
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the slope scores (model folders written before they existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
+      boolean cycleFeatures, boolean structuralFeatures, ClassReadout readout) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, noiseScores,
+        copySigns, convFeatures, cycleFeatures, structuralFeatures, false, readout);
   }
 
   /** Without the structural features (model folders written before they existed). */
@@ -245,7 +266,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, on && noiseScores, copySigns, convFeatures, on && cycleFeatures,
-        on && structuralFeatures, readout);
+        on && structuralFeatures, on && slopeScores, readout);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
@@ -253,7 +274,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
         bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, bins != 0 && slopeScores, readout);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
@@ -261,7 +282,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with another token width. */
@@ -269,14 +290,14 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
-        noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, readout);
+        noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the patch perceptron on or off. */
@@ -284,7 +305,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, slopeScores, readout);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
@@ -292,7 +313,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the stuck-sample features on or off. */
@@ -300,14 +321,14 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
         numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the noise scores on or off. */
   public SeriesFrontEndConfig withNoiseScores(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, on, copySigns, convFeatures, cycleFeatures, structuralFeatures, readout);
+        numberCopy, on, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, readout);
   }
 
   /** A copy whose number copy also scores the sign and zero tokens (off with the copy). */
@@ -315,42 +336,50 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
         numberCopy, noiseScores, on && numberCopy, convFeatures, cycleFeatures,
-        structuralFeatures, readout);
+        structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
-        noiseScores, on && copySigns, convFeatures, cycleFeatures, structuralFeatures, readout);
+        noiseScores, on && copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the convolution features on or off. */
   public SeriesFrontEndConfig withConvFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, on, cycleFeatures, structuralFeatures, readout);
+        numberCopy, noiseScores, copySigns, on, cycleFeatures, structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the cycle features on or off (on needs the statistics tokens). */
   public SeriesFrontEndConfig withCycleFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, on, structuralFeatures, readout);
+        numberCopy, noiseScores, copySigns, convFeatures, on, structuralFeatures, slopeScores, readout);
   }
 
   /** A copy with the structural features on or off (on needs the statistics tokens). */
   public SeriesFrontEndConfig withStructuralFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, on, readout);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, on, slopeScores, readout);
+  }
+
+  /** A copy with the slope scores on or off (on needs the pointer and the statistics tokens). */
+  public SeriesFrontEndConfig withSlopeScores(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, on,
+        readout);
   }
 
   /** A copy with a class readout ({@code null} = none). */
   public SeriesFrontEndConfig withReadout(ClassReadout r) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, r);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, r);
   }
 
   /** True when the location pointer is on. */
@@ -373,7 +402,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
@@ -384,6 +413,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
         noiseScores ? ",\"noiseScores\":true" : "", copySigns ? ",\"copySigns\":true" : "",
         convFeatures ? ",\"convFeatures\":true" : "", cycleFeatures ? ",\"cycleFeatures\":true" : "",
         structuralFeatures ? ",\"structuralFeatures\":true" : "",
+        slopeScores ? ",\"slopeScores\":true" : "",
         readout != null ? ",\"readout\":" + readout.toJson() : "");
   }
 

@@ -362,7 +362,7 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
   static double median(double[] v, int len) {
     double[] s = Arrays.copyOf(v, len);
     int k = len / 2;
-    double upper = select(s, k);
+    double upper = Selection.select(s, len, k);
     if (len % 2 == 1) {
       return upper;
     }
@@ -372,57 +372,6 @@ public record StructuralFit(int n, double period, int harmonics, double intercep
       lower = Math.max(lower, s[i]);
     }
     return 0.5 * (lower + upper);
-  }
-
-  /**
-   * The value of rank {@code k} (0-based) among {@code a}, which it reorders so that no value left
-   * of {@code k} is larger and none right of it smaller (Hoare's selection, median-of-three pivot).
-   */
-  static double select(double[] a, int k) {
-    int lo = 0;
-    int hi = a.length - 1;
-    while (hi > lo) {
-      int mid = (lo + hi) >>> 1;
-      if (a[mid] < a[lo]) {
-        swap(a, mid, lo);
-      }
-      if (a[hi] < a[lo]) {
-        swap(a, hi, lo);
-      }
-      if (a[hi] < a[mid]) {
-        swap(a, hi, mid);
-      }
-      double pivot = a[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (a[i] < pivot) {
-          i++;
-        }
-        while (a[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          swap(a, i, j);
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) {
-        hi = j;
-      } else if (k >= i) {
-        lo = i;
-      } else {
-        return a[k];
-      }
-    }
-    return a[k];
-  }
-
-  private static void swap(double[] a, int i, int j) {
-    double t = a[i];
-    a[i] = a[j];
-    a[j] = t;
   }
 
   /** Median absolute deviation of the first {@code len} values about {@code center}. */

@@ -63,56 +63,7 @@ public final class Robust {
 
   /** {@link #select} with {@code <} and {@code >}, for arrays that pass {@link #plain}. */
   private static double selectPlain(double[] v, int len, int k) {
-    int lo = 0;
-    int hi = len - 1;
-    while (hi > lo) {
-      if (hi - lo < 16) {
-        for (int i = lo + 1; i <= hi; i++) {
-          double x = v[i];
-          int j = i - 1;
-          while (j >= lo && v[j] > x) {
-            v[j + 1] = v[j];
-            j--;
-          }
-          v[j + 1] = x;
-        }
-        return v[k];
-      }
-      int mid = (lo + hi) >>> 1;
-      if (v[mid] < v[lo]) {
-        swap(v, mid, lo);
-      }
-      if (v[hi] < v[lo]) {
-        swap(v, hi, lo);
-      }
-      if (v[hi] < v[mid]) {
-        swap(v, hi, mid);
-      }
-      double pivot = v[mid];
-      int i = lo;
-      int j = hi;
-      while (i <= j) {
-        while (v[i] < pivot) {
-          i++;
-        }
-        while (v[j] > pivot) {
-          j--;
-        }
-        if (i <= j) {
-          swap(v, i, j);
-          i++;
-          j--;
-        }
-      }
-      if (k <= j) {
-        hi = j;
-      } else if (k >= i) {
-        lo = i;
-      } else {
-        return v[k];
-      }
-    }
-    return v[k];
+    return io.florets.datasets.signal.Selection.select(v, len, k);
   }
 
   /**

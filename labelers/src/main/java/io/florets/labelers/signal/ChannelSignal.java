@@ -94,42 +94,7 @@ public final class ChannelSignal {
     double den = cnt * stt - st * st;
     this.slope = cnt > 1 && den > 0 ? (cnt * stx - st * s) / den : 0;
     this.intercept = cnt > 0 ? (s - slope * st) / cnt : Double.NaN;
-    this.x = gapFill(raw, cnt);
-  }
-
-  private static double[] gapFill(float[] raw, int cnt) {
-    int n = raw.length;
-    double[] x = new double[n];
-    if (cnt == 0) {
-      return x;
-    }
-    if (cnt == n) {
-      for (int i = 0; i < n; i++) {
-        x[i] = raw[i];
-      }
-      return x;
-    }
-    int prev = -1;
-    for (int i = 0; i < n; i++) {
-      if (raw[i] == raw[i]) {
-        if (prev < 0) {
-          for (int j = 0; j < i; j++) {
-            x[j] = raw[i];
-          }
-        } else {
-          for (int j = prev + 1; j < i; j++) {
-            double f = (double) (j - prev) / (i - prev);
-            x[j] = (1 - f) * raw[prev] + f * raw[i];
-          }
-        }
-        x[i] = raw[i];
-        prev = i;
-      }
-    }
-    for (int j = prev + 1; j < n; j++) {
-      x[j] = raw[prev];
-    }
-    return x;
+    this.x = Gaps.fill(raw, cnt);
   }
 
   /** The raw samples ({@code NaN} = missing); shared, do not modify. */
@@ -401,7 +366,7 @@ public final class ChannelSignal {
             cnt++;
           }
         }
-        spectralFilled = gapFill(masked, cnt);
+        spectralFilled = Gaps.fill(masked, cnt);
       }
     }
     return spectralFilled;

@@ -40,7 +40,7 @@ import java.util.Locale;
  *     choosing a position is
  * @param stuck stuck-sample features beside the raw values, in the patch tokens and the pointer's
  *     per-sample keys: whether a sample repeats its predecessor exactly, and whether it lies in a
- *     run of at least {@value SeriesFrontEndBlock#STUCK_RUN} identical values. Exact equality is
+ *     run of at least {@value SampleScores#STUCK_RUN} identical values. Exact equality is
  *     what tells a stuck sensor from a smooth or quiet one, and no linear projection of the scaled
  *     values (nor of their differences) can express it: a model trained without them for 15,000
  *     steps never answered a flatline

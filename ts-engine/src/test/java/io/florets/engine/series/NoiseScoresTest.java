@@ -26,7 +26,7 @@ class NoiseScoresTest {
     FrontEndBatch batch = SeriesFrontEnd.of(config).prepare(List.of(Window.of(x)));
     try (NDManager m = NDManager.newBaseManager()) {
       var in = batch.toNDList(m);
-      NDArray[] ns = SeriesFrontEndBlock.noiseScores(in.get(0), in.get(4), 8);
+      NDArray[] ns = SampleScores.noiseScores(in.get(0), in.get(4), 8);
       float[] d2 = ns[1].toFloatArray();
       float[] step = ns[2].toFloatArray();
       assertEquals(64, d2.length);

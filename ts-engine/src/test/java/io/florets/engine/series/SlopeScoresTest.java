@@ -34,8 +34,8 @@ class SlopeScoresTest {
     FrontEndBatch batch = SeriesFrontEnd.of(config).prepare(List.of(Window.of(x)));
     try (NDManager m = NDManager.newBaseManager()) {
       var in = batch.toNDList(m);
-      NDArray[] sc = SeriesFrontEndBlock.slopeScores(in.get(0), in.get(4), 16);
-      assertEquals(SeriesFrontEndBlock.SLOPE_SIDES.length, sc.length);
+      NDArray[] sc = SampleScores.slopeScores(in.get(0), in.get(4), 16);
+      assertEquals(SampleScores.SLOPE_SIDES.length, sc.length);
       float[][] out = new float[sc.length][];
       for (int k = 0; k < sc.length; k++) {
         out[k] = sc[k].toFloatArray();
@@ -52,7 +52,7 @@ class SlopeScoresTest {
   void aTurnOfTheTrendScoresHighestWhereItTurnsAndALevelShiftDoesNotWhereItJumps() {
     float[][] sc = scores(turn(120, 0.05, 0.05, 190, 5));
     for (int k = 0; k < sc.length; k++) {
-      int w = SeriesFrontEndBlock.SLOPE_SIDES[k];
+      int w = SampleScores.SLOPE_SIDES[k];
       int best = w;
       for (int t = w; t < N - w; t++) {
         // a line whose stretch holds the jump is bent by it: look away from the shift

@@ -29,7 +29,7 @@ class StuckFeaturesTest {
       float[] v = {0.1f, 0.5f, 0.2f, 0.7f, 0.7f, 0.7f, 0.7f, 0.7f, 0.3f, 0.9f, 0.4f, 0.4f,
           0f, 0.6f, 0f, 0.6f};
       float[] mask = {1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 0, 1};
-      NDArray[] f = SeriesFrontEndBlock.stuckFeatures(patches(m, v, mask), 4);
+      NDArray[] f = SampleScores.stuckFeatures(patches(m, v, mask), 4);
       assertArrayEquals(new float[] {0, 0, 0, 0, 1, 1, 1, 1, 0, 0, 0, 1, 0, 0, 0, 0},
           f[0].toFloatArray());
       assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 1, 1, 0, 0, 0, 0, 0, 0, 0, 0},
@@ -44,7 +44,7 @@ class StuckFeaturesTest {
       // count as repeats
       float[] v = {0f, 0f, 0f, 0f, 0f, 0f, 0f, 0f};
       float[] mask = {1, 1, 0, 1, 1, 1, 1, 1};
-      NDArray[] f = SeriesFrontEndBlock.stuckFeatures(patches(m, v, mask), 4);
+      NDArray[] f = SampleScores.stuckFeatures(patches(m, v, mask), 4);
       assertArrayEquals(new float[] {0, 1, 0, 0, 1, 1, 1, 1}, f[0].toFloatArray());
       assertArrayEquals(new float[] {0, 0, 0, 1, 1, 1, 1, 1}, f[1].toFloatArray());
     }

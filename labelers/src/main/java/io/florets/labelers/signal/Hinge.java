@@ -22,8 +22,21 @@ public final class Hinge {
    *     {@code lo} when the range is too short to fit ({@code to - from < 4})
    */
   public static int locate(double[] y, int from, int to, int lo, int hi) {
+    return (int) scan(y, from, to, lo, hi)[0];
+  }
+
+  /**
+   * The residual sum of squares of the best continuous broken line over {@code [from, to)} with
+   * its bend in {@code [lo, hi]} ({@code +inf} when the range is too short to fit).
+   */
+  public static double bestRss(double[] y, int from, int to, int lo, int hi) {
+    return scan(y, from, to, lo, hi)[1];
+  }
+
+  /** {best position, its residual sum of squares}. */
+  private static double[] scan(double[] y, int from, int to, int lo, int hi) {
     if (to - from < 4 || hi < lo) {
-      return lo;
+      return new double[] {lo, Double.POSITIVE_INFINITY};
     }
     double s0 = to - from;
     double s1 = 0;
@@ -60,7 +73,7 @@ public final class Hinge {
         best = tau;
       }
     }
-    return best;
+    return new double[] {best, bestRss};
   }
 
   /** {@code syy - beta' X'y} for the normal equations {@code A beta = v}; +inf if A is singular. */

@@ -67,7 +67,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "4";
+    return "5";
   }
 
   @Override
@@ -107,7 +107,12 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
       wr[i] = y[i] - wideMed[i];
     }
     double spread = Math.max(s.scale(), Robust.MAD_TO_SIGMA * Robust.mad(wr, n, Robust.median(wr)));
-    for (int[] b : WideSpikes.find(y, wr, raw, spread, WIDE_MIN_WIDTH, config.maxWideWidth(), config.threshold(), WIDE_MIN_PEAK)) {
+    double[] local = s.localScale();
+    double[] sigma = new double[n];
+    for (int i = 0; i < n; i++) {
+      sigma[i] = Math.max(spread, local[i]);
+    }
+    for (int[] b : WideSpikes.find(y, wr, raw, sigma, WIDE_MIN_WIDTH, config.maxWideWidth(), config.threshold(), WIDE_MIN_PEAK)) {
       double bz = b[3] / 1000.0;
       sink.add(new Event(EventType.WIDE_SPIKE, b[0], b[1], ch),
           Math.min(1, 0.5 + 0.5 * (bz - config.threshold()) / config.threshold()));

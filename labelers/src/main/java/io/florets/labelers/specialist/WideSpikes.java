@@ -19,8 +19,9 @@ import java.util.List;
  *   <li>no sample is missing and no three samples in a row are equal (dropouts, flatlines and
  *       filled gaps are not bumps).</li>
  * </ul>
- * The caller passes as sigma the larger of the noise sigma and the residual's own robust spread, so
- * a shape that recurs all over the window (a seasonal cycle left in) does not stand out.
+ * The caller passes as sigma, per sample, the largest of the noise sigma, the residual's own robust
+ * spread (so a shape that recurs all over the window, a seasonal cycle left in, does not stand out)
+ * and the local noise sigma (so a stretch of louder noise is not a bump).
  * Summing over the bump's samples makes a broad bump stand out at a peak of a few sigma, which a
  * point-wise z test misses, and the fitted start and width place its ends. Stateless.
  */
@@ -59,16 +60,20 @@ final class WideSpikes {
    * Finds wide spikes.
    *
    * @param r residual (series minus its wide running median)
-   * @param sigma noise sigma (&gt; 0)
+   * @param sigma noise sigma per sample (&gt; 0); a bump is scored against the sigma at its centre
    * @param minWidth narrowest bump (odd, &ge; 3)
    * @param maxWidth widest bump
    * @param zThreshold least |z|
    * @param minPeak least |A| in sigmas
    * @return {start, end, sign, z*1000} per bump, by start
    */
-  static List<int[]> find(double[] y, double[] r, float[] raw, double sigma, int minWidth, int maxWidth,
+  static List<int[]> find(double[] y, double[] r, float[] raw, double[] sigma, int minWidth, int maxWidth,
       double zThreshold, double minPeak) {
     int n = r.length;
+    double sigmaMin = Double.POSITIVE_INFINITY;
+    for (double v : sigma) {
+      sigmaMin = Math.min(sigmaMin, v);
+    }
     List<double[]> cands = new ArrayList<>();
     double[] sq = new double[n + 1];
     for (int i = 0; i < n; i++) {
@@ -82,8 +87,9 @@ final class WideSpikes {
       }
       // Cauchy-Schwarz: rh^2 <= hh E, with E the span's residual energy, so |z| <= sqrt(E) / sigma
       // and |amp| <= sqrt(E / hh). A span whose energy (plus a slack far above the prefix sums'
-      // rounding) cannot pass both tests is skipped without the correlation.
-      double need = sigma * sigma * Math.max(zThreshold * zThreshold, minPeak * minPeak * hh);
+      // rounding) cannot pass both tests even at the smallest sigma is skipped without the
+      // correlation.
+      double need = sigmaMin * sigmaMin * Math.max(zThreshold * zThreshold, minPeak * minPeak * hh);
       double slack = 1e-9 * (sq[n] + need);
       for (int a = SHOULDER; a + w + SHOULDER <= n; a++) {
         if (sq[a + w] - sq[a] + slack < need) {
@@ -94,8 +100,9 @@ final class WideSpikes {
           rh += r[a + j] * h[j];
         }
         double amp = rh / hh;
-        double z = amp * Math.sqrt(hh) / sigma;
-        if (Math.abs(z) <= zThreshold || Math.abs(amp) <= minPeak * sigma
+        double sd = sigma[a + w / 2];
+        double z = amp * Math.sqrt(hh) / sd;
+        if (Math.abs(z) <= zThreshold || Math.abs(amp) <= minPeak * sd
             || rh * amp < MIN_EXPLAINED * (sq[a + w] - sq[a])) {
           continue;
         }

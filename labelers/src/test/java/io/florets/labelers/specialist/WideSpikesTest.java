@@ -18,7 +18,7 @@ class WideSpikesTest {
   }
 
   private static List<int[]> find(double[] y) {
-    return WideSpikes.find(y, y, asFloat(y), 0.1, 5, 15, 5, 3);
+    return WideSpikes.find(y, y, asFloat(y), flat(y.length, 0.1), 5, 15, 5, 3);
   }
 
   @Test
@@ -51,6 +51,29 @@ class WideSpikesTest {
     }
     resid[148] += 1.5;
     resid[149] += 1.5;
-    assertEquals(0, WideSpikes.find(y, resid, asFloat(y), 0.1, 5, 15, 5, 3).size());
+    assertEquals(0, WideSpikes.find(y, resid, asFloat(y), flat(y.length, 0.1), 5, 15, 5, 3).size());
+  }
+
+  private static double[] flat(int n, double sigma) {
+    double[] s = new double[n];
+    java.util.Arrays.fill(s, sigma);
+    return s;
+  }
+
+  @Test
+  void aBumpIsScoredAgainstTheSigmaAtItsCentre() {
+    Random rnd = new Random(9);
+    double[] y = new double[200];
+    double[] sigma = new double[200];
+    for (int t = 0; t < y.length; t++) {
+      sigma[t] = t >= 80 && t < 120 ? 1.0 : 0.1;
+      y[t] = 0.1 * rnd.nextGaussian();
+    }
+    // a smooth bump of 2 where the noise sigma is 1: a bump against the quiet sigma only
+    for (int j = 0; j < 9; j++) {
+      y[96 + j] += 2.0 * Math.sin(Math.PI * (j + 1) / 10);
+    }
+    assertEquals(1, WideSpikes.find(y, y, asFloat(y), flat(y.length, 0.1), 5, 15, 5, 3).size());
+    assertEquals(0, WideSpikes.find(y, y, asFloat(y), sigma, 5, 15, 5, 3).size());
   }
 }

@@ -31,7 +31,9 @@ import java.util.Objects;
  *       labelers voted (the median outvotes one outlier) and dropped otherwise;</li>
  *   <li>events: reports of one type and channel are clustered within the tolerance; a cluster is
  *       kept with enough support ({@link ConsensusConfig#minSupport()}) or one confident report,
- *       placed at the median start and end; overlapping kept events of different types are
+ *       placed at the median start and end; with reliability windows, a report no other labeler
+ *       confirms is kept when such reports of its labeler, type and confidence were right at least
+ *       half the time there ({@link SoloReliability}); overlapping kept events of different types are
  *       resolved by type family (data-quality events, then spikes, then shifts) and support;</li>
  *   <li>segments and other targets pass through.</li>
  * </ul>
@@ -41,18 +43,22 @@ public final class Consensus {
   /** Source name of kept annotations. */
   public static final String SOURCE = "consensus";
   /** Version of the consensus rules. */
-  public static final String VERSION = "1";
+  public static final String VERSION = "2";
 
   private final List<Labeler> labelers;
   private final ConsensusConfig config;
   private final Map<ShapeFacet, LabelModel> models;
   private final Map<ShapeFacet, List<String>> facetSources;
   private final Map<EventType, Integer> capable;
+  private final SoloReliability solo;
 
   private Consensus(List<Labeler> labelers, ConsensusConfig config, Map<ShapeFacet, LabelModel> models) {
     this.labelers = List.copyOf(labelers);
     this.config = config;
     this.models = models;
+    this.solo = config.reliabilityWindows() > 0
+        ? ReliabilityPrior.of(labelers, config.reliabilityWindows(), config.tolerance(ReliabilityPrior.LENGTH)).solo()
+        : null;
     this.facetSources = facetSources(labelers);
     this.capable = new EnumMap<>(EventType.class);
     for (Labeler l : labelers) {
@@ -88,7 +94,8 @@ public final class Consensus {
     Map<ShapeFacet, List<String>> sources = facetSources(labelers);
     Map<ShapeFacet, LabelModel> models = new EnumMap<>(ShapeFacet.class);
     Map<ShapeFacet, ReliabilityPrior.Counts> prior = config.reliabilityWindows() > 0
-        ? ReliabilityPrior.of(labelers, config.reliabilityWindows()) : Map.of();
+        ? ReliabilityPrior.of(labelers, config.reliabilityWindows(), config.tolerance(ReliabilityPrior.LENGTH)).facets()
+        : Map.of();
     for (ShapeFacet f : ShapeFacet.values()) {
       List<String> names = sources.get(f);
       if (names.isEmpty()) {
@@ -187,7 +194,7 @@ public final class Consensus {
     List<DroppedTarget> dropped = new ArrayList<>();
     tags(raw, kept, dropped);
     numerics(raw, kept, dropped);
-    EventConsensus.apply(raw, config.tolerance(length), config, capable, kept, dropped);
+    EventConsensus.apply(raw, config.tolerance(length), config, capable, solo, kept, dropped);
     for (Annotation a : raw) {
       Target t = a.target();
       if (!(t instanceof ShapeTag) && !(t instanceof NumericProperty) && !(t instanceof Event)) {

@@ -25,7 +25,8 @@ final class EventConsensus {
   }
 
   static void apply(List<Annotation> raw, int tol, ConsensusConfig config,
-      Map<EventType, Integer> capable, List<Annotation> kept, List<DroppedTarget> dropped) {
+      Map<EventType, Integer> capable, SoloReliability solo, List<Annotation> kept,
+      List<DroppedTarget> dropped) {
     Map<String, List<Cluster>> byKey = new LinkedHashMap<>();
     for (Annotation a : raw) {
       if (!(a.target() instanceof Event e)) {
@@ -58,8 +59,15 @@ final class EventConsensus {
         for (Annotation a : c.members) {
           best = Math.max(best, a.confidence());
         }
-        if (c.sources.size() >= need || best >= config.soloConfidence()) {
+        Boolean measured = solo == null || c.sources.size() > 1 ? null
+            : solo.keep(c.members.get(0).source(), e.type(), best);
+        if (measured != null ? measured : c.sources.size() >= need || best >= config.soloConfidence()) {
           keep.add(c);
+        } else if (measured != null) {
+          dropped.add(new DroppedTarget(e, String.format(Locale.ROOT,
+              "unconfirmed, and such reports of %s at confidence %.3f were right %.2f of the time on the reliability windows",
+              c.members.get(0).source(), best, solo.precision(c.members.get(0).source(), e.type(), best)),
+              List.copyOf(c.sources)));
         } else {
           dropped.add(new DroppedTarget(e, String.format(Locale.ROOT,
               "support %d of %d capable labelers (need %d), best confidence %.3f < %.3f",

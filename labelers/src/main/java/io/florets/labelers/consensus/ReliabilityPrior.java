@@ -4,6 +4,7 @@ import io.florets.datasets.DenseDataset;
 import io.florets.datasets.synthetic.SyntheticConfig;
 import io.florets.datasets.synthetic.SyntheticGenerator;
 import io.florets.datasets.target.Annotation;
+import io.florets.datasets.target.Event;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.labelers.Labeler;
@@ -16,8 +17,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * What each labeler's shape tags are worth, measured once against the synthetic generator's truth:
- * per facet, how often each labeler answers each tag when the truth is each tag (a confusion
+ * What each labeler's shape tags and event reports are worth, measured once against the synthetic
+ * generator's truth. Events: see {@link SoloReliability}. Shape tags: per facet, how often each labeler answers each tag when the truth is each tag (a confusion
  * matrix of counts) and how often each truth occurs. {@link Consensus#fit} adds these counts to the
  * label model as Dirichlet pseudo-counts, so the model starts from measured reliabilities and the
  * dataset's own votes update them.
@@ -34,7 +35,11 @@ final class ReliabilityPrior {
   /** Length of those windows. */
   static final int LENGTH = 256;
 
-  private static final Map<String, Map<ShapeFacet, Counts>> CACHE = new ConcurrentHashMap<>();
+  private static final Map<String, Measured> CACHE = new ConcurrentHashMap<>();
+
+  /** Everything measured on the windows: per facet the tag counts, and the solo event reports. */
+  record Measured(Map<ShapeFacet, Counts> facets, SoloReliability solo) {
+  }
 
   private ReliabilityPrior() {
   }
@@ -127,20 +132,22 @@ final class ReliabilityPrior {
   static final double SUBSET_MARGIN = 0.005;
 
   /**
-   * The counts of every facet some labeler tags (measured on first use, then cached).
+   * The counts of every facet some labeler tags, and the reliability of unconfirmed event reports
+   * (measured on first use, then cached).
    *
    * @param labelers the suite
    * @param windows synthetic windows to measure on (&ge; 1)
+   * @param tol event matching tolerance for windows of {@link #LENGTH} samples
    */
-  static Map<ShapeFacet, Counts> of(List<Labeler> labelers, int windows) {
-    StringBuilder key = new StringBuilder().append(windows);
+  static Measured of(List<Labeler> labelers, int windows, int tol) {
+    StringBuilder key = new StringBuilder().append(windows).append(" tol ").append(tol);
     for (Labeler l : labelers) {
       key.append('|').append(l.name()).append(' ').append(l.version()).append(' ').append(l);
     }
-    return CACHE.computeIfAbsent(key.toString(), k -> measure(labelers, windows));
+    return CACHE.computeIfAbsent(key.toString(), k -> measure(labelers, windows, tol));
   }
 
-  private static Map<ShapeFacet, Counts> measure(List<Labeler> labelers, int windows) {
+  private static Measured measure(List<Labeler> labelers, int windows, int tol) {
     DenseDataset data = SyntheticGenerator.generate(SyntheticConfig.of(windows, LENGTH, SEED));
     LabelerSuite suite = LabelerSuite.of(labelers);
     Map<ShapeFacet, List<String>> sources = Consensus.facetSources(labelers);
@@ -152,15 +159,21 @@ final class ReliabilityPrior {
             new ArrayList<>(), new ArrayList<>()));
       }
     }
+    SoloReliability solo = new SoloReliability();
     for (int i = 0; i < data.size(); i++) {
       DenseDataset.Entry e = data.get(i);
       Map<ShapeFacet, Map<Integer, Integer>> truth = new EnumMap<>(ShapeFacet.class);
+      List<Event> trueEvents = new ArrayList<>();
       for (Annotation a : e.annotations()) {
+        if (Annotation.TRUTH.equals(a.source()) && a.target() instanceof Event ev) {
+          trueEvents.add(ev);
+        }
         if (Annotation.TRUTH.equals(a.source()) && a.target() instanceof ShapeTag t && out.containsKey(t.facet())) {
           truth.computeIfAbsent(t.facet(), x -> new HashMap<>()).put(t.channel(), t.facet().allowed().indexOf(t.value()));
         }
       }
       List<Annotation> labelled = suite.label(e.window());
+      solo.add(labelled, trueEvents, tol);
       for (Map.Entry<ShapeFacet, Counts> fc : out.entrySet()) {
         Map<Integer, Integer> tr = truth.get(fc.getKey());
         if (tr == null) {
@@ -187,6 +200,6 @@ final class ReliabilityPrior {
         }
       }
     }
-    return out;
+    return new Measured(out, solo);
   }
 }

@@ -28,7 +28,8 @@ import java.util.Set;
  * <p>A change point is a {@code level_shift_up/down} when the two fitted lines jump by more than
  * {@code shiftSigmas} sigma at the boundary and explain the stretch better than one continuous
  * bend would (by {@code jumpSigmas}), unless an opposite jump within {@code maxBumpWidth} samples
- * cancels it: that is a bump, whose samples are then left out of the trend fit. The other
+ * cancels it: that is a bump, whose samples are then left out of the trend fit, like missing
+ * samples, stuck stretches (three or more equal samples) and samples far off the fit. The other
  * change points are candidate trend changes: one continuous broken line with a step at every level
  * shift and a level per seasonal phase is fitted to the whole channel ({@link Kinks}), and
  * candidates are removed, weakest first, until every remaining slope change is at least
@@ -126,6 +127,14 @@ public final class PeltLabeler extends ChannelLabeler {
     float[] raw = s.raw();
     for (int t = 0; t < n; t++) {
       use[t] = !Float.isNaN(raw[t]);
+    }
+    // a stuck stretch (three or more equal samples in a row) says nothing about the trend
+    for (int t = 2; t < n; t++) {
+      if (raw[t] == raw[t - 1] && raw[t] == raw[t - 2]) {
+        use[t] = false;
+        use[t - 1] = false;
+        use[t - 2] = false;
+      }
     }
     List<Integer> cuts = new ArrayList<>();
     cuts.add(0);

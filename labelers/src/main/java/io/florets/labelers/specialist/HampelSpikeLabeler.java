@@ -10,7 +10,7 @@ import java.util.Set;
 /**
  * {@code spike.hampel}: the Hampel filter on the deseasonalised channel. A sample is an outlier when it lies more than
  * {@code threshold} robust sigmas from the running median of its {@code 2h+1} neighbours, the sigma
- * being the larger of the local {@code 1.4826 * MAD} and the channel's difference-based noise sigma.
+ * being the larger of the local {@code 1.4826 * MAD} and the channel's {@link io.florets.labelers.signal.ChannelSignal#spikeScale() spike scale}.
  * Runs of outliers become spike events ({@link SpikeRuns}). O(n h^2).
  */
 public final class HampelSpikeLabeler extends ChannelLabeler {
@@ -55,7 +55,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override
@@ -74,7 +74,7 @@ public final class HampelSpikeLabeler extends ChannelLabeler {
     int n = x.length;
     int h = config.halfWidth();
     double[] med = s.seasonAdjustedMedian(h);
-    double floor = s.scale();
+    double floor = s.spikeScale();
     float[] raw = s.raw();
     double[] z = new double[n];
     double[] buf = new double[2 * h + 1];

@@ -13,7 +13,8 @@ import java.util.Set;
 /**
  * {@code spike.robustz}: the modified z-score of Iglewicz and Hoaglin,
  * {@code 0.6745 (r - median r) / MAD(r)}, with the MAD taken over the {@code 2 halfWidth + 1}
- * samples around each one (so it follows changing noise levels), on the residual {@code r} of the
+ * samples around each one (so it follows changing noise levels) and floored at the channel's
+ * {@link io.florets.labelers.signal.ChannelSignal#spikeScale() spike scale}, on the residual {@code r} of the
  * deseasonalised channel
  * from a wide running median (which keeps level shifts out of the residual); see
  * {@link SpikeRuns} for how scores become spikes, spike runs and wide spikes.
@@ -95,7 +96,7 @@ public final class RobustZSpikeLabeler extends ChannelLabeler {
       dev[i] = Math.abs(r[i] - center);
     }
     double[] localMad = RollingMedian.of(dev, config.halfWidth());
-    double floorMad = s.scale() / Robust.MAD_TO_SIGMA;
+    double floorMad = s.spikeScale() / Robust.MAD_TO_SIGMA;
     float[] raw = s.raw();
     double[] z = new double[n];
     for (int i = 0; i < n; i++) {

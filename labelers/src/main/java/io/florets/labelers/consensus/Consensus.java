@@ -124,7 +124,8 @@ public final class Consensus {
   /**
    * A consensus from label models fitted elsewhere (by {@link #fit} in another JVM, then shipped
    * with {@link #models()}): {@code of(labelers, config, c.models())} merges every window exactly
-   * as {@code c} does.
+   * as {@code c} does (the event reliability table, {@link SoloReliability}, is measured again in
+   * this JVM on the same synthetic windows, once per suite, and comes out the same).
    *
    * @param labelers the suite that produced the annotations, in the order used for fitting
    * @param config consensus settings

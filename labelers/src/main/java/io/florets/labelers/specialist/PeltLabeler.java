@@ -74,6 +74,12 @@ public final class PeltLabeler extends ChannelLabeler {
 
   /** A trend change is placed by a continuous broken-line fit within this many samples of where it was. */
   static final int HINGE_RADIUS = 16;
+  /**
+   * Most candidate trend changes the joint fit starts from (each elimination step costs
+   * O(n p^2) for p columns); more are cut to the strongest by PELT's slope evidence. Windows of
+   * 256 samples have far fewer.
+   */
+  static final int MAX_KINK_CANDIDATES = 32;
 
   private final Config config;
 
@@ -142,6 +148,7 @@ public final class PeltLabeler extends ChannelLabeler {
     LinePrefix lp = s.deseasonalizedLines();
     List<Integer> shifts = new ArrayList<>();
     List<Integer> candidates = new ArrayList<>();
+    List<Double> evidence = new ArrayList<>();
     for (int j = 0; j < inner; j++) {
       double jump = seg.jumps()[j];
       double misfit = Math.sqrt((lp.rssLine(b[j], b[j + 1]) + lp.rssLine(b[j + 1], b[j + 2])) / (b[j + 2] - b[j]));
@@ -167,7 +174,22 @@ public final class PeltLabeler extends ChannelLabeler {
         shifts.add(pos[j]);
       } else {
         candidates.add(pos[j]);
+        evidence.add(seg.slopeEvidence()[j] / sl);
       }
+    }
+    if (candidates.size() > MAX_KINK_CANDIDATES) {
+      // a long, busy window: the strongest bends by PELT's own slope evidence keep the fit linear in n
+      Integer[] order = new Integer[candidates.size()];
+      for (int i = 0; i < order.length; i++) {
+        order[i] = i;
+      }
+      java.util.Arrays.sort(order, (u, v) -> Double.compare(evidence.get(v), evidence.get(u)));
+      List<Integer> strongest = new ArrayList<>();
+      for (int i = 0; i < MAX_KINK_CANDIDATES; i++) {
+        strongest.add(candidates.get(order[i]));
+      }
+      java.util.Collections.sort(strongest);
+      candidates = strongest;
     }
     Kinks.Result kinks = Kinks.fit(s.deseasonalized(), use, s.decomposition().period(), shifts.stream().mapToInt(Integer::intValue).toArray(),
         candidates.stream().mapToInt(Integer::intValue).toArray(), local, config.kinkSigmas(),

@@ -14,8 +14,8 @@ import java.util.Set;
  * max, median, range, OLS slope per sample, lag-1 autocorrelation, missing fraction) and two
  * estimates: the noise std is the smaller of the difference MAD of the samples and of the samples less
  * their seasonal component; the signal-to-noise ratio is the std of the signal without spikes and
- * level shifts (the level-adjusted series plus its seasonal component, noise removed) over that
- * noise std. O(n log n) (the median).
+ * level shifts (the level-adjusted series plus its seasonal component, noise removed) over the
+ * noise's root mean square ({@link io.florets.labelers.signal.ChannelSignal#noiseRms()}). O(n log n) (the median).
  */
 public final class StatsLabeler extends ChannelLabeler {
 
@@ -57,7 +57,7 @@ public final class StatsLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "4";
+    return "5";
   }
 
   @Override
@@ -121,7 +121,9 @@ public final class StatsLabeler extends ChannelLabeler {
       for (int i = 0; i < n; i++) {
         clean[i] = adj[i] + seas[i];
       }
-      double eventFreeNoise = Math.min(noise, s.residualSigma());
+      // the noise's root mean square, not the median-based sigma: the truth is a ratio of standard
+      // deviations, and a median-based sigma falls short of it where the noise level varies
+      double eventFreeNoise = s.noiseRms();
       if (eventFreeNoise > 0) {
         double signal = Math.sqrt(Math.max(0, Robust.variance(clean) - eventFreeNoise * eventFreeNoise));
         sink.add(new NumericProperty(Property.SNR, signal / eventFreeNoise, ch), config.estimateConfidence());

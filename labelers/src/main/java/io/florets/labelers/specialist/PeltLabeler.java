@@ -147,8 +147,8 @@ public final class PeltLabeler extends ChannelLabeler {
     double[] local = s.localScale();
     LinePrefix lp = s.deseasonalizedLines();
     List<Integer> shifts = new ArrayList<>();
-    List<Integer> candidates = new ArrayList<>();
-    List<Double> evidence = new ArrayList<>();
+    // candidate trend changes: {position, PELT's slope evidence in sigma}
+    List<double[]> candidates = new ArrayList<>();
     for (int j = 0; j < inner; j++) {
       double jump = seg.jumps()[j];
       double misfit = Math.sqrt((lp.rssLine(b[j], b[j + 1]) + lp.rssLine(b[j + 1], b[j + 2])) / (b[j + 2] - b[j]));
@@ -164,7 +164,7 @@ public final class PeltLabeler extends ChannelLabeler {
             Math.min(b[j + 2] - 2, pos[j] + HINGE_RADIUS));
         if (rssBend - rssLines < config.jumpSigmas() * config.jumpSigmas() * sl * sl) {
           // one continuous bend fits as well as two lines with a jump: not a shift
-          candidates.add(pos[j]);
+          candidates.add(new double[] {pos[j], seg.slopeEvidence()[j] / sl});
           continue;
         }
         double z = Math.abs(jump) / sl;
@@ -173,26 +173,17 @@ public final class PeltLabeler extends ChannelLabeler {
         cuts.add(pos[j]);
         shifts.add(pos[j]);
       } else {
-        candidates.add(pos[j]);
-        evidence.add(seg.slopeEvidence()[j] / sl);
+        candidates.add(new double[] {pos[j], seg.slopeEvidence()[j] / sl});
       }
     }
     if (candidates.size() > MAX_KINK_CANDIDATES) {
       // a long, busy window: the strongest bends by PELT's own slope evidence keep the fit linear in n
-      Integer[] order = new Integer[candidates.size()];
-      for (int i = 0; i < order.length; i++) {
-        order[i] = i;
-      }
-      java.util.Arrays.sort(order, (u, v) -> Double.compare(evidence.get(v), evidence.get(u)));
-      List<Integer> strongest = new ArrayList<>();
-      for (int i = 0; i < MAX_KINK_CANDIDATES; i++) {
-        strongest.add(candidates.get(order[i]));
-      }
-      java.util.Collections.sort(strongest);
-      candidates = strongest;
+      candidates.sort((u, v) -> Double.compare(v[1], u[1]));
+      candidates = candidates.subList(0, MAX_KINK_CANDIDATES);
     }
+    int[] starts = candidates.stream().mapToInt(c -> (int) c[0]).sorted().toArray();
     Kinks.Result kinks = Kinks.fit(s.deseasonalized(), use, s.decomposition().period(), shifts.stream().mapToInt(Integer::intValue).toArray(),
-        candidates.stream().mapToInt(Integer::intValue).toArray(), local, config.kinkSigmas(),
+        starts, local, config.kinkSigmas(),
         config.minTrendPiece(), HINGE_RADIUS);
     for (int i = 0; i < kinks.at().length; i++) {
       int at = kinks.at()[i];

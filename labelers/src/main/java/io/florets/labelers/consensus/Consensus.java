@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * Merges the annotations of a labeler suite into one trusted set per window.
@@ -26,7 +27,9 @@ import java.util.Objects;
  *       starting from each labeler's confusions measured on synthetic truth
  *       ({@link ConsensusConfig#reliabilityWindows()}), weights each labeler by its estimated
  *       accuracy; a tag is kept when its posterior reaches {@code minTagPosterior};</li>
- *   <li>numeric properties: the median of the values; when they spread by more than
+ *   <li>numeric properties: the median of the values (of the labelers chosen for the property on
+ *       the reliability windows, {@link NumericReliability}, when any of them answered); when they
+ *       spread by more than
  *       {@code maxRelativeSpread} of the median, kept with a reduced confidence if three or more
  *       labelers voted (the median outvotes one outlier) and dropped otherwise;</li>
  *   <li>events: reports of one type and channel are clustered within the tolerance; a cluster is
@@ -51,14 +54,16 @@ public final class Consensus {
   private final Map<ShapeFacet, List<String>> facetSources;
   private final Map<EventType, Integer> capable;
   private final SoloReliability solo;
+  private final NumericReliability numeric;
 
   private Consensus(List<Labeler> labelers, ConsensusConfig config, Map<ShapeFacet, LabelModel> models) {
     this.labelers = List.copyOf(labelers);
     this.config = config;
     this.models = models;
-    this.solo = config.reliabilityWindows() > 0
-        ? ReliabilityPrior.of(labelers, config.reliabilityWindows(), config.tolerance(ReliabilityPrior.LENGTH)).solo()
-        : null;
+    ReliabilityPrior.Measured measured = config.reliabilityWindows() > 0 ? ReliabilityPrior.of(labelers,
+        config.reliabilityWindows(), config.tolerance(ReliabilityPrior.LENGTH), config.maxRelativeSpread()) : null;
+    this.solo = measured == null ? null : measured.solo();
+    this.numeric = measured == null ? null : measured.numeric();
     this.facetSources = facetSources(labelers);
     this.capable = new EnumMap<>(EventType.class);
     for (Labeler l : labelers) {
@@ -94,7 +99,8 @@ public final class Consensus {
     Map<ShapeFacet, List<String>> sources = facetSources(labelers);
     Map<ShapeFacet, LabelModel> models = new EnumMap<>(ShapeFacet.class);
     Map<ShapeFacet, ReliabilityPrior.Counts> prior = config.reliabilityWindows() > 0
-        ? ReliabilityPrior.of(labelers, config.reliabilityWindows(), config.tolerance(ReliabilityPrior.LENGTH)).facets()
+        ? ReliabilityPrior.of(labelers, config.reliabilityWindows(), config.tolerance(ReliabilityPrior.LENGTH),
+            config.maxRelativeSpread()).facets()
         : Map.of();
     for (ShapeFacet f : ShapeFacet.values()) {
       List<String> names = sources.get(f);
@@ -241,7 +247,20 @@ public final class Consensus {
         groups.computeIfAbsent(p.property().token() + "@" + p.channel(), k -> new ArrayList<>()).add(a);
       }
     }
-    for (List<Annotation> g : groups.values()) {
+    for (List<Annotation> all : groups.values()) {
+      Set<String> chosen = numeric == null ? null
+          : numeric.sources(((NumericProperty) all.get(0).target()).property());
+      List<Annotation> g = all;
+      if (chosen != null) {
+        List<Annotation> mine = new ArrayList<>();
+        for (Annotation a : all) {
+          if (chosen.contains(a.source())) {
+            mine.add(a);
+          }
+        }
+        // none of the chosen labelers answered: the others' values are better than none
+        g = mine.isEmpty() ? all : mine;
+      }
       NumericProperty first = (NumericProperty) g.get(0).target();
       Property prop = first.property();
       double[] v = new double[g.size()];

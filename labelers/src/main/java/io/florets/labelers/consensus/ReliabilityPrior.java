@@ -18,7 +18,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * What each labeler's shape tags and event reports are worth, measured once against the synthetic
- * generator's truth. Events: see {@link SoloReliability}. Shape tags: per facet, how often each labeler answers each tag when the truth is each tag (a confusion
+ * generator's truth. Events: see {@link SoloReliability}; numeric properties: see
+ * {@link NumericReliability}. Shape tags: per facet, how often each labeler answers each tag when the truth is each tag (a confusion
  * matrix of counts) and how often each truth occurs. {@link Consensus#fit} adds these counts to the
  * label model as Dirichlet pseudo-counts, so the model starts from measured reliabilities and the
  * dataset's own votes update them.
@@ -38,7 +39,7 @@ final class ReliabilityPrior {
   private static final Map<String, Measured> CACHE = new ConcurrentHashMap<>();
 
   /** Everything measured on the windows: per facet the tag counts, and the solo event reports. */
-  record Measured(Map<ShapeFacet, Counts> facets, SoloReliability solo) {
+  record Measured(Map<ShapeFacet, Counts> facets, SoloReliability solo, NumericReliability numeric) {
   }
 
   private ReliabilityPrior() {
@@ -138,16 +139,18 @@ final class ReliabilityPrior {
    * @param labelers the suite
    * @param windows synthetic windows to measure on (&ge; 1)
    * @param tol event matching tolerance for windows of {@link #LENGTH} samples
+   * @param maxRelativeSpread the consensus's {@link ConsensusConfig#maxRelativeSpread()}
    */
-  static Measured of(List<Labeler> labelers, int windows, int tol) {
-    StringBuilder key = new StringBuilder().append(windows).append(" tol ").append(tol);
+  static Measured of(List<Labeler> labelers, int windows, int tol, double maxRelativeSpread) {
+    StringBuilder key = new StringBuilder().append(windows).append(" tol ").append(tol)
+        .append(" spread ").append(maxRelativeSpread);
     for (Labeler l : labelers) {
       key.append('|').append(l.name()).append(' ').append(l.version()).append(' ').append(l);
     }
-    return CACHE.computeIfAbsent(key.toString(), k -> measure(labelers, windows, tol));
+    return CACHE.computeIfAbsent(key.toString(), k -> measure(labelers, windows, tol, maxRelativeSpread));
   }
 
-  private static Measured measure(List<Labeler> labelers, int windows, int tol) {
+  private static Measured measure(List<Labeler> labelers, int windows, int tol, double maxRelativeSpread) {
     DenseDataset data = SyntheticGenerator.generate(SyntheticConfig.of(windows, LENGTH, SEED));
     LabelerSuite suite = LabelerSuite.of(labelers);
     Map<ShapeFacet, List<String>> sources = Consensus.facetSources(labelers);
@@ -160,6 +163,13 @@ final class ReliabilityPrior {
       }
     }
     SoloReliability solo = new SoloReliability();
+    List<String> names = new ArrayList<>();
+    Map<String, java.util.Set<io.florets.datasets.target.Property>> reports = new HashMap<>();
+    for (Labeler l : labelers) {
+      names.add(l.name());
+      reports.put(l.name(), l.properties());
+    }
+    NumericReliability numeric = new NumericReliability(names, reports, maxRelativeSpread);
     for (int i = 0; i < data.size(); i++) {
       DenseDataset.Entry e = data.get(i);
       Map<ShapeFacet, Map<Integer, Integer>> truth = new EnumMap<>(ShapeFacet.class);
@@ -174,6 +184,7 @@ final class ReliabilityPrior {
       }
       List<Annotation> labelled = suite.label(e.window());
       solo.add(labelled, trueEvents, tol);
+      numeric.add(labelled, e.annotations());
       for (Map.Entry<ShapeFacet, Counts> fc : out.entrySet()) {
         Map<Integer, Integer> tr = truth.get(fc.getKey());
         if (tr == null) {
@@ -200,6 +211,6 @@ final class ReliabilityPrior {
         }
       }
     }
-    return new Measured(out, solo);
+    return new Measured(out, solo, numeric.finish());
   }
 }

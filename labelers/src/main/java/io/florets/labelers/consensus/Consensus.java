@@ -130,8 +130,9 @@ public final class Consensus {
   /**
    * A consensus from label models fitted elsewhere (by {@link #fit} in another JVM, then shipped
    * with {@link #models()}): {@code of(labelers, config, c.models())} merges every window exactly
-   * as {@code c} does (the event reliability table, {@link SoloReliability}, is measured again in
-   * this JVM on the same synthetic windows, once per suite, and comes out the same).
+   * as {@code c} does (the event and numeric reliabilities, {@link SoloReliability} and
+   * {@link NumericReliability}, are measured again in this JVM on the same synthetic windows, once
+   * per suite, and come out the same).
    *
    * @param labelers the suite that produced the annotations, in the order used for fitting
    * @param config consensus settings

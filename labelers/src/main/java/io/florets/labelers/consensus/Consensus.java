@@ -273,14 +273,11 @@ public final class Consensus {
         sources.add(g.get(i).source());
       }
       conf /= v.length;
-      double[] s = v.clone();
-      Arrays.sort(s);
-      int h = s.length / 2;
-      double median = s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
-      double spread = s[s.length - 1] - s[0];
-      double rel = spread == 0 ? 0 : spread / Math.max(Math.abs(median), 1e-12);
+      double[] mr = medianAndSpread(v);
+      double median = mr[0];
+      double rel = mr[1];
       NumericProperty merged = new NumericProperty(prop, median, first.channel());
-      if (rel > config.maxRelativeSpread() && s.length >= 3) {
+      if (rel > config.maxRelativeSpread() && v.length >= 3) {
         // three or more estimators that disagree: their median still outvotes a single outlier;
         // keep it, with a confidence that falls as the spread grows (always below half the mean)
         double shrink = 0.5 * config.maxRelativeSpread() / rel;
@@ -293,5 +290,18 @@ public final class Consensus {
         kept.add(new Annotation(merged, SOURCE, VERSION, Math.max(0, Math.min(1, conf * agreement))));
       }
     }
+  }
+
+  /**
+   * The median of {@code v} (not empty) and the spread of its values (max - min) as a share of the
+   * median's magnitude (0 when they are all equal).
+   */
+  static double[] medianAndSpread(double[] v) {
+    double[] s = v.clone();
+    Arrays.sort(s);
+    int h = s.length / 2;
+    double median = s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
+    double spread = s[s.length - 1] - s[0];
+    return new double[] {median, spread == 0 ? 0 : spread / Math.max(Math.abs(median), 1e-12)};
   }
 }

@@ -157,13 +157,8 @@ final class NumericReliability {
     if (v.length == 0) {
       return Double.NaN;
     }
-    double[] s = v.clone();
-    Arrays.sort(s);
-    int h = s.length / 2;
-    double median = s.length % 2 == 1 ? s[h] : 0.5 * (s[h - 1] + s[h]);
-    double spread = s[s.length - 1] - s[0];
-    double rel = spread == 0 ? 0 : spread / Math.max(Math.abs(median), 1e-12);
-    return rel > maxRelativeSpread && s.length < 3 ? Double.NaN : median;
+    double[] mr = Consensus.medianAndSpread(v);
+    return mr[1] > maxRelativeSpread && v.length < 3 ? Double.NaN : mr[0];
   }
 
   /** The evaluation's numeric score ({@code Scorecard.score}, ChatTS's). */

@@ -18,6 +18,10 @@ class NumericReliabilityTest {
     return new Annotation(new NumericProperty(p, v, -1), source, "1", 0.8);
   }
 
+  private static Annotation truth(Property p, double v) {
+    return Annotation.truth(new NumericProperty(p, v, -1));
+  }
+
   @Test
   void mergesOnlyTheLabelersThatAreRightMoreOftenOnTheReliabilityWindows() {
     NumericReliability r = new NumericReliability(List.of("fft", "acf", "stats"),
@@ -29,8 +33,7 @@ class NumericReliabilityTest {
       r.add(List.of(value("fft", Property.PERIOD, period),
           value("acf", Property.PERIOD, i % 2 == 0 ? period : 1.2 * period),
           value("stats", Property.MEAN, 3)),
-          List.of(Annotation.truth(new NumericProperty(Property.PERIOD, period, -1)),
-              Annotation.truth(new NumericProperty(Property.MEAN, 3, -1))));
+          List.of(truth(Property.PERIOD, period), truth(Property.MEAN, 3)));
     }
     r.finish();
     assertEquals(Set.of("fft"), r.sources(Property.PERIOD));
@@ -47,7 +50,7 @@ class NumericReliabilityTest {
       // errors of +5%, -5% and 0 in turn: the median of three is right
       r.add(List.of(value("a", Property.NOISE_STD, t * 1.05), value("b", Property.NOISE_STD, t * 0.95),
           value("c", Property.NOISE_STD, t)),
-          List.of(Annotation.truth(new NumericProperty(Property.NOISE_STD, t, -1))));
+          List.of(truth(Property.NOISE_STD, t)));
     }
     r.finish();
     assertNull(r.sources(Property.NOISE_STD));

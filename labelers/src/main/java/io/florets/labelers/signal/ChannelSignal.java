@@ -340,45 +340,17 @@ public final class ChannelSignal {
     return localScale;
   }
 
-  /** Robust sigmas from the channel's median at which a run of exact zeros is a dropout. */
-  static final double DROPOUT_SIGMAS = io.florets.datasets.signal.StructuralFit.DROPOUT_SIGMAS;
-
   /**
-   * {@link #filled()} with dropouts bridged like gaps: runs of exact zeros while the median lies
-   * more than {@link #DROPOUT_SIGMAS} robust sigmas from zero (the {@code events.quality} rule).
-   * The input of the spectral analysis: a dropout to zero in a series far from zero outweighs a
-   * seasonal cycle in the periodogram and the autocorrelation, and hid the period of most seasonal
-   * windows that hold one. The same array as {@link #filled()} when there is none.
+   * {@link #filled()} with dropouts bridged like gaps ({@link Gaps#bridgeDropouts}): the input of
+   * the spectral analysis, where a dropout to zero in a series far from zero outweighs a seasonal
+   * cycle in the periodogram and the autocorrelation, and hid the period of most seasonal windows
+   * that hold one. The same array as {@link #filled()} when there is none.
    */
   public double[] spectralFilled() {
     if (spectralFilled == null) {
-      double sigma = Math.max(noiseSigma(), Robust.MAD_TO_SIGMA * mad());
-      double med = median();
-      boolean zeroIsOdd = valid > 0 && (sigma > 0 ? Math.abs(med) > DROPOUT_SIGMAS * sigma : med != 0);
-      boolean any = false;
-      if (zeroIsOdd) {
-        for (float v : raw) {
-          if (v == 0) {
-            any = true;
-            break;
-          }
-        }
-      }
-      if (!any) {
-        spectralFilled = x;
-      } else {
-        float[] masked = raw.clone();
-        int cnt = 0;
-        for (int i = 0; i < n; i++) {
-          if (masked[i] == 0) {
-            masked[i] = Float.NaN;
-          }
-          if (masked[i] == masked[i]) {
-            cnt++;
-          }
-        }
-        spectralFilled = Gaps.fill(masked, cnt);
-      }
+      double[] bridged = valid == 0 ? null
+          : Gaps.bridgeDropouts(raw, median(), Math.max(noiseSigma(), Robust.MAD_TO_SIGMA * mad()));
+      spectralFilled = bridged == null ? x : bridged;
     }
     return spectralFilled;
   }

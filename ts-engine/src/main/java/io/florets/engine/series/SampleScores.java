@@ -31,12 +31,9 @@ final class SampleScores {
    * values: equal raw values scale to equal floats, so equality survives the scaling.
    */
   static NDArray[] stuckFeatures(NDArray patches, int patchLength) {
-    Shape s = patches.getShape();
-    long b = s.get(0);
-    long c = s.get(1);
-    long t = s.get(2) * patchLength;
-    NDArray values = patches.get(":, :, :, 0:{}", patchLength).reshape(b, c, t);
-    NDArray mask = patches.get(":, :, :, {}:", patchLength).reshape(b, c, t);
+    NDArray[] vm = samples(patches, patchLength);
+    NDArray values = vm[0];
+    NDArray mask = vm[1];
     NDArray repeat = values.eq(shift(values, 1)).toType(DataType.FLOAT32, false)
         .mul(mask).mul(shift(mask, 1));
     // ends[t]: samples t-4..t are equal (four repeats in a row)
@@ -60,15 +57,10 @@ final class SampleScores {
    * at least 1e-3) and bounded by asinh. Values are the patches' {@code asinh(z)} mapped back to z.
    */
   static NDArray[] noiseScores(NDArray patches, NDArray stats, int patchLength) {
-    Shape s = patches.getShape();
-    long b = s.get(0);
-    long c = s.get(1);
-    long t = s.get(2) * patchLength;
-    NDArray mask = patches.get(":, :, :, {}:", patchLength).reshape(b, c, t);
-    NDArray z = patches.get(":, :, :, 0:{}", patchLength).reshape(b, c, t);
-    z = sinh(z).mul(mask);
-    NDArray noise = sinh(stats.get(":, :, 7")).div((float) Math.sqrt(2)).maximum(1e-3f)
-        .reshape(b, c, 1);
+    NDArray[] vm = samples(patches, patchLength);
+    NDArray mask = vm[1];
+    NDArray z = sinh(vm[0]).mul(mask);
+    NDArray noise = noiseUnit(stats);
     NDArray prevMask = shift(mask, 1);
     NDArray nextMask = shift(mask, -1);
     NDArray d1 = asinh(z.sub(shift(z, 1)).mul(mask).mul(prevMask).div(noise));
@@ -99,15 +91,12 @@ final class SampleScores {
    * thousands of samples loses nothing to cancellation.
    */
   static NDArray[] slopeScores(NDArray patches, NDArray stats, int patchLength) {
-    Shape s = patches.getShape();
-    long b = s.get(0);
-    long c = s.get(1);
-    long t = s.get(2) * patchLength;
     NDManager m = patches.getManager();
-    NDArray mask = patches.get(":, :, :, {}:", patchLength).reshape(b, c, t);
-    NDArray z = sinh(patches.get(":, :, :, 0:{}", patchLength).reshape(b, c, t)).mul(mask);
-    NDArray noise = sinh(stats.get(":, :, 7")).div((float) Math.sqrt(2)).maximum(1e-3f)
-        .reshape(b, c, 1).toType(DataType.FLOAT64, false);
+    long t = patches.getShape().get(2) * patchLength;
+    NDArray[] vm = samples(patches, patchLength);
+    NDArray mask = vm[1];
+    NDArray z = sinh(vm[0]).mul(mask);
+    NDArray noise = noiseUnit(stats).toType(DataType.FLOAT64, false);
     NDArray md = mask.toType(DataType.FLOAT64, false);
     NDArray zd = z.toType(DataType.FLOAT64, false);
     NDArray tt = m.arange(0, (int) t, 1, DataType.FLOAT64).reshape(1, 1, t);
@@ -195,5 +184,26 @@ final class SampleScores {
     return k > 0
         ? NDArrays.concat(new NDList(zeros, x.get(":, :, 0:{}", t - a)), 2)
         : NDArrays.concat(new NDList(x.get(":, :, {}:", a), zeros), 2);
+  }
+
+  /**
+   * The patches' per-sample values and observed mask, each {@code [B, C, T]} (the patches hold
+   * {@code patchLength} values, then as many mask flags).
+   */
+  private static NDArray[] samples(NDArray patches, int patchLength) {
+    Shape s = patches.getShape();
+    long t = s.get(2) * patchLength;
+    return new NDArray[] {
+        patches.get(":, :, :, 0:{}", patchLength).reshape(s.get(0), s.get(1), t),
+        patches.get(":, :, :, {}:", patchLength).reshape(s.get(0), s.get(1), t)};
+  }
+
+  /**
+   * The window's noise unit, {@code [B, C, 1]}: statistics feature 7 (the normal-consistent median
+   * absolute first difference) over sqrt 2, at least 1e-3.
+   */
+  private static NDArray noiseUnit(NDArray stats) {
+    Shape s = stats.getShape();
+    return sinh(stats.get(":, :, 7")).div((float) Math.sqrt(2)).maximum(1e-3f).reshape(s.get(0), s.get(1), 1);
   }
 }

@@ -88,8 +88,9 @@ public final class TrainCommand implements Callable<Integer> {
       + "at its period, in the statistics token), structural, no-structural (per channel: trend "
       + "pieces, level steps and the season's waveform fitted together, in the statistics token), "
       + "slope-scores, no-slope-scores (per sample, in the pointer's keys: the change of slope "
-      + "between the 8, 16 and 32 samples after and before it, in units of its standard error) "
-      + "(default: the recipe's front end).")
+      + "between the 8, 16 and 32 samples after and before it, in units of its standard error), "
+      + "waveform, no-waveform (per channel: log-likelihood ratios between a sine, a square and a "
+      + "triangle season, in the statistics token) (default: the recipe's front end).")
   List<String> frontEndLevers;
 
   @Option(names = "--task-weight", split = ",", paramLabel = "TASK=FACTOR",
@@ -365,13 +366,19 @@ public final class TrainCommand implements Callable<Integer> {
         case "no-slope-scores":
           f = f.withSlopeScores(false);
           break;
+        case "waveform":
+          f = f.withWaveformEvidence(true);
+          break;
+        case "no-waveform":
+          f = f.withWaveformEvidence(false);
+          break;
         default:
           throw new CommandLine.ParameterException(new CommandLine(new TrainCommand()),
               "--front-end: unknown lever '" + l + "', expected no-pointer, no-stats, dense, "
               + "no-dense, patch8, patch32, patch-mlp, no-patch-mlp, type-scores, no-type-scores, "
               + "stuck, no-stuck, number-copy, no-number-copy, copy-signs, no-copy-signs, "
               + "noise-scores, no-noise-scores, cycle, no-cycle, structural, no-structural, "
-              + "slope-scores or no-slope-scores");
+              + "slope-scores, no-slope-scores, waveform or no-waveform");
       }
     }
     return f;

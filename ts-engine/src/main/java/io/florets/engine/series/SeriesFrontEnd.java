@@ -28,7 +28,8 @@ import java.util.Objects;
  * 2 positive, 3 negative, 0 undefined or absent), with the convolution features {@code conv
  * [B, C, P, F]} ({@link ConvFeatures}), with the cycle features {@code cycle [B, C, F]}
  * ({@link CycleFeatures}), with the structural features {@code structural [B, C, F]}
- * ({@link StructuralFeatures}), with a class readout {@code readout [B, F]} ({@link ClassReadout})
+ * ({@link StructuralFeatures}), with the waveform evidence {@code waveform [B, C, F]}
+ * ({@link WaveformEvidence}), with a class readout {@code readout [B, F]} ({@link ClassReadout})
  * and with a pointer {@code locationIndex [B, bins]} (the
  * sample each location bin stands for, as floats). Token layout (see
  * {@link SeriesFrontEndBlock}): {@code [summary ; C scale tokens ; (C statistics tokens ;) C*P
@@ -118,6 +119,8 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     float[] cycle = config.cycleFeatures() ? new float[b * maxC * ny] : null;
     int nz = StructuralFeatures.FEATURES;
     float[] structural = config.structuralFeatures() ? new float[b * maxC * nz] : null;
+    int ne = WaveformEvidence.FEATURES;
+    float[] waveform = config.waveformEvidence() ? new float[b * maxC * ne] : null;
     ClassReadout readout = config.readout();
     int nr = readout == null ? 0 : readout.features();
     float[] readoutFeatures = readout == null ? null : new float[b * nr];
@@ -150,8 +153,15 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
         if (cycle != null) {
           System.arraycopy(CycleFeatures.of(x, ls[0], ls[1]), 0, cycle, bc * ny, ny);
         }
-        if (structural != null) {
-          System.arraycopy(StructuralFeatures.of(x), 0, structural, bc * nz, nz);
+        if (structural != null || waveform != null) {
+          io.florets.datasets.signal.StructuralFit fit = StructuralFeatures.fit(x); // one fit for both
+          if (structural != null) {
+            System.arraycopy(StructuralFeatures.of(fit), 0, structural, bc * nz, nz);
+          }
+          if (waveform != null) {
+            System.arraycopy(WaveformEvidence.of(fit, StructuralFeatures.observed(x)), 0, waveform,
+                bc * ne, ne);
+          }
         }
         if (copyBins != null) {
           double[] cand = NumberCandidates.of(x, ls[0], ls[1]);
@@ -218,6 +228,9 @@ public final class SeriesFrontEnd implements FrontEnd<Window> {
     }
     if (structural != null) {
       tensors.add(new HostTensor("structural", structural, new long[] {b, maxC, nz}));
+    }
+    if (waveform != null) {
+      tensors.add(new HostTensor("waveform", waveform, new long[] {b, maxC, ne}));
     }
     if (readoutFeatures != null) {
       tensors.add(new HostTensor("readout", readoutFeatures, new long[] {b, nr}));

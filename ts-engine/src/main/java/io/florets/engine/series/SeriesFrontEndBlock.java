@@ -82,6 +82,8 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
   private final int convInput;
   private final Dense cycleStats;
   private final Dense structuralStats;
+  private final Dense waveformStats;
+  private final int waveformInput;
   private final Dense slopeLocal;
   private final int[] readoutIds;
   private final int readoutFeatures;
@@ -184,14 +186,18 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
     // the slope scores answers as it did until training moves these weights
     slopeLocal = config.slopeScores() && config.pointer() ? addChildBlock("slopeLocal", new Dense(
         SLOPE_LOCAL, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    // zero-initialised and added after every earlier part, for the same reason
+    waveformStats = config.waveformEvidence() ? addChildBlock("waveformStats", new Dense(
+        WaveformEvidence.FEATURES, d, ai.djl.training.initializer.Initializer.ZEROS)) : null;
+    waveformInput = convInput + (convPatch != null ? 1 : 0) + (cycleStats != null ? 1 : 0)
+        + (structuralStats != null ? 1 : 0);
     // the class readout's weights are set when a model is adapted (fitted in closed form) and stay
     // frozen while the rest trains; zero until then. One flat vector: not decayed as a matrix.
     ClassReadout readout = config.readout();
     if (readout != null) {
       readoutIds = readout.classIds();
       readoutFeatures = readout.features();
-      readoutInput = convInput + (convPatch != null ? 1 : 0) + (cycleStats != null ? 1 : 0)
-          + (structuralStats != null ? 1 : 0);
+      readoutInput = waveformInput + (waveformStats != null ? 1 : 0);
       readoutWeight = param("readoutWeight", new Shape((long) readoutIds.length * readoutFeatures),
           ai.djl.training.initializer.Initializer.ZEROS, Parameter.Type.WEIGHT);
       readoutBias = param("readoutBias", new Shape(readoutIds.length),
@@ -340,6 +346,9 @@ final class SeriesFrontEndBlock extends FrontEndBlock {
       if (structuralStats != null) {
         statTok = statTok.add(structuralStats.apply(inputs.get(convInput + (convPatch != null ? 1 : 0)
             + (cycleStats != null ? 1 : 0))));
+      }
+      if (waveformStats != null) {
+        statTok = statTok.add(waveformStats.apply(inputs.get(waveformInput)));
       }
       parts.add(statTok);
       masks.add(chanMask);

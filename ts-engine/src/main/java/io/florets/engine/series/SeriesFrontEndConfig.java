@@ -82,6 +82,12 @@ import java.util.Locale;
  *     from it on minus that of the {@code w} before it, for w = 8, 16 and 32, over its standard
  *     error under the window's noise estimate and bounded by asinh, at offsets -1..1. A turn of the
  *     trend is evidence spread over tens of samples, which the keys' nine raw values do not hold
+ * @param waveformEvidence per channel, how much better each seasonality waveform explains the
+ *     season than the others, as log-likelihood ratios ({@link WaveformEvidence}), projected into
+ *     the statistics token (needs the statistics tokens). The structural features give each
+ *     waveform's unexplained share of the season's power; between a sine and a triangle those
+ *     shares differ by hundredths, which a linear projection trained from zero did not learn to
+ *     read, while their difference in units of the noise is the test itself
  * @param readout a frozen whole-window convolution transform and the class ids its linear readout
  *     adds to ({@link ClassReadout}; {@code null} = none): fitted when a model is adapted to a
  *     user's classes, so that the classes of a few dozen labelled series are read from features
@@ -91,7 +97,8 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
     int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
     boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
-    boolean cycleFeatures, boolean structuralFeatures, boolean slopeScores, ClassReadout readout) {
+    boolean cycleFeatures, boolean structuralFeatures, boolean slopeScores, boolean waveformEvidence,
+    ClassReadout readout) {
   /** Validates every field. */
   public SeriesFrontEndConfig {
     if (dModel < 1 || patchLength < 1 || maxPatches < 1 || maxChannels < 1) {
@@ -133,6 +140,10 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
       throw new IllegalArgumentException("series front end: the structural features are added to "
           + "the statistics tokens; turn stats on");
     }
+    if (waveformEvidence && !stats) {
+      throw new IllegalArgumentException("series front end: the waveform evidence is added to the "
+          + "statistics tokens; turn stats on");
+    }
     if (slopeScores && (!stats || pointerBins == 0)) {
       throw new IllegalArgumentException("series front end: the slope scores are part of the "
           + "pointer's keys and read the noise estimate of the statistics tokens; turn the pointer "
@@ -143,6 +154,17 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
           + "non-overlapping patches (stride == patchLength), got stride " + stride
           + " and patchLength " + patchLength);
     }
+  }
+
+  /** Without the waveform evidence (model folders written before it existed). */
+  public SeriesFrontEndConfig(int dModel, int patchLength, int stride, int maxPatches,
+      int maxChannels, boolean tokenNorm, boolean stats, int pointerFirstId, int pointerBins,
+      int denseClasses, boolean patchMlp, int typeFirstId, int types, boolean stuck,
+      boolean numberCopy, boolean noiseScores, boolean copySigns, boolean convFeatures,
+      boolean cycleFeatures, boolean structuralFeatures, boolean slopeScores, ClassReadout readout) {
+    this(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm, stats, pointerFirstId,
+        pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, numberCopy, noiseScores,
+        copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, false, readout);
   }
 
   /** Without the slope scores (model folders written before they existed). */
@@ -266,7 +288,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         on, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, on && noiseScores, copySigns, convFeatures, on && cycleFeatures,
-        on && structuralFeatures, on && slopeScores, readout);
+        on && structuralFeatures, on && slopeScores, on && waveformEvidence, readout);
   }
 
   /** A copy whose pointer scores ids {@code firstId .. firstId + bins - 1} (bins 0 = off). */
@@ -274,7 +296,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, firstId, bins, bins == 0 ? 0 : denseClasses, patchMlp, bins == 0 ? 0 : typeFirstId,
         bins == 0 ? 0 : types, stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, bins != 0 && slopeScores, readout);
+        structuralFeatures, bins != 0 && slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with other patch length and stride (equal: non-overlapping patches). */
@@ -282,7 +304,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, length, length, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, slopeScores, readout);
+        structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with another token width. */
@@ -290,14 +312,14 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(d, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, slopeScores, readout);
+        structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with a dense head of {@code k} classes (0 = none). */
   public SeriesFrontEndConfig withDenseClasses(int k) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, k, patchMlp, typeFirstId, types, stuck, numberCopy,
-        noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, readout);
+        noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the patch perceptron on or off. */
@@ -305,7 +327,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, on, typeFirstId, types,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, slopeScores, readout);
+        structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy whose type ids {@code firstId .. firstId + count - 1} gain pointer scores (0 = off). */
@@ -313,7 +335,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, count == 0 ? 0 : firstId, count,
         stuck, numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, slopeScores, readout);
+        structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the stuck-sample features on or off. */
@@ -321,14 +343,14 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, on,
         numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures,
-        structuralFeatures, slopeScores, readout);
+        structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the noise scores on or off. */
   public SeriesFrontEndConfig withNoiseScores(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, on, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, readout);
+        numberCopy, on, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy whose number copy also scores the sign and zero tokens (off with the copy). */
@@ -336,35 +358,35 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
         numberCopy, noiseScores, on && numberCopy, convFeatures, cycleFeatures,
-        structuralFeatures, slopeScores, readout);
+        structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the number copy on or off. */
   public SeriesFrontEndConfig withNumberCopy(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck, on,
-        noiseScores, on && copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, readout);
+        noiseScores, on && copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the convolution features on or off. */
   public SeriesFrontEndConfig withConvFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, on, cycleFeatures, structuralFeatures, slopeScores, readout);
+        numberCopy, noiseScores, copySigns, on, cycleFeatures, structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the cycle features on or off (on needs the statistics tokens). */
   public SeriesFrontEndConfig withCycleFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, on, structuralFeatures, slopeScores, readout);
+        numberCopy, noiseScores, copySigns, convFeatures, on, structuralFeatures, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the structural features on or off (on needs the statistics tokens). */
   public SeriesFrontEndConfig withStructuralFeatures(boolean on) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, on, slopeScores, readout);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, on, slopeScores, waveformEvidence, readout);
   }
 
   /** A copy with the slope scores on or off (on needs the pointer and the statistics tokens). */
@@ -372,14 +394,22 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
         numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, on,
-        readout);
+        waveformEvidence, readout);
+  }
+
+  /** A copy with the waveform evidence on or off (on needs the statistics tokens). */
+  public SeriesFrontEndConfig withWaveformEvidence(boolean on) {
+    return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
+        stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures,
+        slopeScores, on, readout);
   }
 
   /** A copy with a class readout ({@code null} = none). */
   public SeriesFrontEndConfig withReadout(ClassReadout r) {
     return new SeriesFrontEndConfig(dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm,
         stats, pointerFirstId, pointerBins, denseClasses, patchMlp, typeFirstId, types, stuck,
-        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, r);
+        numberCopy, noiseScores, copySigns, convFeatures, cycleFeatures, structuralFeatures, slopeScores, waveformEvidence, r);
   }
 
   /** True when the location pointer is on. */
@@ -402,7 +432,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
    */
   public String toJson() {
     return String.format(Locale.ROOT,
-        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s}",
+        "{\"dModel\":%d,\"patchLength\":%d,\"stride\":%d,\"maxPatches\":%d,\"maxChannels\":%d%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s%s}",
         dModel, patchLength, stride, maxPatches, maxChannels, tokenNorm ? ",\"tokenNorm\":true" : "",
         stats ? ",\"stats\":true" : "", pointerBins > 0 ? String.format(Locale.ROOT,
             ",\"pointerFirstId\":%d,\"pointerBins\":%d", pointerFirstId, pointerBins) : "",
@@ -414,6 +444,7 @@ public record SeriesFrontEndConfig(int dModel, int patchLength, int stride, int 
         convFeatures ? ",\"convFeatures\":true" : "", cycleFeatures ? ",\"cycleFeatures\":true" : "",
         structuralFeatures ? ",\"structuralFeatures\":true" : "",
         slopeScores ? ",\"slopeScores\":true" : "",
+        waveformEvidence ? ",\"waveformEvidence\":true" : "",
         readout != null ? ",\"readout\":" + readout.toJson() : "");
   }
 

@@ -37,21 +37,40 @@ public final class StructuralFeatures {
 
   /** The features of {@code x} (NaN = missing). */
   public static float[] of(float[] x) {
-    float[] f = new float[FEATURES];
+    return of(fit(x));
+  }
+
+  /**
+   * The structural fit these features read, or {@code null} for a channel with fewer than 16
+   * observed samples or too few that the fit can use (runs of one repeated value weigh nothing).
+   */
+  static StructuralFit fit(float[] x) {
+    if (observed(x) < 16) {
+      return null;
+    }
+    try {
+      return StructuralFit.of(x);
+    } catch (IllegalArgumentException e) {
+      return null; // too few samples count (e.g. a channel that is mostly one repeated value)
+    }
+  }
+
+  /** Samples of {@code x} that are not missing. */
+  static int observed(float[] x) {
     int observed = 0;
     for (float v : x) {
       observed += v == v ? 1 : 0;
     }
-    if (observed < 16) {
+    return observed;
+  }
+
+  /** The features of a fit ({@link #fit}); zeros for {@code null}. */
+  static float[] of(StructuralFit fit) {
+    float[] f = new float[FEATURES];
+    if (fit == null) {
       return f;
     }
-    StructuralFit fit;
-    try {
-      fit = StructuralFit.of(x);
-    } catch (IllegalArgumentException e) {
-      return f; // too few samples count (e.g. a channel that is mostly one repeated value)
-    }
-    int n = x.length;
+    int n = fit.n();
     boolean seasonal = fit.harmonics() > 0;
     f[0] = seasonal ? 1 : 0;
     f[1] = seasonal ? (float) Math.min(3, -Math.log10(Math.max(fit.periodPValue(), 1e-300)) / 10) : 0;

@@ -70,8 +70,9 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
    * The series front end of new models: patches of 16, token norm, statistics tokens, the
    * location pointer over the output contract's time-position tokens, the event-type scores
    * read from the pointer's keys, the stuck-sample features, the number copy, the noise scores,
-   * the cycle features and the structural features (see RECIPES.md for what each lever measured;
-   * the slope scores, {@code --front-end slope-scores}, stay off: the tenth study found no gain).
+   * the cycle features, the structural features and the waveform evidence (see RECIPES.md for
+   * what each lever measured; the slope scores, {@code --front-end slope-scores}, stay off: the
+   * tenth study found no gain).
    */
   public static SeriesFrontEndConfig seriesFrontEnd(int dModel) {
     int[] types = eventTypeIds();
@@ -79,7 +80,7 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
         .withPointer(seriesVocabulary().timeId(0), Quantizer.BINS)
         .withTypeScores(types[0], types[1]).withStuck(true)
         .withNumberCopy(true).withCopySigns(true).withNoiseScores(true).withCycleFeatures(true)
-        .withStructuralFeatures(true);
+        .withStructuralFeatures(true).withWaveformEvidence(true);
   }
 
   /**

@@ -108,6 +108,35 @@ public final class TestModels {
   }
 
   /**
+   * The tensor that the front end of {@code on} adds to that of {@code off} on two windows of 40
+   * samples, after asserting that it adds exactly one, last.
+   */
+  public static HostTensor addedTensor(SeriesFrontEndConfig off, SeriesFrontEndConfig on) {
+    List<Window> ws = windows(2, 40, 3);
+    FrontEndBatch a = SeriesFrontEnd.of(off).prepare(ws);
+    FrontEndBatch b = SeriesFrontEnd.of(on).prepare(ws);
+    org.junit.jupiter.api.Assertions.assertEquals(a.tensors().size() + 1, b.tensors().size());
+    return b.tensors().get(b.tensors().size() - 1);
+  }
+
+  /**
+   * Grows a tiny model whose front end is {@code source} into one whose front end is {@code grown}
+   * (its new parts zero, every other weight copied), asserts that both decode alike ({@link
+   * #assertDecodesAlike}) and returns the names of the parameters the source did not have. Both
+   * configurations need the tiny engine's {@code dModel}.
+   */
+  public static List<String> grownFreshParameters(SeriesFrontEndConfig source,
+      SeriesFrontEndConfig grown) {
+    EngineConfig c = EngineConfig.tiny();
+    try (EngineModel<Window> s = EngineModel.create(c, SeriesFrontEnd.of(source), VOCAB, 4);
+        EngineModel<Window> g = EngineModel.create(c, SeriesFrontEnd.of(grown), VOCAB, 5)) {
+      List<String> fresh = g.copyMatchingFrom(s);
+      assertDecodesAlike(s, g);
+      return fresh;
+    }
+  }
+
+  /**
    * Asserts that {@code grown} (given new zero-initialised parts and every other weight of
    * {@code source}) decodes three random windows exactly as {@code source} does, token for token
    * and with the same log-probabilities.

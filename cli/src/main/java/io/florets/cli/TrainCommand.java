@@ -98,6 +98,13 @@ public final class TrainCommand implements Callable<Integer> {
       + "(for example EVENTS=2,PROPERTIES=1.5; tasks not named keep the recipe's share).")
   Map<String, Double> taskWeights;
 
+  @Option(names = "--objective", split = ",", paramLabel = "NAME=WEIGHT",
+      description = "Recipe mode: further training signals with their weights, comma-separated: "
+          + "jepa (predict the latents a slowly updated copy of the encoder gives for hidden "
+          + "patches), facet (windows that share a shape facet's value embed close together "
+          + "under <EMBED> and the facet's token). Example: jepa=0.5")
+  Map<String, Double> objectives;
+
   @Option(names = "--threads", defaultValue = "1",
       description = "PyTorch intra-op threads (default: ${DEFAULT-VALUE}; on a busy two-core "
       + "machine 1 is usually fastest).")
@@ -159,6 +166,9 @@ public final class TrainCommand implements Callable<Integer> {
   @Override
   public Integer call() throws IOException, io.florets.prompt.facade.bundle.BundleException {
     if (data != null) {
+      if (given("--objective")) {
+        throw new IllegalArgumentException("--objective belongs to recipe mode: leave out --data");
+      }
       return new DataTraining(this).run();
     }
     checkRecipeMode();
@@ -201,6 +211,19 @@ public final class TrainCommand implements Callable<Integer> {
       }
       opt = opt.withTaskWeights(new java.util.TreeMap<>(taskWeights));
     }
+    if (objectives != null) {
+      for (Map.Entry<String, Double> e : objectives.entrySet()) {
+        if (!e.getKey().equals(TrainOptions.JEPA) && !e.getKey().equals(TrainOptions.FACET)) {
+          throw new IllegalArgumentException("--objective: unknown objective '" + e.getKey()
+              + "', expected " + TrainOptions.JEPA + " or " + TrainOptions.FACET);
+        }
+        if (!(e.getValue() > 0) || Double.isInfinite(e.getValue())) {
+          throw new IllegalArgumentException("--objective " + e.getKey() + "=" + e.getValue()
+              + ": the weight must be a positive number");
+        }
+      }
+      opt = opt.withObjectives(new java.util.TreeMap<>(objectives));
+    }
     if (windows != null) {
       r = r.withData(r.data().toBuilder().count(windows).build());
     }
@@ -213,6 +236,7 @@ public final class TrainCommand implements Callable<Integer> {
     o.flush();
     long t0 = System.nanoTime();
     long every = Math.max(1, steps / 50);
+    TrainOptions opt0 = opt;
     TrainingListener progress = new TrainingListener() {
       @Override
       public void onStep(StepMetrics m) {
@@ -221,6 +245,17 @@ public final class TrainCommand implements Callable<Integer> {
           o.printf(Locale.ROOT, "step %d/%d loss %.4f lr %.2e  %.0f s elapsed, ~%.0f s left%n",
               m.step(), m.totalSteps(), m.loss(), m.learningRate(), s,
               s / m.step() * (m.totalSteps() - m.step()));
+          o.flush();
+        }
+      }
+
+      @Override
+      public void onObjectives(long step, Map<String, Double> losses) {
+        if (step % every == 0 || step == opt0.steps()) {
+          StringBuilder b = new StringBuilder("  objectives at step " + step + ":");
+          new java.util.TreeMap<>(losses).forEach((k, v) ->
+              b.append(String.format(Locale.ROOT, " %s %.4f", k, v)));
+          o.println(b);
           o.flush();
         }
       }

@@ -256,6 +256,11 @@ public record Recipe(String name, EngineConfig engine, SeriesFrontEndConfig fron
       private double tail;
 
       @Override
+      public void onObjectives(long step, java.util.Map<String, Double> losses) {
+        listener.onObjectives(step, losses);
+      }
+
+      @Override
       public void onStep(StepMetrics m) {
         listener.onStep(m);
         load.onStep(m.step());

@@ -20,10 +20,18 @@ import java.util.Set;
  * @param metricsLog optional JSON Lines file of per-step metrics ({@code null} = none)
  * @param taskWeights per task name ({@code "CLASSIFY"}), a factor on its default share of steps
  *     (see {@link MultitaskData#weight}); tasks not named keep factor 1 (empty = the defaults)
+ * @param objectives further training signals by name with their weights, added to the token and
+ *     contrastive losses: {@value #JEPA} ({@link io.florets.engine.train.JepaLoss}) and
+ *     {@value #FACET} ({@link io.florets.engine.train.FacetContrastiveLoss}); empty = none
  */
 public record TrainOptions(long steps, int batchSize, double learningRate, long seed,
     double auxiliaryWeight, int contrastiveRows, Set<String> sources, Path metricsLog,
-    Map<String, Double> taskWeights) {
+    Map<String, Double> taskWeights, Map<String, Double> objectives) {
+
+  /** The joint-embedding predictive objective's name. */
+  public static final String JEPA = "jepa";
+  /** The facet-conditioned supervised contrastive objective's name. */
+  public static final String FACET = "facet";
 
   /** Validates; NaN fails. */
   public TrainOptions {
@@ -51,6 +59,25 @@ public record TrainOptions(long steps, int batchSize, double learningRate, long 
             + " must be finite and > 0, got " + e.getValue());
       }
     }
+    objectives = Map.copyOf(Objects.requireNonNull(objectives, "objectives"));
+    for (Map.Entry<String, Double> e : objectives.entrySet()) {
+      if (!e.getKey().equals(JEPA) && !e.getKey().equals(FACET)) {
+        throw new IllegalArgumentException("unknown training objective '" + e.getKey()
+            + "', expected " + JEPA + " or " + FACET);
+      }
+      if (!(e.getValue() > 0) || e.getValue().isInfinite()) {
+        throw new IllegalArgumentException("weight of objective " + e.getKey()
+            + " must be finite and > 0, got " + e.getValue());
+      }
+    }
+  }
+
+  /** Settings without further objectives. */
+  public TrainOptions(long steps, int batchSize, double learningRate, long seed,
+      double auxiliaryWeight, int contrastiveRows, Set<String> sources, Path metricsLog,
+      Map<String, Double> taskWeights) {
+    this(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows, sources,
+        metricsLog, taskWeights, Map.of());
   }
 
   /** Settings without task weights. */
@@ -63,7 +90,7 @@ public record TrainOptions(long steps, int batchSize, double learningRate, long 
   /** A copy with these task-weight factors (replacing any). */
   public TrainOptions withTaskWeights(Map<String, Double> w) {
     return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        sources, metricsLog, w);
+        sources, metricsLog, w, objectives);
   }
 
   /** Batch 32, learning rate 1e-3, seed 0, contrastive weight 0.2 over 16 windows, all sources. */
@@ -79,42 +106,48 @@ public record TrainOptions(long steps, int batchSize, double learningRate, long 
   /** A copy with another batch size. */
   public TrainOptions withBatchSize(int b) {
     return new TrainOptions(steps, b, learningRate, seed, auxiliaryWeight, contrastiveRows, sources,
-        metricsLog, taskWeights);
+        metricsLog, taskWeights, objectives);
   }
 
   /** A copy with another learning rate. */
   public TrainOptions withLearningRate(double lr) {
     return new TrainOptions(steps, batchSize, lr, seed, auxiliaryWeight, contrastiveRows, sources,
-        metricsLog, taskWeights);
+        metricsLog, taskWeights, objectives);
   }
 
   /** A copy with another seed. */
   public TrainOptions withSeed(long s) {
     return new TrainOptions(steps, batchSize, learningRate, s, auxiliaryWeight, contrastiveRows,
-        sources, metricsLog, taskWeights);
+        sources, metricsLog, taskWeights, objectives);
   }
 
   /** A copy with another contrastive weight and row count. */
   public TrainOptions withAuxiliary(double weight, int rows) {
     return new TrainOptions(steps, batchSize, learningRate, seed, weight, rows, sources,
-        metricsLog, taskWeights);
+        metricsLog, taskWeights, objectives);
   }
 
   /** A copy that trains only on annotations of these sources (e.g. {@code "truth"}). */
   public TrainOptions withSources(Set<String> s) {
     return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        s, metricsLog, taskWeights);
+        s, metricsLog, taskWeights, objectives);
   }
 
   /** A copy writing per-step metrics to {@code file}. */
   public TrainOptions withMetricsLog(Path file) {
     return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        sources, file, taskWeights);
+        sources, file, taskWeights, objectives);
   }
 
   /** A copy with another step count. */
   public TrainOptions withSteps(long n) {
     return new TrainOptions(n, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
-        sources, metricsLog, taskWeights);
+        sources, metricsLog, taskWeights, objectives);
+  }
+
+  /** A copy with these further objectives and weights (replacing any). */
+  public TrainOptions withObjectives(Map<String, Double> o) {
+    return new TrainOptions(steps, batchSize, learningRate, seed, auxiliaryWeight, contrastiveRows,
+        sources, metricsLog, taskWeights, o);
   }
 }

@@ -168,7 +168,8 @@ public final class Trainer<I> implements AutoCloseable {
         squares.add(g.square().sum());
       }
       norm = Math.sqrt(NDArrays.stack(squares).sum().getFloat());
-      if (!Double.isFinite(lossValue) || !Double.isFinite(norm)) {
+      boolean applied = Double.isFinite(lossValue) && Double.isFinite(norm);
+      if (!applied) {
         skipStep(lossValue, norm, grads);
       } else {
         consecutiveSkips = 0;
@@ -178,6 +179,9 @@ public final class Trainer<I> implements AutoCloseable {
       }
       for (NDArray w : weights) {
         JniUtils.zeroGrad((PtNDArray) w);
+      }
+      if (auxiliary != null && config.auxiliaryWeight() > 0) {
+        auxiliary.afterUpdate(applied, lr, step + 1);
       }
       updateNanos += System.nanoTime() - t1;
     }
@@ -372,6 +376,15 @@ public final class Trainer<I> implements AutoCloseable {
       FrontEndBatch fb = model.prepare(inputs, prompts);
       NDArray[] p = TokenArrays.prompts(manager, prompts, model.vocab(), model.config());
       return model.network().embed(model.network().encode(fb.toNDList(manager), p[0], p[1], true));
+    }
+
+    @Override
+    public AuxiliaryLoss.Encoding encode(List<I> inputs, int[][] prompts) {
+      FrontEndBatch fb = model.prepare(inputs, prompts);
+      NDList front = fb.toNDList(manager);
+      NDArray[] p = TokenArrays.prompts(manager, prompts, model.vocab(), model.config());
+      NDArray memory = model.network().encode(front, p[0], p[1], true).memory();
+      return new AuxiliaryLoss.Encoding(memory, front, (int) p[0].getShape().get(1));
     }
   }
 

@@ -7,6 +7,13 @@ public interface TrainingListener {
   default void onStep(StepMetrics metrics) {
   }
 
+  /**
+   * After a step of a run with several auxiliary objectives: each one's unweighted loss at that
+   * step, by name (called by trainers that combine them, such as the multitask trainer).
+   */
+  default void onObjectives(long step, java.util.Map<String, Double> losses) {
+  }
+
   /** After every validation. */
   default void onValidation(ValidationMetrics metrics) {
   }

@@ -6,7 +6,9 @@ import io.florets.datasets.target.Annotation;
 import io.florets.datasets.target.ShapeFacet;
 import io.florets.datasets.target.ShapeTag;
 import io.florets.dataengine.train.Recipe;
+import io.florets.prompt.facade.FacetEmbedding;
 import io.florets.prompt.facade.Florets;
+import io.florets.prompt.task.EmbedFacet;
 import io.florets.prompt.facade.bundle.ModelBundle;
 import io.florets.prompt.task.Tasks;
 import java.nio.file.Path;
@@ -18,9 +20,9 @@ import java.util.Locale;
  * Study: precision@10 of the embedding readout under a facet's prompt ({@code <EMBED>} followed by
  * the facet's token, the vector the {@code facet} training objective shapes), per shape facet, on
  * synthetic windows (leave-one-out, same-facet neighbours by the generator's truth, cosine
- * similarity), beside the plain {@code <EMBED>} prompt. The shipped {@code <EMBED>facet} vectors
- * are read from the decoder's answers instead; {@code florets eval synthetic} reports those. Not
- * part of the build. Run from the project root:
+ * similarity), beside the plain {@code <EMBED>} prompt, the shipped {@code <EMBED>facet} vector
+ * (read from the decoder's answers; {@code florets eval synthetic} reports it too) and the two
+ * facet vectors side by side (the cosine is the mean of theirs). Not part of the build. Run from the project root:
  *
  * <pre>
  * ./florets --version   # builds cli/target/florets-cli.jar
@@ -51,20 +53,55 @@ public final class FacetPromptRetrieval {
       i++;
     }
     try (ModelBundle b = args.length > 2 ? ModelBundle.load(Path.of(args[2]))
-        : ModelBundle.loadResource(Florets.DEFAULT_MODEL, Florets.class.getClassLoader())) {
+        : ModelBundle.loadResource(Florets.DEFAULT_MODEL, Florets.class.getClassLoader());
+        Florets florets = args.length > 2 ? Florets.load(Path.of(args[2])) : Florets.defaultModel()) {
       int[] embed = b.head().promptTokens(Tasks.EMBED.prompt());
       StringBuilder json = new StringBuilder("{");
       for (ShapeFacet f : facets) {
         int[] p = Arrays.copyOf(embed, embed.length + 1);
         p[embed.length] = b.head().vocabulary().id(f.token());
-        double prompted = precision(vectors(b, ws, p), truth[f.ordinal()]);
+        float[][] promptedVectors = vectors(b, ws, p);
+        float[][] answerVectors = answers(florets, ws, EmbedFacet.valueOf(f.name()));
+        double prompted = precision(promptedVectors, truth[f.ordinal()]);
         double plain = precision(vectors(b, ws, embed), truth[f.ordinal()]);
+        double answer = precision(answerVectors, truth[f.ordinal()]);
+        double joint = precision(concat(answerVectors, promptedVectors), truth[f.ordinal()]);
         json.append(String.format(Locale.ROOT, "%s\"%s\":{\"promptedPrecisionAtK\":%.4f,"
-            + "\"generalPrecisionAtK\":%.4f}", json.length() > 1 ? "," : "", f.token(), prompted,
-            plain));
+            + "\"generalPrecisionAtK\":%.4f,\"answerPrecisionAtK\":%.4f,"
+            + "\"answerAndPromptedPrecisionAtK\":%.4f}", json.length() > 1 ? "," : "", f.token(),
+            prompted, plain, answer, joint));
       }
       System.out.println(json.append("}"));
     }
+  }
+
+  /** The shipped {@code <EMBED>facet} vectors (read from the decoder's answers). */
+  private static float[][] answers(Florets f, List<Window> ws, EmbedFacet facet) {
+    float[][] out = new float[ws.size()][];
+    for (int from = 0; from < ws.size(); from += Florets.BATCH) {
+      List<FacetEmbedding> e = f.embedAll(ws.subList(from, Math.min(ws.size(), from + Florets.BATCH)),
+          facet);
+      for (int i = 0; i < e.size(); i++) {
+        out[from + i] = e.get(i).embedding().vector();
+      }
+    }
+    return out;
+  }
+
+  /** Both unit vectors side by side, scaled to unit length: the cosine is the mean of the two. */
+  private static float[][] concat(float[][] a, float[][] b) {
+    float[][] out = new float[a.length][];
+    float h = (float) Math.sqrt(0.5);
+    for (int i = 0; i < a.length; i++) {
+      out[i] = new float[a[i].length + b[i].length];
+      for (int d = 0; d < a[i].length; d++) {
+        out[i][d] = a[i][d] * h;
+      }
+      for (int d = 0; d < b[i].length; d++) {
+        out[i][a[i].length + d] = b[i][d] * h;
+      }
+    }
+    return out;
   }
 
   private static float[][] vectors(ModelBundle b, List<Window> ws, int[] prompt) {

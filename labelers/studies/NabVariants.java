@@ -36,12 +36,32 @@ import java.util.stream.IntStream;
  * scale of the last W values, clipped to +-Z, instead of the range seen so far); {@code ensemble:mean|max}
  * (no choice among the 16 settings: their multi-scale scores averaged or maxed, only the threshold
  * chosen); {@code novelty:D:L} (a seventh surprise: the distance of the last L extremes of D-sample blocks,
- * over the range seen so far, to the nearest such vector in the whole past, calibrated like the others).
+ * over the range seen so far, to the nearest such vector in the whole past, calibrated like the others);
+ * {@code hush:L:M} (after the shared refractory, a reported score of at least L silences the next M samples);
+ * {@code peak:D} (after the shared refractory, each score reported D samples late and only when none of
+ * those D samples scored higher); {@code calib:A,B[:R,S]} (the grid with calibration windows A, B and
+ * refractory periods R, S, with {@code peak:1}); {@code mslik:W} (a third part: W times the anomaly
+ * likelihood, short 5, long 1000, silenced 150 samples after 0.5, of the multi-scale score before its
+ * refractory, with {@code peak:1}); {@code peakctx} (the same as {@code peak:1}); {@code cold:N[:log]} (the
+ * session loop of this study with each surprise calibrated from its first non-zero value on and scoring once
+ * N of its values are known, with {@code peak:1}; {@code log}: each surprise compared with its calibration
+ * maximum as {@code log(1 + m) / log(1 + max)}); {@code hushgrid:L1,L2:M} (the {@code peak:1} grid three
+ * times: as it is, and with {@code hush:L1:M} or {@code hush:L2:M} after it; the fold chooses among all 48;
+ * a candidate index of 16 or more is a silenced one); {@code actual} (the shipped {@link CombinedDetector} run as
+ * it streams, every grid setting). Since the per-surprise warm-up entered the shipped session
+ * ({@link RobustSession}), every variant that uses the shipped multi-scale scores ({@code baseline},
+ * {@code shared}, {@code rise}, {@code hush}, {@code peak}, {@code quantz}, {@code ensemble}, {@code mslik})
+ * includes it; {@code agg}, {@code novelty} and {@code cold} run the study's own copy of the loop, which
+ * has it only with {@code cold:N}. The README gives each variant's figures as measured at the time.
  */
 public final class NabVariants {
   private static List<NabSeries> corpus;
+  /** When above 0: a surprise is calibrated from its first measured value on, and scores once this many are known. */
+  private static int coldStart;
+  /** When set: each surprise is compared with its calibration maximum on a log scale, log(1 + m) / log(1 + max). */
+  private static boolean logRatio;
   private static final List<NabProfile> PROFILES = NabProfile.published();
-  private static final List<CombinedConfig> GRID = CombinedConfig.candidates();
+  private static List<CombinedConfig> GRID = CombinedConfig.candidates();
 
   public static void main(String[] args) throws Exception {
     corpus = NabCorpusReader.read(Path.of(args[0]), Path.of(args[1]));
@@ -113,6 +133,109 @@ public final class NabVariants {
           report(v, combine(b, raw), def);
           break;
         }
+        case "hush": {
+          double level = Double.parseDouble(q[1]);
+          int m = Integer.parseInt(q[2]);
+          report(v, map(shared(combine(base, raw)), x -> hush(x, level, m)), def);
+          break;
+        }
+        case "peak": {
+          int d = Integer.parseInt(q[1]);
+          report(v, map(shared(combine(base, raw)), x -> peak(x, d)), def);
+          break;
+        }
+        case "calib": {
+          List<CombinedConfig> saved = GRID;
+          int[] cals = Arrays.stream(q[1].split(",")).mapToInt(Integer::parseInt).toArray();
+          int[] refs = q.length > 2 ? Arrays.stream(q[2].split(",")).mapToInt(Integer::parseInt).toArray()
+              : new int[] {200, 400};
+          List<CombinedConfig> g = new ArrayList<>();
+          for (int cal : cals) {
+            for (int ref : refs) {
+              for (int slow : new int[] {0, 96}) {
+                for (int sw : new int[] {1, 3}) {
+                  RobustDetectorConfig d = RobustDetectorConfig.defaults();
+                  RobustDetectorConfig fast = new RobustDetectorConfig(d.baselineWindow(), d.recentWindow(),
+                      d.warmup(), d.minScaleFraction(), d.spikeWeight(), d.diffWeight(), d.levelWeight(),
+                      d.spreadWeight(), d.seasonWeight(), d.discordWeight(), d.discordLength(), d.discordMaxLag(),
+                      cal, d.calibrationFloor(), ref, d.damping());
+                  MultiScaleConfig mc = new MultiScaleConfig(fast, 2 * d.baselineWindow(), slow, sw);
+                  g.add(new CombinedConfig(mc, saved.get(0).context(), 0.7, 5, 1000));
+                }
+              }
+            }
+          }
+          GRID = g;
+          Map<MultiScaleConfig, List<double[]>> b = new LinkedHashMap<>(base);
+          for (CombinedConfig c : GRID) {
+            b.computeIfAbsent(c.base(), mc -> corpus.parallelStream()
+                .map(s -> MultiScaleDetector.of(mc).scoreAll(s.values())).collect(Collectors.toList()));
+          }
+          report(v, map(shared(combine(b, raw)), x -> peak(x, 1)), 3);
+          GRID = saved;
+          break;
+        }
+        case "mslik": {
+          // third part: anomaly likelihood of the multi-scale score before its refractory
+          double w = Double.parseDouble(q[1]);
+          Map<MultiScaleConfig, List<double[]>> rawMs = new LinkedHashMap<>();
+          base.keySet().forEach(mc -> rawMs.put(mc, corpus.parallelStream()
+              .map(s -> multiScale(mc, s.values(), null, 3)).collect(Collectors.toList())));
+          List<List<double[]>> comb = combine(base, raw);
+          for (int c = 0; c < GRID.size(); c++) {
+            for (int f = 0; f < corpus.size(); f++) {
+              double[] r = rawMs.get(GRID.get(c).base()).get(f);
+              double[] o = comb.get(c).get(f);
+              AnomalyLikelihood lh = new AnomalyLikelihood(5, 1000);
+              RestSilence rs = new RestSilence(0.5, 150, 150);
+              double[] n = new double[o.length];
+              for (int i = 0; i < o.length; i++) {
+                n[i] = Math.max(o[i], w * rs.apply(lh.apply(r[i])));
+              }
+              comb.get(c).set(f, n);
+            }
+          }
+          report(v, map(shared(comb), x -> peak(x, 1)), def);
+          break;
+        }
+        case "peakctx": {
+          report(v, map(shared(combine(base, raw)), x -> peak(x, 1)), def);
+          break;
+        }
+        case "cold": {
+          coldStart = Integer.parseInt(q[1]);
+          logRatio = q.length > 2 && q[2].equals("log");
+          Map<MultiScaleConfig, List<double[]>> b = new LinkedHashMap<>();
+          base.keySet().forEach(mc -> b.put(mc, corpus.parallelStream()
+              .map(s -> multiScale(mc, s.values(), null, 0)).collect(Collectors.toList())));
+          coldStart = 0;
+          logRatio = false;
+          report(v, map(shared(combine(b, raw)), x -> peak(x, 1)), def);
+          break;
+        }
+        case "actual": {
+          // the shipped detector itself: every grid setting run as CombinedDetector sessions
+          List<List<double[]>> out = new ArrayList<>();
+          for (CombinedConfig c : GRID) {
+            out.add(corpus.parallelStream().map(s -> CombinedDetector.of(c).scoreAll(s.values()))
+                .collect(Collectors.toList()));
+          }
+          report(v, out, def);
+          break;
+        }
+        case "hushgrid": {
+          // the grid times a silence axis: none, or after a reported score of at least L (each L given)
+          // the next M samples report 0; the fold chooses the silence with the setting and threshold
+          double[] levels = Arrays.stream(q[1].split(",")).mapToDouble(Double::parseDouble).toArray();
+          int m = Integer.parseInt(q[2]);
+          List<List<double[]>> shipped = map(shared(combine(base, raw)), x -> peak(x, 1));
+          List<List<double[]>> all = new ArrayList<>(shipped);
+          for (double level : levels) {
+            all.addAll(map(shipped, x -> hush(x, level, m)));
+          }
+          report(v, all, def);
+          break;
+        }
         default:
           throw new IllegalArgumentException("unknown variant '" + v + "'");
       }
@@ -137,6 +260,57 @@ public final class NabVariants {
       out.add(files);
     }
     return out;
+  }
+
+  /** The combined scores with each setting's refractory applied once more (the shipped detector). */
+  private static List<List<double[]>> shared(List<List<double[]>> comb) {
+    List<List<double[]>> out = new ArrayList<>();
+    for (int c = 0; c < GRID.size(); c++) {
+      RobustDetectorConfig fast = GRID.get(c).base().fast();
+      out.add(comb.get(c).stream().map(x -> {
+        Refractory r = new Refractory(fast.refractory(), fast.damping());
+        double[] o = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          o[i] = r.apply(x[i]);
+        }
+        return o;
+      }).collect(Collectors.toList()));
+    }
+    return out;
+  }
+
+  /** After a reported score of at least {@code level}, the next {@code m} samples report 0. */
+  private static double[] hush(double[] x, double level, int m) {
+    double[] o = new double[x.length];
+    int quiet = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (quiet > 0) {
+        quiet--;
+        continue;
+      }
+      o[i] = x[i];
+      if (x[i] >= level) {
+        quiet = m;
+      }
+    }
+    return o;
+  }
+
+  /**
+   * Each score is reported {@code d} samples late, and only when none of those {@code d} samples scored
+   * higher: a rising run of scores raises one alarm, at its top, instead of one per sample.
+   */
+  private static double[] peak(double[] x, int d) {
+    double[] o = new double[x.length];
+    for (int t = d; t < x.length; t++) {
+      double s = x[t - d];
+      boolean top = s > 0;
+      for (int k = t - d + 1; k <= t && top; k++) {
+        top = x[k] <= s;
+      }
+      o[t] = top ? s : 0;
+    }
+    return o;
   }
 
   private static List<List<double[]>> map(List<List<double[]>> in, UnaryOperator<double[]> f) {
@@ -186,6 +360,7 @@ public final class NabVariants {
     double[] out = new double[x.length];
     double[] all = new double[n];
     double[] v = new double[n];
+    boolean[] started = new boolean[n];
     int head = 0;
     int filled = 0;
     for (int t = 0; t < x.length; t++) {
@@ -203,15 +378,22 @@ public final class NabVariants {
         if (w[k] <= 0) {
           continue;
         }
+        if (coldStart > 0 && !started[k]) {
+          started[k] = all[k] != 0;
+          if (!started[k]) {
+            continue;
+          }
+        }
         recent[k][head] = all[k];
         double m = 0;
         for (double e : recent[k]) {
           m += e;
         }
         m /= sw == 1 ? 1 : filled;
-        if (t + 1 > c.warmup() && cal[k].size() >= RobustFeatures.MIN_BASELINE) {
+        if (t + 1 > c.warmup() && cal[k].size() >= Math.max(RobustFeatures.MIN_BASELINE, coldStart)) {
           double floor = extra != null && k == n - 1 ? 1e-9 : c.calibrationFloor();
-          v[cnt++] = w[k] * m / Math.max(cal[k].quantile(1.0), floor);
+          v[cnt++] = logRatio ? w[k] * Math.log1p(m) / Math.log1p(Math.max(cal[k].quantile(1.0), floor))
+              : w[k] * m / Math.max(cal[k].quantile(1.0), floor);
         }
         cal[k].add(m);
       }
@@ -225,6 +407,10 @@ public final class NabVariants {
             s += v[i] * v[i];
           }
           r = Math.sqrt(s);
+        } else if (join == 3) {
+          r = v[cnt - 1];
+          out[t] = r / (1 + r);
+          continue;
         } else if (join == 2) {
           r = v[cnt - 1] + 0.5 * (cnt > 1 ? v[cnt - 2] : 0);
         } else {
@@ -330,7 +516,7 @@ public final class NabVariants {
   private static void report(String name, List<List<double[]>> scores, int shipped) {
     List<Record> settings = new ArrayList<>();
     for (int c = 0; c < scores.size(); c++) {
-      settings.add(GRID.get(c));
+      settings.add(GRID.get(c % GRID.size()));
     }
     List<CategoryCrossValidation.ProfileCv> cv = CategoryCrossValidation.select(corpus, scores, settings, PROFILES);
     double perfectWindows = corpus.stream().mapToInt(NabScorer::scoredWindows).sum();

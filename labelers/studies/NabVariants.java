@@ -36,12 +36,35 @@ import java.util.stream.IntStream;
  * scale of the last W values, clipped to +-Z, instead of the range seen so far); {@code ensemble:mean|max}
  * (no choice among the 16 settings: their multi-scale scores averaged or maxed, only the threshold
  * chosen); {@code novelty:D:L} (a seventh surprise: the distance of the last L extremes of D-sample blocks,
- * over the range seen so far, to the nearest such vector in the whole past, calibrated like the others).
+ * over the range seen so far, to the nearest such vector in the whole past, calibrated like the others);
+ * {@code hush:L:M} (after the shared refractory, a reported score of at least L silences the next M samples);
+ * {@code peak:D} (after the shared refractory, each score reported D samples late and only when none of
+ * those D samples scored higher); {@code calib:A,B[:R,S]} (the grid with calibration windows A, B and
+ * refractory periods R, S, with {@code peak:1}); {@code mslik:W} (a third part: W times the anomaly
+ * likelihood, short 5, long 1000, silenced 150 samples after 0.5, of the multi-scale score before its
+ * refractory, with {@code peak:1}); {@code peakctx} (the same as {@code peak:1}); {@code cold:N[:log]} (the
+ * session loop of this study with each surprise calibrated from its first non-zero value on and scoring once
+ * N of its values are known, with {@code peak:1}; {@code log}: each surprise compared with its calibration
+ * maximum as {@code log(1 + m) / log(1 + max)}; {@code restart}: besides, the seasonal break restarts, its
+ * baseline, calibration and warm-up cleared, whenever the re-estimated period differs from the last); {@code hushgrid:L1,L2:M} (the {@code peak:1} grid three
+ * times: as it is, and with {@code hush:L1:M} or {@code hush:L2:M} after it; the fold chooses among all 48;
+ * a candidate index of 16 or more is a silenced one); {@code actual} (the shipped {@link CombinedDetector} run as
+ * it streams, every grid setting). Since the per-surprise warm-up entered the shipped session
+ * ({@link RobustSession}), every variant that uses the shipped multi-scale scores ({@code baseline},
+ * {@code shared}, {@code rise}, {@code hush}, {@code peak}, {@code quantz}, {@code ensemble}, {@code mslik})
+ * includes it; {@code agg}, {@code novelty} and {@code cold} run the study's own copy of the loop, which
+ * has it only with {@code cold:N}. The README gives each variant's figures as measured at the time.
  */
 public final class NabVariants {
   private static List<NabSeries> corpus;
+  /** When above 0: a surprise is calibrated from its first measured value on, and scores once this many are known. */
+  private static int coldStart;
+  /** When set: each surprise is compared with its calibration maximum on a log scale, log(1 + m) / log(1 + max). */
+  private static boolean logRatio;
+  /** When set (with {@link #coldStart}): the seasonal break restarts, calibration and warm-up included, when the period changes. */
+  private static boolean restartSeason;
   private static final List<NabProfile> PROFILES = NabProfile.published();
-  private static final List<CombinedConfig> GRID = CombinedConfig.candidates();
+  private static List<CombinedConfig> GRID = CombinedConfig.candidates();
 
   public static void main(String[] args) throws Exception {
     corpus = NabCorpusReader.read(Path.of(args[0]), Path.of(args[1]));
@@ -113,6 +136,111 @@ public final class NabVariants {
           report(v, combine(b, raw), def);
           break;
         }
+        case "hush": {
+          double level = Double.parseDouble(q[1]);
+          int m = Integer.parseInt(q[2]);
+          report(v, map(shared(combine(base, raw)), x -> hush(x, level, m)), def);
+          break;
+        }
+        case "peak": {
+          int d = Integer.parseInt(q[1]);
+          report(v, map(shared(combine(base, raw)), x -> peak(x, d)), def);
+          break;
+        }
+        case "calib": {
+          List<CombinedConfig> saved = GRID;
+          int[] cals = Arrays.stream(q[1].split(",")).mapToInt(Integer::parseInt).toArray();
+          int[] refs = q.length > 2 ? Arrays.stream(q[2].split(",")).mapToInt(Integer::parseInt).toArray()
+              : new int[] {200, 400};
+          List<CombinedConfig> g = new ArrayList<>();
+          for (int cal : cals) {
+            for (int ref : refs) {
+              for (int slow : new int[] {0, 96}) {
+                for (int sw : new int[] {1, 3}) {
+                  RobustDetectorConfig d = RobustDetectorConfig.defaults();
+                  RobustDetectorConfig fast = new RobustDetectorConfig(d.baselineWindow(), d.recentWindow(),
+                      d.warmup(), d.minScaleFraction(), d.spikeWeight(), d.diffWeight(), d.levelWeight(),
+                      d.spreadWeight(), d.seasonWeight(), d.discordWeight(), d.discordLength(), d.discordMaxLag(),
+                      cal, d.calibrationFloor(), ref, d.damping());
+                  MultiScaleConfig mc = new MultiScaleConfig(fast, 2 * d.baselineWindow(), slow, sw);
+                  g.add(new CombinedConfig(mc, saved.get(0).context(), 0.7, 5, 1000));
+                }
+              }
+            }
+          }
+          GRID = g;
+          Map<MultiScaleConfig, List<double[]>> b = new LinkedHashMap<>(base);
+          for (CombinedConfig c : GRID) {
+            b.computeIfAbsent(c.base(), mc -> corpus.parallelStream()
+                .map(s -> MultiScaleDetector.of(mc).scoreAll(s.values())).collect(Collectors.toList()));
+          }
+          report(v, map(shared(combine(b, raw)), x -> peak(x, 1)), 3);
+          GRID = saved;
+          break;
+        }
+        case "mslik": {
+          // third part: anomaly likelihood of the multi-scale score before its refractory
+          double w = Double.parseDouble(q[1]);
+          Map<MultiScaleConfig, List<double[]>> rawMs = new LinkedHashMap<>();
+          base.keySet().forEach(mc -> rawMs.put(mc, corpus.parallelStream()
+              .map(s -> multiScale(mc, s.values(), null, 3)).collect(Collectors.toList())));
+          List<List<double[]>> comb = combine(base, raw);
+          for (int c = 0; c < GRID.size(); c++) {
+            for (int f = 0; f < corpus.size(); f++) {
+              double[] r = rawMs.get(GRID.get(c).base()).get(f);
+              double[] o = comb.get(c).get(f);
+              AnomalyLikelihood lh = new AnomalyLikelihood(5, 1000);
+              RestSilence rs = new RestSilence(0.5, 150, 150);
+              double[] n = new double[o.length];
+              for (int i = 0; i < o.length; i++) {
+                n[i] = Math.max(o[i], w * rs.apply(lh.apply(r[i])));
+              }
+              comb.get(c).set(f, n);
+            }
+          }
+          report(v, map(shared(comb), x -> peak(x, 1)), def);
+          break;
+        }
+        case "peakctx": {
+          report(v, map(shared(combine(base, raw)), x -> peak(x, 1)), def);
+          break;
+        }
+        case "cold": {
+          coldStart = Integer.parseInt(q[1]);
+          logRatio = q.length > 2 && q[2].equals("log");
+          restartSeason = q.length > 2 && q[2].equals("restart");
+          Map<MultiScaleConfig, List<double[]>> b = new LinkedHashMap<>();
+          base.keySet().forEach(mc -> b.put(mc, corpus.parallelStream()
+              .map(s -> multiScale(mc, s.values(), null, 0)).collect(Collectors.toList())));
+          coldStart = 0;
+          logRatio = false;
+          restartSeason = false;
+          report(v, map(shared(combine(b, raw)), x -> peak(x, 1)), def);
+          break;
+        }
+        case "actual": {
+          // the shipped detector itself: every grid setting run as CombinedDetector sessions
+          List<List<double[]>> out = new ArrayList<>();
+          for (CombinedConfig c : GRID) {
+            out.add(corpus.parallelStream().map(s -> CombinedDetector.of(c).scoreAll(s.values()))
+                .collect(Collectors.toList()));
+          }
+          report(v, out, def);
+          break;
+        }
+        case "hushgrid": {
+          // the grid times a silence axis: none, or after a reported score of at least L (each L given)
+          // the next M samples report 0; the fold chooses the silence with the setting and threshold
+          double[] levels = Arrays.stream(q[1].split(",")).mapToDouble(Double::parseDouble).toArray();
+          int m = Integer.parseInt(q[2]);
+          List<List<double[]>> shipped = map(shared(combine(base, raw)), x -> peak(x, 1));
+          List<List<double[]>> all = new ArrayList<>(shipped);
+          for (double level : levels) {
+            all.addAll(map(shipped, x -> hush(x, level, m)));
+          }
+          report(v, all, def);
+          break;
+        }
         default:
           throw new IllegalArgumentException("unknown variant '" + v + "'");
       }
@@ -137,6 +265,57 @@ public final class NabVariants {
       out.add(files);
     }
     return out;
+  }
+
+  /** The combined scores with each setting's refractory applied once more (the shipped detector). */
+  private static List<List<double[]>> shared(List<List<double[]>> comb) {
+    List<List<double[]>> out = new ArrayList<>();
+    for (int c = 0; c < GRID.size(); c++) {
+      RobustDetectorConfig fast = GRID.get(c).base().fast();
+      out.add(comb.get(c).stream().map(x -> {
+        Refractory r = new Refractory(fast.refractory(), fast.damping());
+        double[] o = new double[x.length];
+        for (int i = 0; i < x.length; i++) {
+          o[i] = r.apply(x[i]);
+        }
+        return o;
+      }).collect(Collectors.toList()));
+    }
+    return out;
+  }
+
+  /** After a reported score of at least {@code level}, the next {@code m} samples report 0. */
+  private static double[] hush(double[] x, double level, int m) {
+    double[] o = new double[x.length];
+    int quiet = 0;
+    for (int i = 0; i < x.length; i++) {
+      if (quiet > 0) {
+        quiet--;
+        continue;
+      }
+      o[i] = x[i];
+      if (x[i] >= level) {
+        quiet = m;
+      }
+    }
+    return o;
+  }
+
+  /**
+   * Each score is reported {@code d} samples late, and only when none of those {@code d} samples scored
+   * higher: a rising run of scores raises one alarm, at its top, instead of one per sample.
+   */
+  private static double[] peak(double[] x, int d) {
+    double[] o = new double[x.length];
+    for (int t = d; t < x.length; t++) {
+      double s = x[t - d];
+      boolean top = s > 0;
+      for (int k = t - d + 1; k <= t && top; k++) {
+        top = x[k] <= s;
+      }
+      o[t] = top ? s : 0;
+    }
+    return o;
   }
 
   private static List<List<double[]>> map(List<List<double[]>> in, UnaryOperator<double[]> f) {
@@ -167,9 +346,11 @@ public final class NabVariants {
     RobustDetectorConfig c = sets.get(0);
     int n = sets.size() * RobustFeatures.COMPONENTS + (extra == null ? 0 : 1);
     RobustFeatures[] fs = new RobustFeatures[sets.size()];
+    RestartingFeatures[] rfs = new RestartingFeatures[sets.size()];
     double[] w = new double[n];
     for (int j = 0; j < sets.size(); j++) {
       fs[j] = new RobustFeatures(sets.get(j), c.warmup());
+      rfs[j] = new RestartingFeatures(sets.get(j), c.warmup());
       System.arraycopy(sets.get(j).componentWeights(), 0, w, j * RobustFeatures.COMPONENTS,
           RobustFeatures.COMPONENTS);
     }
@@ -186,6 +367,7 @@ public final class NabVariants {
     double[] out = new double[x.length];
     double[] all = new double[n];
     double[] v = new double[n];
+    boolean[] started = new boolean[n];
     int head = 0;
     int filled = 0;
     for (int t = 0; t < x.length; t++) {
@@ -193,7 +375,18 @@ public final class NabVariants {
         filled++;
       }
       for (int j = 0; j < fs.length; j++) {
-        System.arraycopy(fs[j].update(x[t]), 0, all, j * RobustFeatures.COMPONENTS, RobustFeatures.COMPONENTS);
+        if (restartSeason) {
+          System.arraycopy(rfs[j].update(x[t]), 0, all, j * RobustFeatures.COMPONENTS, RobustFeatures.COMPONENTS);
+          if (rfs[j].restarted) {
+            rfs[j].restarted = false;
+            int k = j * RobustFeatures.COMPONENTS + 4;
+            started[k] = false;
+            cal[k] = new RollingOrder(c.calibrationWindow());
+            Arrays.fill(recent[k], 0.0);
+          }
+        } else {
+          System.arraycopy(fs[j].update(x[t]), 0, all, j * RobustFeatures.COMPONENTS, RobustFeatures.COMPONENTS);
+        }
       }
       if (extra != null) {
         all[n - 1] = extra[t];
@@ -203,15 +396,22 @@ public final class NabVariants {
         if (w[k] <= 0) {
           continue;
         }
+        if (coldStart > 0 && !started[k]) {
+          started[k] = all[k] != 0;
+          if (!started[k]) {
+            continue;
+          }
+        }
         recent[k][head] = all[k];
         double m = 0;
         for (double e : recent[k]) {
           m += e;
         }
         m /= sw == 1 ? 1 : filled;
-        if (t + 1 > c.warmup() && cal[k].size() >= RobustFeatures.MIN_BASELINE) {
+        if (t + 1 > c.warmup() && cal[k].size() >= Math.max(RobustFeatures.MIN_BASELINE, coldStart)) {
           double floor = extra != null && k == n - 1 ? 1e-9 : c.calibrationFloor();
-          v[cnt++] = w[k] * m / Math.max(cal[k].quantile(1.0), floor);
+          v[cnt++] = logRatio ? w[k] * Math.log1p(m) / Math.log1p(Math.max(cal[k].quantile(1.0), floor))
+              : w[k] * m / Math.max(cal[k].quantile(1.0), floor);
         }
         cal[k].add(m);
       }
@@ -225,6 +425,10 @@ public final class NabVariants {
             s += v[i] * v[i];
           }
           r = Math.sqrt(s);
+        } else if (join == 3) {
+          r = v[cnt - 1];
+          out[t] = r / (1 + r);
+          continue;
         } else if (join == 2) {
           r = v[cnt - 1] + 0.5 * (cnt > 1 ? v[cnt - 2] : 0);
         } else {
@@ -330,7 +534,7 @@ public final class NabVariants {
   private static void report(String name, List<List<double[]>> scores, int shipped) {
     List<Record> settings = new ArrayList<>();
     for (int c = 0; c < scores.size(); c++) {
-      settings.add(GRID.get(c));
+      settings.add(GRID.get(c % GRID.size()));
     }
     List<CategoryCrossValidation.ProfileCv> cv = CategoryCrossValidation.select(corpus, scores, settings, PROFILES);
     double perfectWindows = corpus.stream().mapToInt(NabScorer::scoredWindows).sum();
@@ -346,5 +550,126 @@ public final class NabVariants {
     }
     System.out.printf("%-18s cv %.2f %.2f %.2f | in-sample%s |%s%n", name, cv.get(0).normalisedScore(),
         cv.get(1).normalisedScore(), cv.get(2).normalisedScore(), in, folds);
+  }
+}
+
+/** RobustFeatures whose seasonal break restarts (baseline cleared) when the estimated period changes. */
+final class RestartingFeatures {
+  boolean restarted;
+  /** Number of components. */
+  static final int COMPONENTS = RobustFeatures.COMPONENTS;
+  /** The fewest baseline samples before the baseline-relative components are measured. */
+  static final int MIN_BASELINE = RobustFeatures.MIN_BASELINE;
+  private static final int PAST = 4096;
+  private static final int PERIOD_EVERY = 2000;
+
+  private final RobustDetectorConfig c;
+  private final RollingOrder baseline;
+  private final RollingOrder baselineDiff;
+  private RollingOrder baselineSeason;
+  private final RollingOrder recent;
+  private final double[] component = new double[COMPONENTS];
+  private final NearestNeighbourDistance discord;
+  private final double[] lagValues;
+  private final double[] lagDiffs;
+  private final double[] past = new double[PAST];
+  private final int periodAt;
+  private int lagCount;
+  private int lagHead;
+  private int period;
+  private long seen;
+  private double prev;
+  private double min = Double.POSITIVE_INFINITY;
+  private double max = Double.NEGATIVE_INFINITY;
+
+  /**
+   * @param config the window lengths and weights (a component of weight 0 is skipped)
+   * @param periodAt the sample count at which the seasonal period is first estimated
+   */
+  RestartingFeatures(RobustDetectorConfig config, int periodAt) {
+    this.c = config;
+    this.periodAt = periodAt;
+    baseline = new RollingOrder(c.baselineWindow());
+    baselineDiff = new RollingOrder(c.baselineWindow());
+    baselineSeason = new RollingOrder(c.baselineWindow());
+    recent = new RollingOrder(c.recentWindow());
+    discord = c.discordWeight() > 0 ? new NearestNeighbourDistance(c.discordLength(), c.discordMaxLag()) : null;
+    lagValues = new double[c.recentWindow()];
+    lagDiffs = new double[c.recentWindow()];
+  }
+
+  /** Samples seen so far. */
+  long seen() {
+    return seen;
+  }
+
+  /**
+   * Consumes the next value and returns the six raw surprises of it (a shared array, overwritten by the
+   * next call; 0 where not yet known).
+   */
+  double[] update(double x) {
+    if (!Double.isFinite(x)) {
+      throw new IllegalArgumentException("value at sample " + seen + " is not finite: " + x);
+    }
+    double d = seen == 0 ? 0.0 : x - prev;
+    prev = x;
+    seen++;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+    recent.add(x);
+    past[(int) ((seen - 1) % PAST)] = x;
+    if (c.seasonWeight() > 0 && seen >= 2 * MIN_BASELINE && (seen == periodAt || seen % PERIOD_EVERY == 0)) {
+      int p = SeasonalPeriod.estimate(past, seen, PAST);
+      if (period > 0 && p != period) {
+        baselineSeason = new RollingOrder(c.baselineWindow());
+        restarted = true;
+      }
+      period = p;
+    }
+    measure(x, d);
+    pushLagged(x, d);
+    return component;
+  }
+
+  private void measure(double x, double d) {
+    Arrays.fill(component, 0.0);
+    double floor = c.minScaleFraction() * (max - min) + 1e-12;
+    boolean ready = baseline.size() >= MIN_BASELINE;
+    double scale = ready ? baseline.scale(floor) : 1.0;
+    if (ready) {
+      double med = baseline.median();
+      component[0] = Math.abs(x - med) / scale;
+      component[1] = Math.abs(d - baselineDiff.median()) / baselineDiff.scale(floor);
+      if (recent.full()) {
+        component[2] = Math.abs(recent.median() - med) / scale;
+        component[3] = Math.abs(Math.log(recent.scale(floor) / scale));
+      }
+    }
+    if (period > 0 && seen > period) {
+      double s = x - past[(int) ((seen - 1 - period) % PAST)];
+      if (baselineSeason.size() >= MIN_BASELINE) {
+        component[4] = Math.abs(s - baselineSeason.median()) / baselineSeason.scale(floor);
+      }
+      baselineSeason.add(s);
+    }
+    if (discord != null) {
+      double dist = discord.update(x);
+      if (ready && !Double.isNaN(dist)) {
+        component[5] = dist / scale;
+      }
+    }
+  }
+
+  /** Values enter the baseline {@code recentWindow} samples late, so baseline and recent do not overlap. */
+  private void pushLagged(double x, double d) {
+    if (lagCount == lagValues.length) {
+      baseline.add(lagValues[lagHead]);
+      baselineDiff.add(lagDiffs[lagHead]);
+    } else {
+      lagCount++;
+    }
+    lagValues[lagHead] = x;
+    lagDiffs[lagHead] = d;
+    lagHead = (lagHead + 1) % lagValues.length;
   }
 }

@@ -7,8 +7,10 @@ import java.util.function.DoubleUnaryOperator;
  * larger of the {@link MultiScaleDetector}'s score (robust surprises against the stream's own past) and
  * the {@link ContextualDetector}'s score times {@link CombinedConfig#contextWeight()} (a value sequence the
  * contexts learned so far did not predict), passed through the multi-scale setting's refractory once more
- * so that one anomaly raises one alarm whichever part reports it. The two see different anomalies: the
- * first sizes, the second orders.
+ * so that one anomaly raises one alarm whichever part reports it, and then reported one sample late at
+ * the top of each rising run only ({@link PeakConfirmation}), so that a score rising over consecutive
+ * samples raises one alarm, not one per sample. The two parts see different anomalies: the first sizes,
+ * the second orders.
  *
  * <p>Causal, as both parts are. Immutable and thread-safe; sessions are not.
  */
@@ -48,8 +50,19 @@ public final class CombinedDetector implements StreamingDetector {
     ContextualDetector.ContextualSession context = new ContextualDetector.ContextualSession(config.context());
     DoubleUnaryOperator part = contextPart(config);
     double w = config.contextWeight();
+    DoubleUnaryOperator out = output(config);
+    return x -> out.applyAsDouble(combine(base.update(x), part.applyAsDouble(context.raw(x)), w));
+  }
+
+  /**
+   * The last steps of the combined score of one stream, after the maximum: {@link #outputRefractory}, then
+   * the top of each rising run, reported one sample late ({@link PeakConfirmation}). Stateful: one per
+   * stream.
+   */
+  static DoubleUnaryOperator output(CombinedConfig config) {
     Refractory once = outputRefractory(config);
-    return x -> once.apply(combine(base.update(x), part.applyAsDouble(context.raw(x)), w));
+    PeakConfirmation top = new PeakConfirmation();
+    return s -> top.apply(once.apply(s));
   }
 
   /**

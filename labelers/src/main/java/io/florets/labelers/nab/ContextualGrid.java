@@ -51,9 +51,9 @@ public final class ContextualGrid {
         double[] bf = b.get(f);
         double[] s = new double[rf.length];
         DoubleUnaryOperator part = CombinedDetector.contextPart(c);
-        Refractory once = CombinedDetector.outputRefractory(c);
+        DoubleUnaryOperator once = CombinedDetector.output(c);
         for (int i = 0; i < s.length; i++) {
-          s[i] = once.apply(CombinedDetector.combine(bf[i], part.applyAsDouble(rf[i]), c.contextWeight()));
+          s[i] = once.applyAsDouble(CombinedDetector.combine(bf[i], part.applyAsDouble(rf[i]), c.contextWeight()));
         }
         out.add(s);
       }

@@ -8,7 +8,14 @@ import java.util.List;
  * component smoothed by a trailing mean of {@code shortWindow} samples, divided by the maximum of its own
  * smoothed values over the calibration window, weighted, combined by the maximum {@code r}, mapped to
  * {@code r / (1 + r)} and passed through the refractory damping. Warm-up, calibration and refractory
- * settings come from the first set. Not thread-safe.
+ * settings come from the first set.
+ *
+ * <p>Each surprise has its own warm-up: it is calibrated from its first measured (non-zero) value on, and
+ * it scores only once its calibration holds {@code warmup} of its own values (at least
+ * {@link RobustFeatures#MIN_BASELINE}). A surprise that starts late, such as the seasonal break once a
+ * period is first found (after 2000 samples on a daily pattern of 288 samples), would otherwise be
+ * calibrated against the zeros before it and break its own growing maximum again and again while its
+ * baseline fills. Not thread-safe.
  */
 final class RobustSession implements StreamingDetector.Session {
   private final RobustDetectorConfig c;
@@ -16,8 +23,10 @@ final class RobustSession implements StreamingDetector.Session {
   private final double[] weights;
   private final RollingOrder[] calibration;
   private final double[][] recent;
+  private final boolean[] started;
   private final int shortWindow;
   private final Refractory refractory;
+  private final int readyAfter;
   private int head;
   private int filled;
   private long seen;
@@ -46,7 +55,9 @@ final class RobustSession implements StreamingDetector.Session {
       calibration[k] = new RollingOrder(c.calibrationWindow());
     }
     recent = new double[n][shortWindow];
+    started = new boolean[n];
     refractory = new Refractory(c.refractory(), c.damping());
+    readyAfter = Math.max(RobustFeatures.MIN_BASELINE, c.warmup());
   }
 
   @Override
@@ -63,9 +74,15 @@ final class RobustSession implements StreamingDetector.Session {
         if (weights[k] <= 0) {
           continue;
         }
+        if (!started[k]) {
+          started[k] = component[i] != 0.0;
+          if (!started[k]) {
+            continue;
+          }
+        }
         recent[k][head] = component[i];
         double m = mean(recent[k]);
-        if (seen > c.warmup() && calibration[k].size() >= RobustFeatures.MIN_BASELINE) {
+        if (seen > c.warmup() && calibration[k].size() >= readyAfter) {
           double ref = Math.max(calibration[k].quantile(1.0), c.calibrationFloor());
           r = Math.max(r, weights[k] * m / ref);
         }

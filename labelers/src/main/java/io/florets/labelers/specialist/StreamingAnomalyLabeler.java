@@ -15,9 +15,10 @@ import java.util.Set;
  * {@code anomaly.stream}: the project's streaming detector ({@link CombinedDetector}: the multi-scale
  * detector with the anomaly likelihood of the contextual detector, the one scored on NAB by
  * {@code florets eval nab}) run causally over a channel; every sample whose anomaly score reaches
- * the threshold becomes a one-sample {@code anomaly} event with the score as its confidence. The detector
- * needs a warm-up (150 samples by default) before it scores, so it suits long windows and whole series;
- * it is not part of the default suite.
+ * the threshold becomes a one-sample {@code anomaly} event with the score as its confidence (the detector
+ * reports the top of a rising score on the sample after it, so the event lies one sample after that
+ * top). The detector needs a warm-up (150 samples by default) before it scores, so it suits long windows
+ * and whole series; it is not part of the default suite.
  */
 public final class StreamingAnomalyLabeler extends ChannelLabeler {
 
@@ -54,7 +55,7 @@ public final class StreamingAnomalyLabeler extends ChannelLabeler {
 
   @Override
   public String version() {
-    return "3";
+    return "4";
   }
 
   @Override

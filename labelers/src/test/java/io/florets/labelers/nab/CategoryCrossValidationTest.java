@@ -114,6 +114,24 @@ class CategoryCrossValidationTest {
   }
 
   @Test
+  void sharedCombinedStreamsChooseAsRunningEachCandidate() {
+    // the combined family's cross-validation shares score streams across candidates; it must score every
+    // candidate exactly as the detector does when it streams (refractory and top of each rise included)
+    List<NabSeries> corpus = corpus(10);
+    List<CombinedConfig> grid = CombinedConfig.candidates().subList(0, 4);
+    List<CategoryCrossValidation.ProfileCv> shared = ContextualGrid.combined(corpus, grid, PROFILES);
+    List<CategoryCrossValidation.ProfileCv> each = CategoryCrossValidation.run(corpus,
+        grid.stream().map(CombinedDetector::of).toList(), PROFILES);
+    for (int p = 0; p < PROFILES.size(); p++) {
+      assertEquals(each.get(p).rawScore(), shared.get(p).rawScore(), 0.0);
+      for (int f = 0; f < each.get(p).folds().size(); f++) {
+        assertEquals(each.get(p).folds().get(f).candidate(), shared.get(p).folds().get(f).candidate());
+        assertEquals(each.get(p).folds().get(f).threshold(), shared.get(p).folds().get(f).threshold(), 0.0);
+      }
+    }
+  }
+
+  @Test
   void oneCategoryIsRejected() {
     List<NabSeries> one = List.of(file("alpha/a1.csv", 1, 500, 0.2, 300), file("alpha/a2.csv", 2, 500, 0.2, 300));
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,

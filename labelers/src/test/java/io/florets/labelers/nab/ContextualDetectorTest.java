@@ -88,25 +88,28 @@ class ContextualDetectorTest {
   }
 
   @Test
-  void theCombinedScoreIsTheLargerPartThroughTheSharedRefractory() {
+  void theCombinedScoreIsTheLargerPartThroughTheSharedRefractoryAtTheTopOfEachRise() {
     double[] x = saw(5, 1500);
     for (CombinedConfig c : new CombinedConfig[] {CombinedConfig.defaults(), rawCombined.settings()}) {
       double[] base = MultiScaleDetector.of(c.base()).scoreAll(x);
       double[] raw = ContextualDetector.of(c.context()).rawScores(x);
       java.util.function.DoubleUnaryOperator part = CombinedDetector.contextPart(c);
       Refractory once = CombinedDetector.outputRefractory(c);
+      PeakConfirmation top = new PeakConfirmation();
       double[] both = CombinedDetector.of(c).scoreAll(x);
       for (int i = 0; i < x.length; i++) {
         double larger = Math.max(base[i], c.contextWeight() * part.applyAsDouble(raw[i]));
-        assertEquals(once.apply(larger), both[i], 0.0, "sample " + i);
+        assertEquals(top.apply(once.apply(larger)), both[i], 0.0, "sample " + i);
       }
     }
     double[] plain = ContextualDetector.of(ContextualConfig.defaults()).scoreAll(x);
     double[] base = MultiScaleDetector.defaults().scoreAll(x);
     double[] both = rawCombined.scoreAll(x);
     Refractory once = CombinedDetector.outputRefractory(rawCombined.settings());
+    PeakConfirmation top = new PeakConfirmation();
     for (int i = 0; i < x.length; i++) {
-      assertEquals(once.apply(Math.max(base[i], 0.7 * plain[i])), both[i], 0.0, "without the likelihood, sample " + i);
+      assertEquals(top.apply(once.apply(Math.max(base[i], 0.7 * plain[i]))), both[i], 0.0,
+          "without the likelihood, sample " + i);
     }
   }
 

@@ -79,6 +79,29 @@ class RobustStreamingDetectorTest {
   }
 
   @Test
+  void aSurpriseThatStartsLateWaitsForItsOwnCalibration() {
+    // the seasonal break alone: it starts when the period of 288 samples is first found (sample 2000) and
+    // 30 seasonal differences are known; it may score only once `warmup` of its own values are calibrated,
+    // not against the zeros before it
+    RobustDetectorConfig d = RobustDetectorConfig.defaults();
+    RobustDetectorConfig seasonOnly = new RobustDetectorConfig(d.baselineWindow(), d.recentWindow(), d.warmup(),
+        d.minScaleFraction(), 0, 0, 0, 0, 1, 0, d.discordLength(), d.discordMaxLag(), d.calibrationWindow(),
+        d.calibrationFloor(), d.refractory(), d.damping());
+    Random r = new Random(6);
+    double[] x = new double[3200];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 10 + 3 * Math.sin(2 * Math.PI * i / 288.0) + 0.1 * r.nextGaussian();
+    }
+    double[] s = RobustStreamingDetector.of(seasonOnly).scoreAll(x);
+    int firstMeasured = 2000 + RobustFeatures.MIN_BASELINE;
+    for (int i = 0; i < firstMeasured + d.warmup() - 1; i++) {
+      assertEquals(0.0, s[i], 0.0, "sample " + i);
+    }
+    assertTrue(Arrays.stream(s, firstMeasured + d.warmup(), x.length).max().orElse(0) > 0,
+        "the seasonal break scores once calibrated");
+  }
+
+  @Test
   void rejectsNonFiniteValuesAndBadSettings() {
     StreamingDetector.Session s = detector.start();
     assertThrows(IllegalArgumentException.class, () -> s.update(Double.NaN));

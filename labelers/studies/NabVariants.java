@@ -90,20 +90,7 @@ public final class NabVariants {
           break;
         }
         case "shared": {
-          List<List<double[]>> comb = combine(base, raw);
-          List<List<double[]>> out = new ArrayList<>();
-          for (int c = 0; c < GRID.size(); c++) {
-            RobustDetectorConfig fast = GRID.get(c).base().fast();
-            out.add(comb.get(c).stream().map(x -> {
-              Refractory r = new Refractory(fast.refractory(), fast.damping());
-              double[] o = new double[x.length];
-              for (int i = 0; i < x.length; i++) {
-                o[i] = r.apply(x[i]);
-              }
-              return o;
-            }).collect(Collectors.toList()));
-          }
-          report(v, out, def);
+          report(v, shared(combine(base, raw)), def);
           break;
         }
         case "agg": {
@@ -346,11 +333,9 @@ public final class NabVariants {
     RobustDetectorConfig c = sets.get(0);
     int n = sets.size() * RobustFeatures.COMPONENTS + (extra == null ? 0 : 1);
     RobustFeatures[] fs = new RobustFeatures[sets.size()];
-    RestartingFeatures[] rfs = new RestartingFeatures[sets.size()];
     double[] w = new double[n];
     for (int j = 0; j < sets.size(); j++) {
-      fs[j] = new RobustFeatures(sets.get(j), c.warmup());
-      rfs[j] = new RestartingFeatures(sets.get(j), c.warmup());
+      fs[j] = new RobustFeatures(sets.get(j), c.warmup(), restartSeason);
       System.arraycopy(sets.get(j).componentWeights(), 0, w, j * RobustFeatures.COMPONENTS,
           RobustFeatures.COMPONENTS);
     }
@@ -375,17 +360,12 @@ public final class NabVariants {
         filled++;
       }
       for (int j = 0; j < fs.length; j++) {
-        if (restartSeason) {
-          System.arraycopy(rfs[j].update(x[t]), 0, all, j * RobustFeatures.COMPONENTS, RobustFeatures.COMPONENTS);
-          if (rfs[j].restarted) {
-            rfs[j].restarted = false;
-            int k = j * RobustFeatures.COMPONENTS + 4;
-            started[k] = false;
-            cal[k] = new RollingOrder(c.calibrationWindow());
-            Arrays.fill(recent[k], 0.0);
-          }
-        } else {
-          System.arraycopy(fs[j].update(x[t]), 0, all, j * RobustFeatures.COMPONENTS, RobustFeatures.COMPONENTS);
+        System.arraycopy(fs[j].update(x[t]), 0, all, j * RobustFeatures.COMPONENTS, RobustFeatures.COMPONENTS);
+        if (fs[j].takeSeasonRestart()) {
+          int k = j * RobustFeatures.COMPONENTS + 4;
+          started[k] = false;
+          cal[k] = new RollingOrder(c.calibrationWindow());
+          Arrays.fill(recent[k], 0.0);
         }
       }
       if (extra != null) {
@@ -550,126 +530,5 @@ public final class NabVariants {
     }
     System.out.printf("%-18s cv %.2f %.2f %.2f | in-sample%s |%s%n", name, cv.get(0).normalisedScore(),
         cv.get(1).normalisedScore(), cv.get(2).normalisedScore(), in, folds);
-  }
-}
-
-/** RobustFeatures whose seasonal break restarts (baseline cleared) when the estimated period changes. */
-final class RestartingFeatures {
-  boolean restarted;
-  /** Number of components. */
-  static final int COMPONENTS = RobustFeatures.COMPONENTS;
-  /** The fewest baseline samples before the baseline-relative components are measured. */
-  static final int MIN_BASELINE = RobustFeatures.MIN_BASELINE;
-  private static final int PAST = 4096;
-  private static final int PERIOD_EVERY = 2000;
-
-  private final RobustDetectorConfig c;
-  private final RollingOrder baseline;
-  private final RollingOrder baselineDiff;
-  private RollingOrder baselineSeason;
-  private final RollingOrder recent;
-  private final double[] component = new double[COMPONENTS];
-  private final NearestNeighbourDistance discord;
-  private final double[] lagValues;
-  private final double[] lagDiffs;
-  private final double[] past = new double[PAST];
-  private final int periodAt;
-  private int lagCount;
-  private int lagHead;
-  private int period;
-  private long seen;
-  private double prev;
-  private double min = Double.POSITIVE_INFINITY;
-  private double max = Double.NEGATIVE_INFINITY;
-
-  /**
-   * @param config the window lengths and weights (a component of weight 0 is skipped)
-   * @param periodAt the sample count at which the seasonal period is first estimated
-   */
-  RestartingFeatures(RobustDetectorConfig config, int periodAt) {
-    this.c = config;
-    this.periodAt = periodAt;
-    baseline = new RollingOrder(c.baselineWindow());
-    baselineDiff = new RollingOrder(c.baselineWindow());
-    baselineSeason = new RollingOrder(c.baselineWindow());
-    recent = new RollingOrder(c.recentWindow());
-    discord = c.discordWeight() > 0 ? new NearestNeighbourDistance(c.discordLength(), c.discordMaxLag()) : null;
-    lagValues = new double[c.recentWindow()];
-    lagDiffs = new double[c.recentWindow()];
-  }
-
-  /** Samples seen so far. */
-  long seen() {
-    return seen;
-  }
-
-  /**
-   * Consumes the next value and returns the six raw surprises of it (a shared array, overwritten by the
-   * next call; 0 where not yet known).
-   */
-  double[] update(double x) {
-    if (!Double.isFinite(x)) {
-      throw new IllegalArgumentException("value at sample " + seen + " is not finite: " + x);
-    }
-    double d = seen == 0 ? 0.0 : x - prev;
-    prev = x;
-    seen++;
-    min = Math.min(min, x);
-    max = Math.max(max, x);
-    recent.add(x);
-    past[(int) ((seen - 1) % PAST)] = x;
-    if (c.seasonWeight() > 0 && seen >= 2 * MIN_BASELINE && (seen == periodAt || seen % PERIOD_EVERY == 0)) {
-      int p = SeasonalPeriod.estimate(past, seen, PAST);
-      if (period > 0 && p != period) {
-        baselineSeason = new RollingOrder(c.baselineWindow());
-        restarted = true;
-      }
-      period = p;
-    }
-    measure(x, d);
-    pushLagged(x, d);
-    return component;
-  }
-
-  private void measure(double x, double d) {
-    Arrays.fill(component, 0.0);
-    double floor = c.minScaleFraction() * (max - min) + 1e-12;
-    boolean ready = baseline.size() >= MIN_BASELINE;
-    double scale = ready ? baseline.scale(floor) : 1.0;
-    if (ready) {
-      double med = baseline.median();
-      component[0] = Math.abs(x - med) / scale;
-      component[1] = Math.abs(d - baselineDiff.median()) / baselineDiff.scale(floor);
-      if (recent.full()) {
-        component[2] = Math.abs(recent.median() - med) / scale;
-        component[3] = Math.abs(Math.log(recent.scale(floor) / scale));
-      }
-    }
-    if (period > 0 && seen > period) {
-      double s = x - past[(int) ((seen - 1 - period) % PAST)];
-      if (baselineSeason.size() >= MIN_BASELINE) {
-        component[4] = Math.abs(s - baselineSeason.median()) / baselineSeason.scale(floor);
-      }
-      baselineSeason.add(s);
-    }
-    if (discord != null) {
-      double dist = discord.update(x);
-      if (ready && !Double.isNaN(dist)) {
-        component[5] = dist / scale;
-      }
-    }
-  }
-
-  /** Values enter the baseline {@code recentWindow} samples late, so baseline and recent do not overlap. */
-  private void pushLagged(double x, double d) {
-    if (lagCount == lagValues.length) {
-      baseline.add(lagValues[lagHead]);
-      baselineDiff.add(lagDiffs[lagHead]);
-    } else {
-      lagCount++;
-    }
-    lagValues[lagHead] = x;
-    lagDiffs[lagHead] = d;
-    lagHead = (lagHead + 1) % lagValues.length;
   }
 }

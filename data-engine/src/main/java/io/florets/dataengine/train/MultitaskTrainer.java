@@ -89,17 +89,17 @@ public final class MultitaskTrainer {
     Trainer.Builder<Window> tb = Trainer.builder(model, config, source).listener(listener);
     JepaLoss jepa = null;
     WeightedLosses<Window> combined = null;
+    ContrastiveEmbedLoss contrastive = options.auxiliaryWeight() > 0
+        ? new ContrastiveEmbedLoss(head.promptTokens(Tasks.EMBED.prompt()),
+            options.contrastiveRows(), 0.1f, options.seed()) : null;
     if (options.objectives().isEmpty()) {
-      if (options.auxiliaryWeight() > 0) {
-        tb.auxiliaryLoss(new ContrastiveEmbedLoss(head.promptTokens(Tasks.EMBED.prompt()),
-            options.contrastiveRows(), 0.1f, options.seed()));
+      if (contrastive != null) {
+        tb.auxiliaryLoss(contrastive);
       }
     } else {
       List<WeightedLosses.Term<Window>> terms = new ArrayList<>();
-      if (options.auxiliaryWeight() > 0) {
-        terms.add(new WeightedLosses.Term<>("contrastive",
-            new ContrastiveEmbedLoss(head.promptTokens(Tasks.EMBED.prompt()),
-                options.contrastiveRows(), 0.1f, options.seed()), options.auxiliaryWeight()));
+      if (contrastive != null) {
+        terms.add(new WeightedLosses.Term<>("contrastive", contrastive, options.auxiliaryWeight()));
       }
       Double jw = options.objectives().get(TrainOptions.JEPA);
       if (jw != null) {

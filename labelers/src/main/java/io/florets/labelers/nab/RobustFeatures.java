@@ -18,7 +18,7 @@ final class RobustFeatures {
   private final RobustDetectorConfig c;
   private final RollingOrder baseline;
   private final RollingOrder baselineDiff;
-  private final RollingOrder baselineSeason;
+  private RollingOrder baselineSeason;
   private final RollingOrder recent;
   private final double[] component = new double[COMPONENTS];
   private final NearestNeighbourDistance discord;
@@ -26,6 +26,8 @@ final class RobustFeatures {
   private final double[] lagDiffs;
   private final double[] past = new double[PAST];
   private final int periodAt;
+  private final boolean restartSeason;
+  private boolean seasonRestarted;
   private int lagCount;
   private int lagHead;
   private int period;
@@ -39,8 +41,18 @@ final class RobustFeatures {
    * @param periodAt the sample count at which the seasonal period is first estimated
    */
   RobustFeatures(RobustDetectorConfig config, int periodAt) {
+    this(config, periodAt, false);
+  }
+
+  /**
+   * As {@link #RobustFeatures(RobustDetectorConfig, int)}; with {@code restartSeason} the seasonal
+   * break's baseline is cleared whenever the re-estimated period differs from the last one (a variant
+   * measured by the NAB study, not used by the shipped detectors).
+   */
+  RobustFeatures(RobustDetectorConfig config, int periodAt, boolean restartSeason) {
     this.c = config;
     this.periodAt = periodAt;
+    this.restartSeason = restartSeason;
     baseline = new RollingOrder(c.baselineWindow());
     baselineDiff = new RollingOrder(c.baselineWindow());
     baselineSeason = new RollingOrder(c.baselineWindow());
@@ -48,6 +60,13 @@ final class RobustFeatures {
     discord = c.discordWeight() > 0 ? new NearestNeighbourDistance(c.discordLength(), c.discordMaxLag()) : null;
     lagValues = new double[c.recentWindow()];
     lagDiffs = new double[c.recentWindow()];
+  }
+
+  /** Whether the seasonal break restarted at the last update (only with restarts on); clears the flag. */
+  boolean takeSeasonRestart() {
+    boolean r = seasonRestarted;
+    seasonRestarted = false;
+    return r;
   }
 
   /** Samples seen so far. */
@@ -71,7 +90,12 @@ final class RobustFeatures {
     recent.add(x);
     past[(int) ((seen - 1) % PAST)] = x;
     if (c.seasonWeight() > 0 && seen >= 2 * MIN_BASELINE && (seen == periodAt || seen % PERIOD_EVERY == 0)) {
-      period = SeasonalPeriod.estimate(past, seen, PAST);
+      int p = SeasonalPeriod.estimate(past, seen, PAST);
+      if (restartSeason && period > 0 && p != period) {
+        baselineSeason = new RollingOrder(c.baselineWindow());
+        seasonRestarted = true;
+      }
+      period = p;
     }
     measure(x, d);
     pushLagged(x, d);
